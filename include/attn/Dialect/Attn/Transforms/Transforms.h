@@ -1,0 +1,67 @@
+//===- Transforms.h - functional cores of the attn lowerings ----*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The rewrites behind the attn passes, as functions on a RewriterBase so that
+// passes, transform-dialect ops and other compilers can call them directly.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTN_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H
+#define ATTN_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H
+
+#include "attn/Dialect/Attn/IR/Attn.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir {
+namespace attn {
+
+/// Replaces `op` by the unfused linalg chain (the numerical reference) and
+/// returns the value that replaced its result.
+FailureOr<Value> decomposeAttention(RewriterBase &rewriter, AttentionOp op);
+
+/// Adds a pattern applying `decomposeAttention` to every attn.attention.
+void populateDecomposeAttentionPatterns(RewritePatternSet &patterns);
+
+/// Options of the flash (online-softmax) lowering.
+struct TileAttentionOptions {
+  /// Query rows per tile; 0 picks the heuristic default.
+  int64_t queryTile = 0;
+  /// Keys per step of the inner loop; 0 picks the heuristic default.
+  int64_t keyTile = 0;
+};
+
+/// Result of the flash lowering.
+struct TileAttentionResult {
+  /// The scf.forall over (batch, head, query tile).
+  Operation *forallOp;
+  /// The scf.for over key tiles.
+  Operation *keyLoop;
+  /// The value replacing the op's result.
+  Value replacement;
+};
+
+/// Returns the tile sizes the heuristic picks for `op` as (query, key).
+std::pair<int64_t, int64_t> getDefaultTileSizes(AttentionOp op);
+
+/// Replaces `op` by the FlashAttention-2 loop nest with linalg on tiles.
+FailureOr<TileAttentionResult>
+tileAttention(RewriterBase &rewriter, AttentionOp op,
+              const TileAttentionOptions &options);
+
+/// Options of the raising of unfused attention chains.
+struct FuseAttentionOptions {
+  /// Emit a remark at every candidate chain that is left alone.
+  bool report = false;
+};
+
+/// Adds the patterns that raise unfused attention chains to attn.attention.
+void populateFuseAttentionPatterns(RewritePatternSet &patterns,
+                                   const FuseAttentionOptions &options);
+
+} // namespace attn
+} // namespace mlir
+
+#endif // ATTN_DIALECT_ATTN_TRANSFORMS_TRANSFORMS_H

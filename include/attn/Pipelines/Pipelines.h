@@ -1,0 +1,51 @@
+//===- Pipelines.h - attn-mlir compilation pipelines ------------*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ATTN_PIPELINES_PIPELINES_H
+#define ATTN_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+namespace attn {
+
+/// Options of `attn-cpu-pipeline`.
+struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+  PassOptions::Option<bool> flash{
+      *this, "flash",
+      llvm::cl::desc("Lower attention through the tiled online-softmax "
+                     "(flash) path; false uses the unfused reference"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> fuse{
+      *this, "fuse",
+      llvm::cl::desc("Raise unfused attention chains first"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> queryTile{
+      *this, "query-tile",
+      llvm::cl::desc("Query rows per tile of the flash path (0: heuristic)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> keyTile{
+      *this, "key-tile",
+      llvm::cl::desc("Keys per inner step of the flash path (0: heuristic)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<bool> emitCInterface{
+      *this, "emit-c-interface",
+      llvm::cl::desc("Add llvm.emit_c_interface to every function"),
+      llvm::cl::init(false)};
+};
+
+/// Adds the passes of `attn-cpu-pipeline` to `pm`.
+LogicalResult buildCPUPipeline(OpPassManager &pm,
+                               const CPUPipelineOptions &options);
+
+/// Registers `attn-cpu-pipeline`.
+void registerAttnPipelines();
+
+} // namespace attn
+} // namespace mlir
+
+#endif // ATTN_PIPELINES_PIPELINES_H

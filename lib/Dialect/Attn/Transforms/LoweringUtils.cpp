@@ -1,0 +1,158 @@
+//===- LoweringUtils.cpp - helpers shared by the attn lowerings -*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/TypeUtilities.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::attn;
+using namespace mlir::attn::lowering;
+
+ProblemValues lowering::getProblemValues(OpBuilder &b, Location loc,
+                                       AttentionOp op) {
+  int64_t s = op.getSeqDimPos(), h = op.getHeadDimPos();
+  auto dim = [&](Value v, int64_t pos) {
+    return tensor::getMixedSize(b, loc, v, pos);
+  };
+  return ProblemValues{dim(op.getQuery(), 0),  dim(op.getQuery(), h),
+                       dim(op.getKey(), h),    dim(op.getQuery(), s),
+                       dim(op.getKey(), s),    dim(op.getQuery(), 3),
+                       dim(op.getValue(), 3)};
+}
+
+SmallVector<int64_t> lowering::getStaticShape(ArrayRef<OpFoldResult> sizes) {
+  SmallVector<int64_t> shape;
+  for (OpFoldResult size : sizes) {
+    std::optional<int64_t> c = getConstantIntValue(size);
+    shape.push_back(c ? *c : ShapedType::kDynamic);
+  }
+  return shape;
+}
+
+Value lowering::extendToF32(OpBuilder &b, Location loc, Value v) {
+  if (v.getType().isF32())
+    return v;
+  return arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+}
+
+Value lowering::truncateFromF32(OpBuilder &b, Location loc, Value v, Type type) {
+  if (type.isF32())
+    return v;
+  return arith::TruncFOp::create(b, loc, type, v);
+}
+
+AffineMap lowering::getMaskBroadcastMap(RankedTensorType type,
+                                      MLIRContext *ctx) {
+  int64_t rank = type.getRank();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t k = 0; k < rank; ++k) {
+    if (type.getDimSize(k) == 1)
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+    else
+      exprs.push_back(getAffineDimExpr(4 - rank + k, ctx));
+  }
+  return AffineMap::get(4, 0, exprs, ctx);
+}
+
+ScoreModifiers lowering::getScoreModifiers(OpBuilder &b, Location loc,
+                                         AttentionOp op,
+                                         const ProblemValues &pv) {
+  ScoreModifiers m;
+  m.scale = op.getScaleOrDefault();
+  if (std::optional<APFloat> c = op.getSoftcap())
+    m.softcap = c->convertToDouble();
+  if (Value mask = op.getMask())
+    m.boolMask = getElementTypeOrSelf(mask).isInteger(1);
+  Causal causal = op.getCausalOrDefault();
+  m.causal = causal != Causal::none;
+  m.windowLeft = op.getWindowLeft();
+  m.windowRight = op.getWindowRight();
+  if (hasStructuralMask(m)) {
+    if (causal == Causal::top_left) {
+      m.delta = arith::ConstantIndexOp::create(b, loc, 0);
+    } else {
+      Value kv = getValueOrCreateConstantIndexOp(b, loc, pv.kvLen);
+      Value q = getValueOrCreateConstantIndexOp(b, loc, pv.queryLen);
+      m.delta = arith::SubIOp::create(b, loc, kv, q);
+    }
+  }
+  return m;
+}
+
+static Value f32Const(OpBuilder &b, Location loc, double v) {
+  return arith::ConstantOp::create(b, loc, b.getF32Type(),
+                                   b.getF32FloatAttr(static_cast<float>(v)));
+}
+
+Value lowering::applyScoreModifiers(OpBuilder &b, Location loc,
+                                  const ScoreModifiers &mods, Value s,
+                                  Value maskValue, Value row, Value col) {
+  s = arith::MulFOp::create(b, loc, s, f32Const(b, loc, mods.scale));
+  if (mods.softcap) {
+    Value c = f32Const(b, loc, *mods.softcap);
+    Value t = math::TanhOp::create(b, loc, arith::DivFOp::create(b, loc, s, c));
+    s = arith::MulFOp::create(b, loc, t, c);
+  }
+  Value visible;
+  auto conjoin = [&](Value cond) {
+    visible = visible ? arith::AndIOp::create(b, loc, visible, cond).getResult()
+                      : cond;
+  };
+  if (maskValue) {
+    if (mods.boolMask)
+      conjoin(maskValue);
+    else
+      s = arith::AddFOp::create(b, loc, s, extendToF32(b, loc, maskValue));
+  }
+  if (hasStructuralMask(mods)) {
+    Value diag = arith::AddIOp::create(b, loc, row, mods.delta);
+    if (mods.causal)
+      conjoin(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, col,
+                                    diag));
+    if (mods.windowLeft >= 0) {
+      Value left = arith::ConstantIndexOp::create(b, loc, mods.windowLeft);
+      Value lo = arith::SubIOp::create(b, loc, diag, left);
+      conjoin(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, col,
+                                    lo));
+    }
+    if (mods.windowRight >= 0) {
+      Value right = arith::ConstantIndexOp::create(b, loc, mods.windowRight);
+      Value hi = arith::AddIOp::create(b, loc, diag, right);
+      conjoin(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, col,
+                                    hi));
+    }
+  }
+  if (visible) {
+    Value negInf =
+        f32Const(b, loc, -std::numeric_limits<double>::infinity());
+    s = arith::SelectOp::create(b, loc, visible, s, negInf);
+  }
+  return s;
+}
+
+Value lowering::safeExpDiff(OpBuilder &b, Location loc, Value s, Value m) {
+  Value negInf = f32Const(b, loc, -std::numeric_limits<double>::infinity());
+  Value zero = f32Const(b, loc, 0.0);
+  Value e = math::ExpOp::create(b, loc, arith::SubFOp::create(b, loc, s, m));
+  Value allMasked =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, m, negInf);
+  return arith::SelectOp::create(b, loc, allMasked, zero, e);
+}
+
+Value lowering::safeDivide(OpBuilder &b, Location loc, Value num, Value den) {
+  Value zero = f32Const(b, loc, 0.0);
+  Value empty =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, den, zero);
+  Value q = arith::DivFOp::create(b, loc, num, den);
+  return arith::SelectOp::create(b, loc, empty, zero, q);
+}

@@ -1,0 +1,64 @@
+//===- VerifyLowered.cpp - end-of-pipeline contract check -------*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#define DEBUG_TYPE "attn-verify-lowered"
+
+namespace mlir {
+namespace attn {
+#define GEN_PASS_DEF_ATTNVERIFYLOWERED
+#include "attn/Dialect/Attn/Transforms/Passes.h.inc"
+} // namespace attn
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+struct AttnVerifyLoweredPass
+    : attn::impl::AttnVerifyLoweredBase<AttnVerifyLoweredPass> {
+  using Base::Base;
+
+  /// Returns true if `op` may stay in the module handed to LLVM translation.
+  bool isLegal(Operation *op) const {
+    StringRef ns = op->getDialect() ? op->getDialect()->getNamespace() : "";
+    if (ns == "llvm")
+      return true;
+    if (isa<ModuleOp>(op))
+      return true;
+    if (allowGpu && ns == "gpu") {
+      StringRef name = op->getName().getStringRef();
+      return name == "gpu.binary";
+    }
+    return false;
+  }
+
+  void runOnOperation() override {
+    bool failed = false;
+    getOperation()->walk([&](Operation *op) {
+      if (isLegal(op))
+        return WalkResult::advance();
+      if (op->getDialect() &&
+          op->getDialect()->getNamespace() == "attn")
+        op->emitError() << "'" << op->getName()
+                        << "' is left after the pipeline: no lowering "
+                           "handled it (check the verifier messages above)";
+      else
+        op->emitError() << "'" << op->getName()
+                        << "' is left after the pipeline and cannot be "
+                           "translated to LLVM IR; the pipeline has no "
+                           "lowering for it";
+      failed = true;
+      return WalkResult::skip();
+    });
+    if (failed)
+      signalPassFailure();
+  }
+};
+} // namespace

@@ -1,0 +1,20 @@
+//===- InitAll.cpp - register everything attn-mlir provides -----*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/InitAll.h"
+
+#include "attn/Dialect/Attn/IR/Attn.h"
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "attn/Pipelines/Pipelines.h"
+
+void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
+  registry.insert<AttnDialect>();
+}
+
+void mlir::attn::registerAttnPassesAndPipelines() {
+  registerAttnPasses();
+  registerAttnPipelines();
+}

@@ -1,0 +1,83 @@
+//===- Pipelines.cpp - attn-mlir compilation pipelines ----------*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The pipelines are assembled in stages (raise, lower attention, bufferize,
+// lower to loops, lower to LLVM, contract check). Upstream passes are added
+// by their registered names so that the pipeline reads like the equivalent
+// mlir-opt command line, which is also how the docs show each stage.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Pipelines/Pipelines.h"
+
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+
+#include <string>
+
+using namespace mlir;
+using namespace mlir::attn;
+
+/// Appends a textual pipeline stage to `pm`.
+static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
+  return parsePassPipeline(pipeline, pm, llvm::errs());
+}
+
+/// Stage 1: raise unfused chains and lower attn.attention on tensors.
+static LogicalResult addAttentionStage(OpPassManager &pm,
+                                       const CPUPipelineOptions &options) {
+  std::string s;
+  if (options.fuse && PassInfo::lookup("attn-fuse-attention"))
+    s += "attn-fuse-attention,";
+  if (options.flash && PassInfo::lookup("attn-tile-attention"))
+    s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
+         " key-tile=" + std::to_string(options.keyTile) + "},";
+  else
+    s += "attn-decompose-attention,";
+  s += "canonicalize,cse";
+  return addStage(pm, s);
+}
+
+/// Stage 2: tensors to buffers, linalg to loops.
+static LogicalResult addBufferizeStage(OpPassManager &pm) {
+  return addStage(
+      pm, "one-shot-bufferize{bufferize-function-boundaries "
+          "function-boundary-type-conversion=identity-layout-map},"
+          "buffer-deallocation-pipeline,"
+          "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse");
+}
+
+/// Stage 3: everything to the LLVM dialect.
+static LogicalResult addLLVMStage(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
+  std::string s;
+  if (options.emitCInterface)
+    s += "llvm-request-c-wrappers,";
+  s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
+       "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
+       "convert-math-to-llvm,convert-to-llvm,reconcile-unrealized-casts,"
+       "canonicalize,cse,attn-verify-lowered";
+  return addStage(pm, s);
+}
+
+LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
+                                           const CPUPipelineOptions &options) {
+  if (failed(addAttentionStage(pm, options)) ||
+      failed(addBufferizeStage(pm)) || failed(addLLVMStage(pm, options)))
+    return failure();
+  return success();
+}
+
+void mlir::attn::registerAttnPipelines() {
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "attn-cpu-pipeline",
+      "Compile a whole program with attention to LLVM dialect for the host "
+      "CPU (raise, flash lowering, bufferize, lower to LLVM)",
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        if (failed(buildCPUPipeline(pm, options)))
+          llvm::report_fatal_error("attn-cpu-pipeline: could not build");
+      });
+}
