@@ -30,9 +30,9 @@ static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
 static LogicalResult addAttentionStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s;
-  if (options.fuse && PassInfo::lookup("attn-fuse-attention"))
+  if (options.fuse)
     s += "attn-fuse-attention,";
-  if (options.flash && PassInfo::lookup("attn-tile-attention"))
+  if (options.flash)
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
          " key-tile=" + std::to_string(options.keyTile) + "},";
   else

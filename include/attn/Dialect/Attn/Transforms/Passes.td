@@ -30,6 +30,49 @@ def AttnDecomposeAttention : Pass<"attn-decompose-attention"> {
   ];
 }
 
+def AttnTileAttention : Pass<"attn-tile-attention"> {
+  let summary = "Lower attn.attention into tiled linalg with an online "
+                "(FlashAttention-2) softmax";
+  let description = [{
+    Rewrites every `attn.attention` into an `scf.forall` over (batch, query
+    head, query tile) and an `scf.for` over key tiles that carries the f32
+    running row max, row sum and accumulator, with linalg ops on tiles. No
+    value of size Sq x Skv exists after this pass. Causal and window
+    attention skip key tiles that are entirely masked: the key loop bounds
+    depend on the query tile.
+  }];
+  let options = [
+    Option<"queryTile", "query-tile", "int64_t", /*default=*/"0",
+           "Rows of Q per tile (0: heuristic)">,
+    Option<"keyTile", "key-tile", "int64_t", /*default=*/"0",
+           "Keys per step of the inner loop (0: heuristic)">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::affine::AffineDialect"
+  ];
+}
+
+def AttnFuseAttention : Pass<"attn-fuse-attention"> {
+  let summary = "Raise the unfused matmul-scale-mask-softmax-matmul chain "
+                "into attn.attention";
+  let description = [{
+    Finds the chain that frontends emit for attention (linalg-on-tensors from
+    torch-mlir, TOSA from TFLite) and replaces it with one `attn.attention`.
+    Chains it cannot raise are left alone; with `report` set, it emits a
+    remark saying why.
+  }];
+  let options = [
+    Option<"report", "report", "bool", /*default=*/"false",
+           "Emit a remark at every candidate chain that is left alone">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+}
+
 def AttnVerifyLowered : Pass<"attn-verify-lowered", "ModuleOp"> {
   let summary = "Check that no attn op, and nothing the target cannot "
                 "lower, is left";
