@@ -1,34 +1,554 @@
 //===- TileAttention.cpp - flash lowering of attn.attention -----*- C++ -*-===//
-// PLACEHOLDER: being written (issue 4).
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Lowers attn.attention into the FlashAttention-2 loop nest:
+//
+//   scf.forall (b, h, qt) in (B, Hq, ceil(Sq / Tq)):      // parallel tiles
+//     m = -inf, l = 0, acc = 0                            // f32 row stats
+//     scf.for j0 = lo(qt) to hi(qt) step Tk:              // key tiles
+//       s   = scale * Q_tile . K_tile^T  (+ softcap, mask, causal, window)
+//       m'  = max(m, rowmax(s));  p = exp(s - m');  c = exp(m - m')
+//       l   = c * l + rowsum(p);  acc = c * acc + p . V_tile;  m = m'
+//     out_tile = acc / l                                  // 0 if l == 0
+//
+// `lo` and `hi` depend on the query tile when a causal or window mask is
+// present, so fully masked key tiles are never visited; the element mask is
+// only evaluated on key tiles that straddle the mask's boundary. No value of
+// size Sq x Skv is created: the largest temporaries are Tq x Tk.
+//
+//===----------------------------------------------------------------------===//
+
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/TypeUtilities.h"
+
+#define DEBUG_TYPE "attn-tile-attention"
+
 namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNTILEATTENTION
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
 } // namespace mlir
+
 using namespace mlir;
 using namespace mlir::attn;
+using namespace mlir::attn::lowering;
+
 std::pair<int64_t, int64_t> mlir::attn::getDefaultTileSizes(AttentionOp op) {
-  return {32, 64};
+  // Per query tile the loop keeps Tq x Dv f32 accumulators and a Tq x Tk
+  // score tile live; Tq = 32 and Tk = 64 keep both within a 32 KiB L1 for
+  // D <= 64 and within L2 for D = 128, while giving each thread
+  // ceil(Sq / 32) * B * Hq independent tiles to share out.
+  AttentionOp::Sizes sizes = op.getSizes();
+  int64_t queryTile = 32;
+  int64_t keyTile = sizes.headDim > 128 ? 32 : 64;
+  return {queryTile, keyTile};
 }
+
+namespace {
+/// Builds the loop nest for one op; holds what every stage needs.
+class FlashBuilder {
+public:
+  FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
+               int64_t keyTile)
+      : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
+        queryTile(queryTile), keyTile(keyTile) {}
+
+  FailureOr<TileAttentionResult> build();
+
+private:
+  /// Slices rows [row0, row0 + rows) of head `head` of batch `batch` out of
+  /// a 4-D operand in the op's layout, as a 2-D [rows, dim] tensor.
+  Value sliceRows(OpBuilder &b, Value source, Value batch, Value head,
+                  OpFoldResult row0, OpFoldResult rows);
+  /// The [qs, ks] window of the mask for this tile, as a tensor of the
+  /// mask's rank (broadcast dims keep size 1), with the map from (i, j).
+  std::pair<Value, AffineMap> sliceMask(OpBuilder &b, Value batch, Value head,
+                                        OpFoldResult q0, OpFoldResult qs,
+                                        OpFoldResult k0, OpFoldResult ks);
+  /// The body of the key loop.
+  SmallVector<Value> buildKeyStep(OpBuilder &b, Value batch, Value head,
+                                  Value kvHead, OpFoldResult q0,
+                                  OpFoldResult qs, Value qTile, Value k0,
+                                  Value kvEnd, ValueRange iterArgs);
+  /// An f32 tensor of `shape` filled with `value`.
+  Value filled(OpBuilder &b, ArrayRef<OpFoldResult> shape, double value);
+  /// Bounds [lo, hi) of the key loop for the query tile starting at `q0`
+  /// with `qs` rows.
+  std::pair<Value, Value> keyBounds(OpBuilder &b, Value q0, Value qs);
+
+  RewriterBase &rewriter;
+  AttentionOp op;
+  Location loc;
+  MLIRContext *ctx;
+  int64_t queryTile, keyTile;
+  ProblemValues pv;
+  ScoreModifiers mods;
+  bool bhsd = true;
+  int64_t group = 1;
+};
+} // namespace
+
+Value FlashBuilder::filled(OpBuilder &b, ArrayRef<OpFoldResult> shape,
+                           double value) {
+  Type f32 = b.getF32Type();
+  Value empty = tensor::EmptyOp::create(b, loc, shape, f32);
+  Value cst = arith::ConstantOp::create(
+      b, loc, f32, b.getF32FloatAttr(static_cast<float>(value)));
+  return linalg::FillOp::create(b, loc, cst, empty).getResult(0);
+}
+
+Value FlashBuilder::sliceRows(OpBuilder &b, Value source, Value batch,
+                              Value head, OpFoldResult row0,
+                              OpFoldResult rows) {
+  auto type = cast<RankedTensorType>(source.getType());
+  int64_t dim = type.getDimSize(3);
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  SmallVector<OpFoldResult> offsets, sizes;
+  if (bhsd) {
+    offsets = {batch, head, row0, zero};
+    sizes = {one, one, rows, b.getIndexAttr(dim)};
+  } else {
+    offsets = {batch, row0, head, zero};
+    sizes = {one, rows, one, b.getIndexAttr(dim)};
+  }
+  SmallVector<OpFoldResult> strides(4, one);
+  auto resultType = RankedTensorType::get(
+      {getStaticShape({rows})[0], dim}, type.getElementType());
+  return tensor::ExtractSliceOp::create(b, loc, resultType, source, offsets,
+                                        sizes, strides);
+}
+
+std::pair<Value, AffineMap>
+FlashBuilder::sliceMask(OpBuilder &b, Value batch, Value head,
+                        OpFoldResult q0, OpFoldResult qs, OpFoldResult k0,
+                        OpFoldResult ks) {
+  Value mask = op.getMask();
+  auto type = cast<RankedTensorType>(mask.getType());
+  int64_t rank = type.getRank();
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  SmallVector<OpFoldResult> offsets, sizes, strides(rank, one);
+  SmallVector<AffineExpr> exprs;
+  for (int64_t k = 0; k < rank; ++k) {
+    int64_t logical = 4 - rank + k;
+    if (type.getDimSize(k) == 1) {
+      offsets.push_back(zero);
+      sizes.push_back(one);
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+      continue;
+    }
+    switch (logical) {
+    case 0:
+      offsets.push_back(batch);
+      sizes.push_back(one);
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+      break;
+    case 1:
+      offsets.push_back(head);
+      sizes.push_back(one);
+      exprs.push_back(getAffineConstantExpr(0, ctx));
+      break;
+    case 2:
+      offsets.push_back(q0);
+      sizes.push_back(qs);
+      exprs.push_back(getAffineDimExpr(0, ctx));
+      break;
+    default:
+      offsets.push_back(k0);
+      sizes.push_back(ks);
+      exprs.push_back(getAffineDimExpr(1, ctx));
+      break;
+    }
+  }
+  auto resultType =
+      RankedTensorType::get(getStaticShape(sizes), type.getElementType());
+  Value slice = tensor::ExtractSliceOp::create(b, loc, resultType, mask,
+                                               offsets, sizes, strides);
+  return {slice, AffineMap::get(2, 0, exprs, ctx)};
+}
+
+std::pair<Value, Value> FlashBuilder::keyBounds(OpBuilder &b, Value q0,
+                                                Value qs) {
+  Value kvLen = getValueOrCreateConstantIndexOp(b, loc, pv.kvLen);
+  Value lo = arith::ConstantIndexOp::create(b, loc, 0);
+  Value hi = kvLen;
+  if (!hasStructuralMask(mods))
+    return {lo, hi};
+  // Query rows q0 .. q0 + qs - 1 see keys up to (q0 + qs - 1) + delta
+  // (+ right) and from q0 + delta - left.
+  Value diagFirst = arith::AddIOp::create(b, loc, q0, mods.delta);
+  Value diagEnd = arith::AddIOp::create(b, loc, diagFirst, qs); // exclusive
+  auto clamp = [&](Value v) {
+    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+    v = arith::MaxSIOp::create(b, loc, v, zero);
+    return arith::MinSIOp::create(b, loc, v, kvLen).getResult();
+  };
+  int64_t right = mods.causal ? 0 : mods.windowRight;
+  if (mods.causal && mods.windowRight >= 0)
+    right = std::min<int64_t>(0, mods.windowRight);
+  if (right >= 0) {
+    Value r = arith::ConstantIndexOp::create(b, loc, right);
+    hi = clamp(arith::AddIOp::create(b, loc, diagEnd, r));
+  }
+  if (mods.windowLeft >= 0) {
+    Value l = arith::ConstantIndexOp::create(b, loc, mods.windowLeft);
+    lo = clamp(arith::SubIOp::create(b, loc, diagFirst, l));
+  }
+  return {lo, hi};
+}
+
+SmallVector<Value> FlashBuilder::buildKeyStep(
+    OpBuilder &b, Value batch, Value head, Value kvHead, OpFoldResult q0,
+    OpFoldResult qs, Value qTile, Value k0, Value kvEnd, ValueRange iterArgs) {
+  Value rowMax = iterArgs[0], rowSum = iterArgs[1], acc = iterArgs[2];
+  AffineExpr d0, d1, d2;
+  bindDims(ctx, d0, d1, d2);
+  // ks = min(Tk, kvEnd - k0).
+  OpFoldResult ks = affine::makeComposedFoldedAffineMin(
+      b, loc,
+      AffineMap::get(2, 0, {getAffineConstantExpr(keyTile, ctx), d1 - d0},
+                     ctx),
+      {k0, kvEnd});
+  Value kTile = sliceRows(b, op.getKey(), batch, kvHead, k0, ks);
+  Value vTile = sliceRows(b, op.getValue(), batch, kvHead, k0, ks);
+
+  // s = Q_tile . K_tile^T.
+  SmallVector<OpFoldResult> scoreShape = {qs, ks};
+  auto scoreType = RankedTensorType::get(getStaticShape(scoreShape),
+                                         b.getF32Type());
+  auto mapIJK = [&](ArrayRef<AffineExpr> e) {
+    return AffineMap::get(3, 0, e, ctx);
+  };
+  using IT = utils::IteratorType;
+  Value scores =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{scoreType}, ValueRange{qTile, kTile},
+          ValueRange{filled(b, scoreShape, 0.0)},
+          ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d1, d2}),
+                              mapIJK({d0, d1})},
+          ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value x = extendToF32(nb, nl, args[0]);
+            Value y = extendToF32(nb, nl, args[1]);
+            Value prod = arith::MulFOp::create(nb, nl, x, y);
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
+                            .getResult());
+          })
+          .getResult(0);
+
+  // Scale, softcap, mask; the structural mask only where the tile straddles
+  // its boundary.
+  AffineMap id2 = AffineMap::getMultiDimIdentityMap(2, ctx);
+  AffineMap row2 = AffineMap::get(2, 0, {d0}, ctx);
+  SmallVector<Value> ins;
+  SmallVector<AffineMap> maps;
+  if (op.getMask()) {
+    auto [maskTile, maskMap] = sliceMask(b, batch, head, q0, qs, k0, ks);
+    ins.push_back(maskTile);
+    maps.push_back(maskMap);
+  }
+  maps.push_back(id2);
+  Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
+  auto modify = [&](OpBuilder &ob, const ScoreModifiers &m) {
+    return linalg::GenericOp::create(
+               ob, loc, TypeRange{scoreType}, ins, ValueRange{scores}, maps,
+               ArrayRef<IT>{IT::parallel, IT::parallel},
+               [&](OpBuilder &nb, Location nl, ValueRange args) {
+                 Value i = linalg::IndexOp::create(nb, nl, 0);
+                 Value j = linalg::IndexOp::create(nb, nl, 1);
+                 Value row = arith::AddIOp::create(nb, nl, q0v, i);
+                 Value col = arith::AddIOp::create(nb, nl, k0, j);
+                 Value s = applyScoreModifiers(
+                     nb, nl, m, args.back(),
+                     op.getMask() ? args[0] : Value(), row, col);
+                 linalg::YieldOp::create(nb, nl, s);
+               })
+        .getResult(0);
+  };
+  if (hasStructuralMask(mods)) {
+    // The tile needs the element mask unless every (row, col) in it is
+    // visible: cols k0 .. k0+ks-1 against rows q0 .. q0+qs-1.
+    Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
+    Value ksv = getValueOrCreateConstantIndexOp(b, loc, ks);
+    Value one = arith::ConstantIndexOp::create(b, loc, 1);
+    Value colLast = arith::SubIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, k0, ksv), one);
+    Value diagFirst = arith::AddIOp::create(b, loc, q0v, mods.delta);
+    Value diagLast = arith::SubIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, diagFirst, qsv), one);
+    Value straddles = arith::ConstantIntOp::create(b, loc, 0, 1);
+    auto orWith = [&](Value c) {
+      straddles = arith::OrIOp::create(b, loc, straddles, c);
+    };
+    if (mods.causal)
+      orWith(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, colLast,
+                                   diagFirst));
+    if (mods.windowRight >= 0) {
+      Value r = arith::ConstantIndexOp::create(b, loc, mods.windowRight);
+      orWith(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, colLast,
+                                   arith::AddIOp::create(b, loc, diagFirst,
+                                                         r)));
+    }
+    if (mods.windowLeft >= 0) {
+      Value l = arith::ConstantIndexOp::create(b, loc, mods.windowLeft);
+      orWith(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, k0,
+                                   arith::SubIOp::create(b, loc, diagLast,
+                                                         l)));
+    }
+    ScoreModifiers plain = mods;
+    plain.causal = false;
+    plain.windowLeft = plain.windowRight = -1;
+    auto ifOp = scf::IfOp::create(
+        b, loc, straddles,
+        [&](OpBuilder &tb, Location) {
+          scf::YieldOp::create(tb, loc, modify(tb, mods));
+        },
+        [&](OpBuilder &eb, Location) {
+          scf::YieldOp::create(eb, loc, modify(eb, plain));
+        });
+    scores = ifOp.getResult(0);
+  } else {
+    scores = modify(b, mods);
+  }
+
+  // tile max, then m' = max(m, tile max) and c = exp(m - m') in one op that
+  // updates m in place (so the loop-carried buffer is reused).
+  auto rowType = cast<RankedTensorType>(rowMax.getType());
+  SmallVector<OpFoldResult> rowShape = {qs};
+  Value tileMax =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{rowType}, ValueRange{scores},
+          ValueRange{filled(b, rowShape,
+                            -std::numeric_limits<double>::infinity())},
+          ArrayRef<AffineMap>{id2, row2},
+          ArrayRef<IT>{IT::parallel, IT::reduction},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::MaximumFOp::create(nb, nl, args[0], args[1])
+                    .getResult());
+          })
+          .getResult(0);
+  AffineMap id1 = AffineMap::getMultiDimIdentityMap(1, ctx);
+  Value correctionInit = tensor::EmptyOp::create(b, loc, rowShape,
+                                                 b.getF32Type());
+  auto maxAndCorrection = linalg::GenericOp::create(
+      b, loc, TypeRange{rowType, rowType}, ValueRange{tileMax},
+      ValueRange{rowMax, correctionInit},
+      ArrayRef<AffineMap>{id1, id1, id1}, ArrayRef<IT>{IT::parallel},
+      [&](OpBuilder &nb, Location nl, ValueRange args) {
+        Value m = arith::MaximumFOp::create(nb, nl, args[0], args[1]);
+        Value c = safeExpDiff(nb, nl, args[1], m);
+        linalg::YieldOp::create(nb, nl, ValueRange{m, c});
+      });
+  Value newMax = maxAndCorrection.getResult(0);
+  Value correction = maxAndCorrection.getResult(1);
+  // p = exp(s - m').
+  Value probs =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{scoreType}, ValueRange{newMax},
+          ValueRange{scores}, ArrayRef<AffineMap>{row2, id2},
+          ArrayRef<IT>{IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(nb, nl,
+                                    safeExpDiff(nb, nl, args[1], args[0]));
+          })
+          .getResult(0);
+  // l = c * l + rowsum(p).
+  Value scaledSum =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{rowType}, ValueRange{correction},
+          ValueRange{rowSum}, ArrayRef<AffineMap>{id1, id1},
+          ArrayRef<IT>{IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::MulFOp::create(nb, nl, args[0], args[1]).getResult());
+          })
+          .getResult(0);
+  // l += rowsum(p).
+  Value newSum =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{rowType}, ValueRange{probs},
+          ValueRange{scaledSum}, ArrayRef<AffineMap>{id2, row2},
+          ArrayRef<IT>{IT::parallel, IT::reduction},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::AddFOp::create(nb, nl, args[0], args[1]).getResult());
+          })
+          .getResult(0);
+  // acc = c * acc + p . V_tile.
+  auto accType = cast<RankedTensorType>(acc.getType());
+  Value scaledAcc =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{accType}, ValueRange{correction}, ValueRange{acc},
+          ArrayRef<AffineMap>{row2, id2},
+          ArrayRef<IT>{IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::MulFOp::create(nb, nl, args[0], args[1]).getResult());
+          })
+          .getResult(0);
+  Value newAcc =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{accType}, ValueRange{probs, vTile},
+          ValueRange{scaledAcc},
+          ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d2, d1}),
+                              mapIJK({d0, d1})},
+          ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value v = extendToF32(nb, nl, args[1]);
+            Value prod = arith::MulFOp::create(nb, nl, args[0], v);
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
+                            .getResult());
+          })
+          .getResult(0);
+  return {newMax, newSum, newAcc};
+}
+
+FailureOr<TileAttentionResult> FlashBuilder::build() {
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(op);
+  AttentionOp::Sizes sizes = op.getSizes();
+  group = sizes.queryHeads / sizes.kvHeads;
+  bhsd = op.getLayoutOrDefault() == Layout::bhsd;
+  pv = getProblemValues(rewriter, loc, op);
+  mods = getScoreModifiers(rewriter, loc, op, pv);
+
+  AffineExpr d0, d1;
+  bindDims(ctx, d0, d1);
+  OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
+      rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
+  SmallVector<OpFoldResult> ubs = {pv.batch, pv.queryHeads, numQueryTiles};
+  auto forall = scf::ForallOp::create(rewriter, loc, ubs,
+                                      ValueRange{op.getInit()}, std::nullopt);
+
+  OpBuilder b(ctx);
+  b.setInsertionPointToStart(forall.getBody());
+  ValueRange ivs = forall.getInductionVars();
+  Value batch = ivs[0], head = ivs[1], qt = ivs[2];
+  Value out = forall.getRegionOutArgs()[0];
+  OpFoldResult q0 = affine::makeComposedFoldedAffineApply(
+      b, loc, d0 * queryTile, {OpFoldResult(qt)});
+  OpFoldResult qs = affine::makeComposedFoldedAffineMin(
+      b, loc,
+      AffineMap::get(2, 0, {getAffineConstantExpr(queryTile, ctx), d1 - d0},
+                     ctx),
+      {q0, pv.queryLen});
+  Value kvHead = head;
+  if (group != 1)
+    kvHead = getValueOrCreateConstantIndexOp(
+        b, loc,
+        affine::makeComposedFoldedAffineApply(b, loc, d0.floorDiv(group),
+                                              {OpFoldResult(head)}));
+  Value qTile = sliceRows(b, op.getQuery(), batch, head, q0, qs);
+
+  int64_t valueDim = sizes.valueDim;
+  Value rowMax0 = filled(b, {qs}, -std::numeric_limits<double>::infinity());
+  Value rowSum0 = filled(b, {qs}, 0.0);
+  Value acc0 = filled(b, {qs, b.getIndexAttr(valueDim)}, 0.0);
+
+  Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
+  Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
+  auto [lo, hi] = keyBounds(b, q0v, qsv);
+  Value step = arith::ConstantIndexOp::create(b, loc, keyTile);
+  auto loop = scf::ForOp::create(
+      b, loc, lo, hi, step, ValueRange{rowMax0, rowSum0, acc0},
+      [&](OpBuilder &lb, Location, Value k0, ValueRange iterArgs) {
+        SmallVector<Value> next = buildKeyStep(lb, batch, head, kvHead, q0, qs,
+                                               qTile, k0, hi, iterArgs);
+        scf::YieldOp::create(lb, loc, next);
+      });
+
+  // out_tile = acc / l in the result's element type.
+  Value finalAcc = loop.getResult(2), finalSum = loop.getResult(1);
+  Value outTile = sliceRows(b, out, batch, head, q0, qs);
+  Type outElt = getElementTypeOrSelf(op.getInit());
+  AffineMap id2 = AffineMap::getMultiDimIdentityMap(2, ctx);
+  AffineMap row2 = AffineMap::get(2, 0, {d0}, ctx);
+  using IT = utils::IteratorType;
+  Value result =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{outTile.getType()}, ValueRange{finalAcc, finalSum},
+          ValueRange{outTile}, ArrayRef<AffineMap>{id2, row2, id2},
+          ArrayRef<IT>{IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value v = safeDivide(nb, nl, args[0], args[1]);
+            linalg::YieldOp::create(nb, nl,
+                                    truncateFromF32(nb, nl, v, outElt));
+          })
+          .getResult(0);
+
+  // Write the tile back.
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  SmallVector<OpFoldResult> offsets, tileSizes, strides(4, one);
+  OpFoldResult vd = b.getIndexAttr(valueDim);
+  if (bhsd) {
+    offsets = {batch, head, q0, zero};
+    tileSizes = {one, one, qs, vd};
+  } else {
+    offsets = {batch, q0, head, zero};
+    tileSizes = {one, qs, one, vd};
+  }
+  tensor::ParallelInsertSliceOp::create(b, loc, result, out, offsets,
+                                        tileSizes, strides);
+
+  rewriter.replaceOp(op, forall.getResults());
+  return TileAttentionResult{forall, loop, forall.getResult(0)};
+}
+
 FailureOr<TileAttentionResult>
 mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
                           const TileAttentionOptions &options) {
-  return failure();
+  auto [defaultQuery, defaultKey] = getDefaultTileSizes(op);
+  int64_t queryTile = options.queryTile > 0 ? options.queryTile : defaultQuery;
+  int64_t keyTile = options.keyTile > 0 ? options.keyTile : defaultKey;
+  if (options.queryTile < 0 || options.keyTile < 0)
+    return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
+  FlashBuilder builder(rewriter, op, queryTile, keyTile);
+  return builder.build();
 }
+
 namespace {
 struct AttnTileAttentionPass
     : attn::impl::AttnTileAttentionBase<AttnTileAttentionPass> {
   using Base::Base;
   void runOnOperation() override {
+    if (queryTile < 0 || keyTile < 0) {
+      getOperation()->emitError()
+          << "attn-tile-attention: tile sizes must be >= 0 (0 = heuristic), "
+             "got query-tile="
+          << queryTile << " key-tile=" << keyTile;
+      return signalPassFailure();
+    }
     IRRewriter rewriter(&getContext());
     SmallVector<AttentionOp> ops;
     getOperation()->walk([&](AttentionOp op) { ops.push_back(op); });
-    for (AttentionOp op : ops)
-      if (failed(decomposeAttention(rewriter, op)))
+    TileAttentionOptions options;
+    options.queryTile = queryTile;
+    options.keyTile = keyTile;
+    for (AttentionOp op : ops) {
+      if (failed(tileAttention(rewriter, op, options))) {
+        op.emitError("attn-tile-attention: could not tile this op");
         return signalPassFailure();
+      }
+    }
   }
 };
 } // namespace
