@@ -46,7 +46,7 @@ static LogicalResult addBufferizeStage(OpPassManager &pm) {
   return addStage(
       pm, "one-shot-bufferize{bufferize-function-boundaries "
           "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-deallocation-pipeline,"
+          "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
           "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse");
 }
 
