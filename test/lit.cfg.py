@@ -11,7 +11,7 @@ config.name = "ATTN"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test", ".c"]
 config.excludes = ["lib", "Inputs", "CMakeLists.txt", "lit.cfg.py",
-                   "lit.site.cfg.py", "Unit"]
+                   "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.attn_obj_root, "test")
 
@@ -39,3 +39,14 @@ llvm_config.with_environment("MLIR_LIB_DIR", config.mlir_lib_dir)
 tool_dirs = [config.attn_tools_dir, config.llvm_tools_dir]
 tools = ["attn-opt", "mlir-runner", "mlir-opt", "mlir-translate"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Integration surface: the mlir-opt plugin, and the tools that build the
+# example consumer against the installed package (test/Integration/Package).
+config.substitutions.append(
+    ("%attn_plugin", os.path.join(config.attn_lib_dir, "libAttnPlugin.so")))
+config.substitutions.append(("%cmake_exe", config.cmake_command))
+config.substitutions.append(("%cxx_compiler", config.cxx_compiler))
+config.substitutions.append(("%c_compiler", config.c_compiler))
+import shutil
+if shutil.which("ninja"):
+    config.available_features.add("ninja")

@@ -15,6 +15,13 @@ void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
 }
 
 void mlir::attn::registerAttnPassesAndPipelines() {
-  registerAttnPasses();
-  registerAttnPipelines();
+  // Safe to call more than once (a plugin loaded into attn-opt, a C API
+  // client that also links the C++ library): registering a pipeline twice is
+  // fatal in MLIR.
+  static bool registered = [] {
+    registerAttnPasses();
+    registerAttnPipelines();
+    return true;
+  }();
+  (void)registered;
 }

@@ -37,7 +37,7 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
          " key-tile=" + std::to_string(options.keyTile) + "},";
   else
     s += "attn-decompose-attention,";
-  s += "canonicalize,cse";
+  s += "attn-decompose-aggregates,canonicalize,cse";
   return addStage(pm, s);
 }
 
@@ -55,7 +55,7 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
                                   const CPUPipelineOptions &options) {
   std::string s;
   if (options.emitCInterface)
-    s += "llvm-request-c-wrappers,";
+    s += "func.func(llvm-request-c-wrappers),";
   s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,reconcile-unrealized-casts,"

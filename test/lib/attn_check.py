@@ -358,8 +358,10 @@ def emit_module(cases, extra_funcs=""):
 # ----------------------------------------------------------------------------
 
 def find_tool(name, env_dir=None):
+    repo_bin = os.path.join(os.path.dirname(os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__)))), "build", "bin")
     for d in filter(None, [env_dir, os.environ.get("ATTN_TOOLS_DIR"),
-                           "/usr/lib/llvm-22/bin"]):
+                           repo_bin, "/usr/lib/llvm-22/bin"]):
         p = os.path.join(d, name)
         if os.path.exists(p):
             return p

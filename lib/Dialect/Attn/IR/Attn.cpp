@@ -71,11 +71,6 @@ static std::string formatSize(int64_t d) {
   return ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
 }
 
-/// Returns true if two sizes may be equal (either is dynamic or they match).
-static bool compatible(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
-}
-
 static bool isSupportedElementType(Type t) {
   return t.isF32() || t.isF16() || t.isBF16();
 }
@@ -178,12 +173,39 @@ LogicalResult AttentionOp::verify() {
                          << "' has " << formatSize(sb[db]) << " (dimension "
                          << db << " of " << formatShape(sb) << ")";
   };
-  if (!compatible(q[0], k[0]))
-    return mismatch("batch size", "query", q, 0, "key", k, 0);
-  if (!compatible(q[0], v[0]))
-    return mismatch("batch size", "query", q, 0, "value", v, 0);
-  if (!compatible(q[0], o[0]))
-    return mismatch("batch size", "query", q, 0, "init", o, 0);
+  // Every size is shared by several operands: merge the static ones so that
+  // a dynamic size on one operand does not hide a conflict between two
+  // others.
+  struct Use {
+    StringRef name;
+    ArrayRef<int64_t> shape;
+    int64_t pos;
+  };
+  auto merge = [&](StringRef what, ArrayRef<Use> uses,
+                   int64_t &merged) -> LogicalResult {
+    merged = ShapedType::kDynamic;
+    const Use *first = nullptr;
+    for (const Use &u : uses) {
+      int64_t size = u.shape[u.pos];
+      if (ShapedType::isDynamic(size))
+        continue;
+      if (!first) {
+        first = &u;
+        merged = size;
+        continue;
+      }
+      if (size != merged)
+        return mismatch(what, first->name, first->shape, first->pos, u.name,
+                        u.shape, u.pos);
+    }
+    return success();
+  };
+  int64_t batch, queryLen, kvLen;
+  if (failed(merge("batch size",
+                   {{"query", q, 0}, {"key", k, 0}, {"value", v, 0},
+                    {"init", o, 0}},
+                   batch)))
+    return failure();
   if (k[h] != v[h])
     return mismatch("key/value head count", "key", k, h, "value", v, h);
   if (q[h] != o[h])
@@ -192,10 +214,11 @@ LogicalResult AttentionOp::verify() {
     return mismatch("head dim D", "query", q, 3, "key", k, 3);
   if (v[3] != o[3])
     return mismatch("value head dim Dv", "value", v, 3, "init", o, 3);
-  if (!compatible(q[s], o[s]))
-    return mismatch("query length Sq", "query", q, s, "init", o, s);
-  if (!compatible(k[s], v[s]))
-    return mismatch("key length Skv", "key", k, s, "value", v, s);
+  if (failed(merge("query length Sq", {{"query", q, s}, {"init", o, s}},
+                   queryLen)) ||
+      failed(merge("key length Skv", {{"key", k, s}, {"value", v, s}},
+                   kvLen)))
+    return failure();
   if (k[h] <= 0 || q[h] <= 0)
     return emitOpError() << "head counts must be positive, but 'query' has "
                          << q[h] << " and 'key' has " << k[h];
@@ -218,9 +241,13 @@ LogicalResult AttentionOp::verify() {
     if (auto ft = dyn_cast<FloatType>(elt); ft && !isSupportedElementType(ft))
       return emitOpError() << "operand 'mask' has element type " << elt
                            << ", but float masks must be f32, f16 or bf16";
-    SmallVector<int64_t> logical = {q[0], q[h], q[s], k[s]};
-    if (maskType.getRank() > 4 ||
-        !isBroadcastableTo(maskType.getShape(), logical))
+    SmallVector<int64_t> logical = {batch, q[h], queryLen, kvLen};
+    if (maskType.getRank() > 4)
+      return emitOpError() << "operand 'mask' has rank "
+                           << maskType.getRank()
+                           << ", but a mask has at most 4 dimensions ([B, "
+                              "Hq, Sq, Skv])";
+    if (!isBroadcastableTo(maskType.getShape(), logical))
       return emitOpError() << "operand 'mask' of shape "
                            << formatShape(maskType.getShape())
                            << " does not broadcast to [B, Hq, Sq, Skv] = "

@@ -24,6 +24,7 @@
 namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNDECOMPOSEATTENTION
+#define GEN_PASS_DEF_ATTNDECOMPOSEAGGREGATES
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
 } // namespace mlir
@@ -233,6 +234,25 @@ struct AttnDecomposeAttentionPass
         op.emitError("failed to decompose attn.attention");
         return signalPassFailure();
       }
+    }
+  }
+};
+struct AttnDecomposeAggregatesPass
+    : attn::impl::AttnDecomposeAggregatesBase<AttnDecomposeAggregatesPass> {
+  void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    SmallVector<linalg::AggregatedOpInterface> ops;
+    getOperation()->walk(
+        [&](linalg::AggregatedOpInterface op) { ops.push_back(op); });
+    for (linalg::AggregatedOpInterface op : ops) {
+      rewriter.setInsertionPoint(op);
+      FailureOr<SmallVector<Value>> results =
+          op.decomposeOperation(rewriter);
+      if (failed(results)) {
+        op->emitError("could not decompose this aggregate op");
+        return signalPassFailure();
+      }
+      rewriter.replaceOp(op, *results);
     }
   }
 };

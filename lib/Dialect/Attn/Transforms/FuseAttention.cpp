@@ -3,12 +3,37 @@
 // Part of the attn-mlir project.
 //
 //===----------------------------------------------------------------------===//
-// PLACEHOLDER: being written (issue 3). Matches nothing yet.
+//
+// Raises the unfused chain `softmax(scale * Q * K^T + mask) * V` into one
+// attn.attention. The matcher starts at the second contraction and walks the
+// use-def chain backwards, turning every tensor op it crosses (elementwise
+// and reduction linalg ops, reshapes, transposes, broadcasts) into a scalar
+// expression over six logical loop dimensions (b, h, i, j, e, d). Spelling
+// differences between frontends (named vs generic ops, fused vs separate
+// elementwise ops, keep-dim reshapes, collapsed batch dims) disappear in that
+// form; the recogniser then matches the algebra, not the op sequence. See
+// docs/FuseAttention.md.
+//
+//===----------------------------------------------------------------------===//
 
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/AffineExpr.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Debug.h"
+
+#include <cmath>
+#include <deque>
+#include <limits>
 
 #define DEBUG_TYPE "attn-fuse-attention"
 
@@ -22,13 +47,1579 @@ namespace attn {
 using namespace mlir;
 using namespace mlir::attn;
 
-void mlir::attn::populateFuseAttentionPatterns(
-    RewritePatternSet &patterns, const FuseAttentionOptions &options) {}
+namespace {
+
+/// The logical loop dimensions every value of the chain is indexed by:
+/// batch, query head, query row, key, value column and head dim.
+enum LogicalDim : unsigned { kB = 0, kH, kI, kJ, kE, kD, kNumDims };
+
+/// Kinds of nodes of the scalar expression a chain value computes.
+enum class ExprKind {
+  /// An element of a tensor the walk stops at, read through `map`.
+  Leaf,
+  /// A scalar constant (also splat tensors and fills).
+  Const,
+  /// An index value: an affine function of the logical dims.
+  Index,
+  /// The accumulator of the enclosing reduction.
+  Acc,
+  /// A scalar op of a linalg body (args are its operands, in order).
+  Op,
+  /// A reduction over the key dim j: args = {init, value}; `name` is the
+  /// combiner.
+  Reduce,
+  /// A contraction over the head dim d: args = {init, lhs, rhs}.
+  Contract,
+  /// linalg.softmax over the key dim: args = {input}.
+  Softmax,
+};
+
+/// A node of the expression DAG. Nodes are owned by a ChainWalker.
+struct Expr {
+  ExprKind kind;
+  /// Leaf: the tensor and the map from logical dims to its dims. Also the
+  /// shallower (value, map) pairs the walk crossed to reach this leaf
+  /// through pure data movement, deepest last.
+  Value value;
+  AffineMap map;
+  SmallVector<std::pair<Value, AffineMap>> above;
+  /// Const.
+  double cst = 0;
+  /// Index.
+  AffineExpr index;
+  /// Op: the scalar op; Reduce: the combiner op.
+  Operation *op = nullptr;
+  StringRef name;
+  /// Scalar type of the value.
+  Type type;
+  SmallVector<Expr *> args;
+};
+
+/// True when `e` is a float constant that masks a score out: -inf, or a
+/// finite value so negative that exp() of it minus any realistic row max is
+/// exactly 0 in f32.
+static bool isMaskingConstant(Expr *e) {
+  return e->kind == ExprKind::Const && isa<FloatType>(e->type) &&
+         (e->cst <= -1.0e4);
+}
+
+/// True for a float constant equal to `v`.
+static bool isConst(Expr *e, double v) {
+  return e->kind == ExprKind::Const && e->cst == v;
+}
+
+/// Structural equality of two expressions.
+static bool equal(Expr *a, Expr *b) {
+  if (a == b)
+    return true;
+  if (a->kind != b->kind || a->args.size() != b->args.size())
+    return false;
+  switch (a->kind) {
+  case ExprKind::Leaf:
+    return a->value == b->value && a->map == b->map;
+  case ExprKind::Const:
+    return a->cst == b->cst && a->type == b->type;
+  case ExprKind::Index:
+    return a->index == b->index;
+  case ExprKind::Acc:
+    return true;
+  case ExprKind::Op:
+    if (a->op->getName() != b->op->getName() ||
+        a->op->getAttrDictionary() != b->op->getAttrDictionary() ||
+        a->type != b->type)
+      return false;
+    break;
+  case ExprKind::Reduce:
+    if (a->name != b->name)
+      return false;
+    break;
+  default:
+    break;
+  }
+  for (auto [x, y] : llvm::zip(a->args, b->args))
+    if (!equal(x, y))
+      return false;
+  return true;
+}
+
+/// True when `e` contains a node of `kind`.
+static bool contains(Expr *e, ExprKind kind) {
+  if (e->kind == kind)
+    return true;
+  return llvm::any_of(e->args, [&](Expr *a) { return contains(a, kind); });
+}
+
+/// True when `e` is the scalar op `OpTy`.
+template <typename OpTy>
+static bool isOp(Expr *e) {
+  return e->kind == ExprKind::Op && isa<OpTy>(e->op);
+}
+
+/// Walks the use-def chain backwards and builds expressions.
+class ChainWalker {
+public:
+  explicit ChainWalker(MLIRContext *ctx) : ctx(ctx) {
+    sizes.assign(kNumDims, ShapedType::kDynamic);
+  }
+
+  /// Static size of each logical dim (dynamic when unknown).
+  SmallVector<int64_t> sizes;
+  /// Ops of the score/probability chain (their results must have no user
+  /// outside the chain).
+  llvm::SetVector<Operation *> chainOps;
+  /// Whether ops reached now belong to the chain (false inside Q/K/V).
+  bool recording = true;
+  /// The first reason the walk met something it cannot express.
+  std::string note;
+
+  /// Returns the expression of `v` read through `map` (logical dims to the
+  /// dims of `v`).
+  Expr *build(Value v, AffineMap map);
+
+  /// Returns the expression of the result of contraction-like `op` at the
+  /// loop positions `loops` (one affine function of the logical dims per
+  /// loop), with `reduced` naming the logical dim of its reduction loop.
+  Expr *buildLinalgBody(linalg::LinalgOp op, unsigned resultIdx,
+                        ArrayRef<AffineExpr> loops);
+
+  /// Returns a fresh node.
+  Expr *make(ExprKind kind, Type type) {
+    nodes.emplace_back();
+    nodes.back().kind = kind;
+    nodes.back().type = type;
+    return &nodes.back();
+  }
+
+  /// Returns a leaf for `v` read through `map`.
+  Expr *leaf(Value v, AffineMap map) {
+    Expr *e = make(ExprKind::Leaf, getElementTypeOrSelf(v.getType()));
+    e->value = v;
+    e->map = map;
+    return e;
+  }
+
+  /// Returns a constant node.
+  Expr *constant(double v, Type type) {
+    Expr *e = make(ExprKind::Const, type);
+    e->cst = v;
+    return e;
+  }
+
+  /// Simplifies `e` using the static sizes of the logical dims: `x floordiv
+  /// c` is 0 and `x mod c` is x when 0 <= x < c.
+  AffineExpr simplify(AffineExpr e);
+
+  MLIRContext *ctx;
+
+private:
+  /// Builds the scalar expression of `v`, a value inside the body of `op`.
+  Expr *buildScalar(Value v, linalg::LinalgOp op, ArrayRef<AffineExpr> loops,
+                    unsigned resultIdx);
+  /// Returns the expression of a scalar defined outside any linalg body
+  /// (constants and arithmetic on them are folded).
+  Expr *buildOutside(Value v);
+  /// Returns the upper bound (exclusive) of `e` if known.
+  std::optional<int64_t> upperBound(AffineExpr e);
+  void setNote(const Twine &t) {
+    if (note.empty())
+      note = t.str();
+  }
+
+  std::deque<Expr> nodes;
+};
+
+} // namespace
+
+std::optional<int64_t> ChainWalker::upperBound(AffineExpr e) {
+  if (auto d = dyn_cast<AffineDimExpr>(e)) {
+    int64_t s = sizes[d.getPosition()];
+    if (ShapedType::isDynamic(s))
+      return std::nullopt;
+    return s;
+  }
+  if (auto c = dyn_cast<AffineConstantExpr>(e))
+    return c.getValue() >= 0 ? std::optional<int64_t>(c.getValue() + 1)
+                             : std::nullopt;
+  if (auto bin = dyn_cast<AffineBinaryOpExpr>(e)) {
+    if (e.getKind() == AffineExprKind::Mod)
+      if (auto c = dyn_cast<AffineConstantExpr>(bin.getRHS()))
+        return c.getValue();
+  }
+  return std::nullopt;
+}
+
+AffineExpr ChainWalker::simplify(AffineExpr e) {
+  auto bin = dyn_cast<AffineBinaryOpExpr>(e);
+  if (!bin)
+    return e;
+  AffineExpr lhs = simplify(bin.getLHS()), rhs = simplify(bin.getRHS());
+  switch (e.getKind()) {
+  case AffineExprKind::Add:
+    return lhs + rhs;
+  case AffineExprKind::Mul:
+    return lhs * rhs;
+  case AffineExprKind::FloorDiv:
+  case AffineExprKind::Mod: {
+    auto c = dyn_cast<AffineConstantExpr>(rhs);
+    if (c && c.getValue() > 0) {
+      std::optional<int64_t> ub = upperBound(lhs);
+      if (ub && *ub <= c.getValue())
+        return e.getKind() == AffineExprKind::Mod
+                   ? lhs
+                   : getAffineConstantExpr(0, ctx);
+    }
+    return e.getKind() == AffineExprKind::Mod ? lhs % rhs : lhs.floorDiv(rhs);
+  }
+  case AffineExprKind::CeilDiv:
+    return lhs.ceilDiv(rhs);
+  default:
+    return e;
+  }
+}
+
+Expr *ChainWalker::buildOutside(Value v) {
+  Type type = v.getType();
+  FloatAttr f;
+  if (matchPattern(v, m_Constant(&f)))
+    return constant(f.getValueAsDouble(), type);
+  IntegerAttr i;
+  if (matchPattern(v, m_Constant(&i)))
+    return constant(static_cast<double>(i.getValue().getSExtValue()), type);
+  Operation *def = v.getDefiningOp();
+  if (def && isa<arith::ArithDialect, math::MathDialect>(def->getDialect()) &&
+      def->getNumResults() == 1) {
+    SmallVector<double> c;
+    for (Value operand : def->getOperands()) {
+      Expr *e = buildOutside(operand);
+      if (e->kind != ExprKind::Const)
+        return leaf(v, AffineMap());
+      c.push_back(e->cst);
+    }
+    std::optional<double> r =
+        llvm::TypeSwitch<Operation *, std::optional<double>>(def)
+            .Case([&](arith::MulFOp) { return c[0] * c[1]; })
+            .Case([&](arith::DivFOp) { return c[0] / c[1]; })
+            .Case([&](arith::AddFOp) { return c[0] + c[1]; })
+            .Case([&](arith::SubFOp) { return c[0] - c[1]; })
+            .Case([&](arith::NegFOp) { return -c[0]; })
+            .Case([&](arith::ExtFOp) { return c[0]; })
+            .Case([&](arith::TruncFOp) { return c[0]; })
+            .Case([&](arith::SIToFPOp) { return c[0]; })
+            .Case([&](math::SqrtOp) { return std::sqrt(c[0]); })
+            .Case([&](math::RsqrtOp) { return 1.0 / std::sqrt(c[0]); })
+            .Default([](Operation *) { return std::nullopt; });
+    if (r)
+      return constant(*r, type);
+  }
+  return leaf(v, AffineMap());
+}
+
+Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
+                               ArrayRef<AffineExpr> loops,
+                               unsigned resultIdx) {
+  Block *body = op.getBlock();
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner() != body)
+      return buildOutside(v);
+    OpOperand *operand = op.getMatchingOpOperand(arg);
+    if (op.isDpsInit(operand) &&
+        operand == op.getDpsInitOperand(resultIdx) &&
+        op.getNumReductionLoops() > 0)
+      return make(ExprKind::Acc, v.getType());
+    AffineMap map = op.getMatchingIndexingMap(operand);
+    SmallVector<AffineExpr> results;
+    for (AffineExpr r : map.getResults())
+      results.push_back(simplify(r.replaceDims(loops)));
+    return build(operand->get(), AffineMap::get(kNumDims, 0, results, ctx));
+  }
+  Operation *def = v.getDefiningOp();
+  if (!def || def->getBlock() != body)
+    return buildOutside(v);
+  if (auto index = dyn_cast<linalg::IndexOp>(def)) {
+    Expr *e = make(ExprKind::Index, v.getType());
+    e->index = loops[index.getDim()];
+    return e;
+  }
+  if (matchPattern(v, m_Constant()))
+    return buildOutside(v);
+  if (def->getNumResults() != 1 || def->getNumRegions() != 0)
+    return leaf(v, AffineMap());
+  SmallVector<Expr *> args;
+  for (Value operand : def->getOperands())
+    args.push_back(buildScalar(operand, op, loops, resultIdx));
+  // Index arithmetic stays affine.
+  if (isa<arith::IndexCastOp, arith::IndexCastUIOp>(def) &&
+      args[0]->kind == ExprKind::Index) {
+    Expr *e = make(ExprKind::Index, v.getType());
+    e->index = args[0]->index;
+    return e;
+  }
+  auto asAffine = [&](Expr *a) -> AffineExpr {
+    if (a->kind == ExprKind::Index)
+      return a->index;
+    if (a->kind == ExprKind::Const && a->type.isIntOrIndex())
+      return getAffineConstantExpr(static_cast<int64_t>(a->cst), ctx);
+    return AffineExpr();
+  };
+  if (isa<arith::AddIOp, arith::SubIOp, arith::MulIOp>(def)) {
+    AffineExpr x = asAffine(args[0]), y = asAffine(args[1]);
+    if (x && y && (!isa<arith::MulIOp>(def) || isa<AffineConstantExpr>(y) ||
+                   isa<AffineConstantExpr>(x))) {
+      Expr *e = make(ExprKind::Index, v.getType());
+      e->index = isa<arith::AddIOp>(def)   ? x + y
+                 : isa<arith::SubIOp>(def) ? x - y
+                                           : x * y;
+      return e;
+    }
+  }
+  // Fold float constants.
+  if (llvm::all_of(args, [](Expr *a) { return a->kind == ExprKind::Const; }) &&
+      isa<FloatType>(v.getType())) {
+    Expr *folded = buildOutside(v);
+    if (folded->kind == ExprKind::Const)
+      return folded;
+  }
+  Expr *e = make(ExprKind::Op, v.getType());
+  e->op = def;
+  e->args = std::move(args);
+  return e;
+}
+
+Expr *ChainWalker::buildLinalgBody(linalg::LinalgOp op, unsigned resultIdx,
+                                   ArrayRef<AffineExpr> loops) {
+  auto yield = cast<linalg::YieldOp>(op.getBlock()->getTerminator());
+  return buildScalar(yield.getOperand(resultIdx), op, loops, resultIdx);
+}
+
+/// Returns the loop positions of `op` seen from its result `resultIdx` read
+/// through `map`; the one reduction loop, if any, becomes logical dim
+/// `reduced`. Fails when the output map is not a projected permutation.
+static FailureOr<SmallVector<AffineExpr>>
+getLoopExprs(linalg::LinalgOp op, unsigned resultIdx, AffineMap map,
+             unsigned reduced, MLIRContext *ctx) {
+  AffineMap outMap =
+      op.getMatchingIndexingMap(op.getDpsInitOperand(resultIdx));
+  SmallVector<AffineExpr> loops(op.getNumLoops());
+  for (auto [pos, r] : llvm::enumerate(outMap.getResults())) {
+    auto d = dyn_cast<AffineDimExpr>(r);
+    if (!d)
+      return failure();
+    loops[d.getPosition()] = map.getResult(pos);
+  }
+  int64_t missing = 0;
+  auto iters = op.getIteratorTypesArray();
+  for (auto [k, l] : llvm::enumerate(loops)) {
+    if (l)
+      continue;
+    if (iters[k] != utils::IteratorType::reduction || ++missing > 1)
+      return failure();
+    l = getAffineDimExpr(reduced, ctx);
+  }
+  return loops;
+}
+
+Expr *ChainWalker::build(Value v, AffineMap map) {
+  Operation *def = v.getDefiningOp();
+  Type elt = getElementTypeOrSelf(v.getType());
+  if (!def)
+    return leaf(v, map);
+  // Splat constants and fills are scalars.
+  DenseElementsAttr dense;
+  if (matchPattern(v, m_Constant(&dense)) && dense.isSplat()) {
+    if (isa<FloatType>(elt))
+      return constant(dense.getSplatValue<APFloat>().convertToDouble(), elt);
+    if (elt.isInteger(1))
+      return constant(dense.getSplatValue<bool>() ? 1.0 : 0.0, elt);
+    return leaf(v, map);
+  }
+  if (auto fill = dyn_cast<linalg::FillOp>(def)) {
+    Expr *e = buildOutside(fill.getInputs()[0]);
+    return e->kind == ExprKind::Const ? e : leaf(v, map);
+  }
+
+  Expr *result = nullptr;
+  bool record = recording;
+  if (auto expand = dyn_cast<tensor::ExpandShapeOp>(def)) {
+    ArrayRef<int64_t> shape = expand.getResultType().getShape();
+    SmallVector<AffineExpr> src;
+    for (const ReassociationIndices &group :
+         expand.getReassociationIndices()) {
+      AffineExpr sum = getAffineConstantExpr(0, ctx);
+      int64_t stride = 1;
+      for (int64_t k : llvm::reverse(group)) {
+        if (stride == ShapedType::kDynamic)
+          return leaf(v, map);
+        sum = sum + map.getResult(k) * stride;
+        stride = ShapedType::isDynamic(shape[k]) ? ShapedType::kDynamic
+                                                 : stride * shape[k];
+      }
+      src.push_back(simplify(sum));
+    }
+    result =
+        build(expand.getSrc(), AffineMap::get(kNumDims, 0, src, ctx));
+  } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(def)) {
+    ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
+    SmallVector<AffineExpr> src(shape.size());
+    for (auto [g, group] :
+         llvm::enumerate(collapse.getReassociationIndices())) {
+      AffineExpr rest = map.getResult(g);
+      for (int64_t k : llvm::reverse(llvm::drop_begin(group))) {
+        if (ShapedType::isDynamic(shape[k]))
+          return leaf(v, map);
+        src[k] = simplify(rest % shape[k]);
+        rest = simplify(rest.floorDiv(shape[k]));
+      }
+      src[group.front()] = rest;
+    }
+    result =
+        build(collapse.getSrc(), AffineMap::get(kNumDims, 0, src, ctx));
+  } else if (auto softmax = dyn_cast<linalg::SoftmaxOp>(def)) {
+    AffineExpr dim = map.getResult(softmax.getDimension());
+    bool overKeys = dim == getAffineDimExpr(kJ, ctx);
+    for (auto [k, r] : llvm::enumerate(map.getResults()))
+      if (k != softmax.getDimension() && r.isFunctionOfDim(kJ))
+        overKeys = false;
+    if (!overKeys) {
+      setNote("softmax runs over a dimension other than the key dimension");
+      return leaf(v, map);
+    }
+    result = make(ExprKind::Softmax, elt);
+    result->args.push_back(build(softmax.getInput(), map));
+  } else if (auto lop = dyn_cast<linalg::LinalgOp>(def)) {
+    unsigned idx = cast<OpResult>(v).getResultNumber();
+    if (lop.getNumReductionLoops() == 0) {
+      FailureOr<SmallVector<AffineExpr>> loops =
+          getLoopExprs(lop, idx, map, kNumDims, ctx);
+      if (failed(loops))
+        return leaf(v, map);
+      result = buildLinalgBody(lop, idx, *loops);
+    } else if (lop.getNumReductionLoops() == 1) {
+      // A reduction: either a softmax statistic over the keys or the Q*K^T
+      // contraction over the head dim. Peek at the combiner to tell.
+      auto yield = cast<linalg::YieldOp>(lop.getBlock()->getTerminator());
+      Operation *comb = yield.getOperand(idx).getDefiningOp();
+      bool isContraction = false;
+      if (isa_and_nonnull<arith::AddFOp>(comb))
+        for (Value operand : comb->getOperands())
+          if (isa_and_nonnull<arith::MulFOp>(operand.getDefiningOp()) &&
+              lop.getNumDpsInputs() == 2)
+            isContraction = true;
+      unsigned reduced = isContraction ? kD : kJ;
+      if (llvm::any_of(map.getResults(), [&](AffineExpr r) {
+            return r.isFunctionOfDim(reduced);
+          })) {
+        if (!isContraction)
+          setNote("a reduction runs over a dimension other than the key "
+                  "dimension");
+        return leaf(v, map);
+      }
+      FailureOr<SmallVector<AffineExpr>> loops =
+          getLoopExprs(lop, idx, map, reduced, ctx);
+      if (failed(loops) || !comb || comb->getNumOperands() != 2)
+        return leaf(v, map);
+      if (isContraction) {
+        int64_t size = lop.getStaticLoopRanges()[lop.getNumLoops() - 1];
+        for (auto [k, it] : llvm::enumerate(lop.getIteratorTypesArray()))
+          if (it == utils::IteratorType::reduction)
+            size = lop.getStaticLoopRanges()[k];
+        sizes[kD] = size;
+      }
+      Expr *body = buildLinalgBody(lop, idx, *loops);
+      AffineMap outMap =
+          lop.getMatchingIndexingMap(lop.getDpsInitOperand(idx));
+      SmallVector<AffineExpr> outRes;
+      for (AffineExpr r : outMap.getResults())
+        outRes.push_back(r.replaceDims(*loops));
+      Expr *init = build(lop.getDpsInits()[idx],
+                         AffineMap::get(kNumDims, 0, outRes, ctx));
+      if (body->kind != ExprKind::Op || body->args.size() != 2)
+        return leaf(v, map);
+      int accPos = body->args[0]->kind == ExprKind::Acc   ? 0
+                   : body->args[1]->kind == ExprKind::Acc ? 1
+                                                          : -1;
+      if (accPos < 0)
+        return leaf(v, map);
+      Expr *value = body->args[1 - accPos];
+      if (isContraction) {
+        if (!isOp<arith::MulFOp>(value))
+          return leaf(v, map);
+        result = make(ExprKind::Contract, elt);
+        result->args = {init, value->args[0], value->args[1]};
+      } else {
+        result = make(ExprKind::Reduce, elt);
+        result->name = body->op->getName().getStringRef();
+        result->args = {init, value};
+      }
+    } else {
+      return leaf(v, map);
+    }
+  } else {
+    return leaf(v, map);
+  }
+  if (record)
+    chainOps.insert(def);
+  if (result->kind == ExprKind::Leaf)
+    result->above.push_back({v, map});
+  return result;
+}
+
+//===----------------------------------------------------------------------===//
+// Recognition
+//===----------------------------------------------------------------------===//
 
 namespace {
+
+/// A structural constraint `lower <= j - i <= upper` on visible keys.
+struct Band {
+  std::optional<int64_t> lower, upper;
+  void addUpper(int64_t u) { upper = upper ? std::min(*upper, u) : u; }
+  void addLower(int64_t l) { lower = lower ? std::max(*lower, l) : l; }
+};
+
+/// A dense boolean mask term: keep a key where `pred` (or its negation)
+/// holds; `pred` reads one tensor.
+struct MaskTerm {
+  Expr *pred;
+  bool negated;
+};
+
+/// An operand resolved to a tensor the op can read.
+struct Operand {
+  Value value;
+  /// Logical map restricted to the four operand dims (b, h, s, x).
+  AffineMap map;
+};
+
+/// Everything the matcher learned about one chain.
+struct Plan {
+  double scale = 1.0;
+  Band band;
+  SmallVector<MaskTerm> boolMasks;
+  Expr *floatMask = nullptr;
+  Expr *query = nullptr, *key = nullptr, *value = nullptr;
+  /// Whether a -inf/select mask sits inside a scale (needs scale > 0).
+  bool maskUnderScale = false;
+};
+
+/// The outcome of an attempt: the reason when it failed; `candidate` tells
+/// whether the chain looked like attention (worth a remark).
+struct MatchResult {
+  std::string reason;
+  bool candidate = false;
+};
+
+} // namespace
+
+/// Adds the keep-predicate `c` (negated when `negated`) to `plan`.
+static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
+                             std::string &reason) {
+  if (c->kind == ExprKind::Const) {
+    bool keep = (c->cst != 0) != negated;
+    if (!keep) {
+      reason = "every key is masked out";
+      return failure();
+    }
+    return success();
+  }
+  if (isOp<arith::XOrIOp>(c)) {
+    for (int k = 0; k < 2; ++k)
+      if (isConst(c->args[k], 1.0) || isConst(c->args[k], -1.0))
+        return addKeep(c->args[1 - k], !negated, plan, reason);
+  }
+  if ((isOp<arith::AndIOp>(c) && !negated) ||
+      (isOp<arith::OrIOp>(c) && negated)) {
+    if (failed(addKeep(c->args[0], negated, plan, reason)))
+      return failure();
+    return addKeep(c->args[1], negated, plan, reason);
+  }
+  if (isOp<arith::CmpIOp>(c) && c->args[0]->kind == ExprKind::Index &&
+      c->args[1]->kind == ExprKind::Index) {
+    auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
+    if (negated)
+      pred = arith::invertPredicate(pred);
+    // Normalise `a pred b` into a bound on t = j - i.
+    AffineExpr diff = c->args[0]->index - c->args[1]->index;
+    MLIRContext *ctx = diff.getContext();
+    AffineExpr t = getAffineDimExpr(kJ, ctx) - getAffineDimExpr(kI, ctx);
+    int sign = 0;
+    int64_t off = 0;
+    for (int s : {1, -1}) {
+      AffineExpr rest = diff - t * s;
+      if (auto cst = dyn_cast<AffineConstantExpr>(rest)) {
+        sign = s;
+        off = cst.getValue();
+      }
+    }
+    bool isUnsigned =
+        pred == arith::CmpIPredicate::ult || pred == arith::CmpIPredicate::ule ||
+        pred == arith::CmpIPredicate::ugt || pred == arith::CmpIPredicate::uge;
+    if (sign == 0 || (isUnsigned && off != 0)) {
+      reason = "mask condition is not a band j - i <= c or j - i >= c";
+      return failure();
+    }
+    // diff = sign * t + off.  diff < 0  <=>  sign * t < -off.
+    int64_t bound;
+    bool upperOnT; // after normalising into sign * t (<=|>=) bound
+    switch (pred) {
+    case arith::CmpIPredicate::slt:
+    case arith::CmpIPredicate::ult:
+      bound = -off - 1, upperOnT = true;
+      break;
+    case arith::CmpIPredicate::sle:
+    case arith::CmpIPredicate::ule:
+      bound = -off, upperOnT = true;
+      break;
+    case arith::CmpIPredicate::sgt:
+    case arith::CmpIPredicate::ugt:
+      bound = -off + 1, upperOnT = false;
+      break;
+    case arith::CmpIPredicate::sge:
+    case arith::CmpIPredicate::uge:
+      bound = -off, upperOnT = false;
+      break;
+    default:
+      reason = "mask condition uses == or != on indices";
+      return failure();
+    }
+    if (sign < 0) {
+      bound = -bound;
+      upperOnT = !upperOnT;
+    }
+    if (upperOnT)
+      plan.band.addUpper(bound);
+    else
+      plan.band.addLower(bound);
+    return success();
+  }
+  if (contains(c, ExprKind::Index) || contains(c, ExprKind::Contract)) {
+    reason = "unsupported mask condition";
+    return failure();
+  }
+  plan.boolMasks.push_back({c, negated});
+  return success();
+}
+
+/// Strips float extensions and truncations.
+static Expr *stripCasts(Expr *e) {
+  while (isOp<arith::ExtFOp>(e) || isOp<arith::TruncFOp>(e))
+    e = e->args[0];
+  return e;
+}
+
+/// Returns the softmax input of probabilities `p`, or null with a reason.
+static Expr *matchSoftmax(Expr *p, std::string &reason) {
+  p = stripCasts(p);
+  if (p->kind == ExprKind::Softmax)
+    return p->args[0];
+  Expr *num = nullptr, *sum = nullptr;
+  if (isOp<arith::DivFOp>(p)) {
+    num = p->args[0];
+    sum = p->args[1];
+  } else if (isOp<arith::MulFOp>(p)) {
+    for (int k = 0; k < 2; ++k) {
+      Expr *r = p->args[k];
+      if (isOp<arith::DivFOp>(r) && isConst(r->args[0], 1.0)) {
+        num = p->args[1 - k];
+        sum = r->args[1];
+      }
+    }
+  }
+  if (!num) {
+    reason = "the second contraction does not read a softmax";
+    return nullptr;
+  }
+  if (sum->kind != ExprKind::Reduce || sum->name != "arith.addf" ||
+      !isConst(sum->args[0], 0.0) || !equal(sum->args[1], num)) {
+    reason = "softmax denominator is not the sum over the keys of its "
+             "numerator";
+    return nullptr;
+  }
+  Expr *e = stripCasts(num);
+  if (!isOp<math::ExpOp>(e)) {
+    reason = "softmax numerator is not an exponential";
+    return nullptr;
+  }
+  Expr *arg = e->args[0];
+  if (isOp<arith::SubFOp>(arg)) {
+    Expr *max = arg->args[1];
+    bool isMax = max->kind == ExprKind::Reduce &&
+                 (max->name == "arith.maximumf" ||
+                  max->name == "arith.maxnumf") &&
+                 max->args[0]->kind == ExprKind::Const &&
+                 max->args[0]->cst <= -1.0e30;
+    if (isMax) {
+      if (!equal(stripCasts(max->args[1]), stripCasts(arg->args[0]))) {
+        reason = "softmax subtracts the maximum of another tensor";
+        return nullptr;
+      }
+      return arg->args[0];
+    }
+  }
+  return arg;
+}
+
+/// Matches the scores `x` (the softmax input) into `plan`.
+static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
+  bool scaleSeen = false;
+  while (true) {
+    if (isOp<arith::ExtFOp>(x) || isOp<arith::TruncFOp>(x)) {
+      x = x->args[0];
+      continue;
+    }
+    if (x->kind == ExprKind::Contract)
+      break;
+    if (isOp<arith::SelectOp>(x)) {
+      Expr *c = x->args[0], *a = x->args[1], *b = x->args[2];
+      if (isMaskingConstant(b) && failed(addKeep(c, false, plan, reason)))
+        return failure();
+      if (isMaskingConstant(a) && failed(addKeep(c, true, plan, reason)))
+        return failure();
+      if (!isMaskingConstant(a) && !isMaskingConstant(b)) {
+        reason = "select between scores that is not a mask";
+        return failure();
+      }
+      plan.maskUnderScale |= scaleSeen;
+      x = isMaskingConstant(b) ? a : b;
+      continue;
+    }
+    if (isOp<arith::AddFOp>(x)) {
+      bool l = contains(x->args[0], ExprKind::Contract);
+      bool r = contains(x->args[1], ExprKind::Contract);
+      if (l == r) {
+        reason = "an addition to the scores is not a mask";
+        return failure();
+      }
+      Expr *m = stripCasts(l ? x->args[1] : x->args[0]);
+      x = l ? x->args[0] : x->args[1];
+      if (isOp<arith::SelectOp>(m) && isConst(m->args[1], 0.0) &&
+          isMaskingConstant(m->args[2])) {
+        if (failed(addKeep(m->args[0], false, plan, reason)))
+          return failure();
+        plan.maskUnderScale |= scaleSeen;
+        continue;
+      }
+      if (isOp<arith::SelectOp>(m) && isConst(m->args[2], 0.0) &&
+          isMaskingConstant(m->args[1])) {
+        if (failed(addKeep(m->args[0], true, plan, reason)))
+          return failure();
+        plan.maskUnderScale |= scaleSeen;
+        continue;
+      }
+      if (m->kind != ExprKind::Leaf || !m->map) {
+        reason = "additive mask is not a tensor";
+        return failure();
+      }
+      if (scaleSeen) {
+        reason = "the mask is added before the scale (the scale would apply "
+                 "to the mask)";
+        return failure();
+      }
+      if (plan.floatMask) {
+        reason = "more than one additive mask";
+        return failure();
+      }
+      plan.floatMask = m;
+      continue;
+    }
+    if (isOp<arith::MulFOp>(x) || isOp<arith::DivFOp>(x)) {
+      bool isDiv = isOp<arith::DivFOp>(x);
+      int cpos = x->args[1]->kind == ExprKind::Const ? 1
+                 : (!isDiv && x->args[0]->kind == ExprKind::Const) ? 0
+                                                                   : -1;
+      if (cpos < 0) {
+        reason = "the scale is not one uniform scalar";
+        return failure();
+      }
+      double c = x->args[cpos]->cst;
+      plan.scale = isDiv ? plan.scale / c : plan.scale * c;
+      scaleSeen = true;
+      x = x->args[1 - cpos];
+      continue;
+    }
+    reason = "unsupported op between the contractions";
+    if (x->kind == ExprKind::Op)
+      reason += ": " + x->op->getName().getStringRef().str();
+    return failure();
+  }
+  // The Q*K^T contraction.
+  if (!isConst(x->args[0], 0.0)) {
+    reason = "the score contraction does not start from zero";
+    return failure();
+  }
+  for (int k = 1; k <= 2; ++k) {
+    Expr *side = x->args[k];
+    // Peel casts and a constant scale folded into Q or K.
+    while (true) {
+      if (isOp<arith::ExtFOp>(side)) {
+        side = side->args[0];
+        continue;
+      }
+      if ((isOp<arith::MulFOp>(side) || isOp<arith::DivFOp>(side)) &&
+          side->args[1]->kind == ExprKind::Const) {
+        double c = side->args[1]->cst;
+        plan.scale = isOp<arith::DivFOp>(side) ? plan.scale / c : plan.scale * c;
+        side = side->args[0];
+        continue;
+      }
+      if (isOp<arith::MulFOp>(side) && side->args[0]->kind == ExprKind::Const) {
+        plan.scale *= side->args[0]->cst;
+        side = side->args[1];
+        continue;
+      }
+      break;
+    }
+    if (side->kind != ExprKind::Leaf || !side->map) {
+      reason = "an operand of the score contraction is not a tensor";
+      return failure();
+    }
+    bool usesI = llvm::any_of(side->map.getResults(), [](AffineExpr r) {
+      return r.isFunctionOfDim(kI);
+    });
+    (usesI ? plan.query : plan.key) = side;
+  }
+  if (!plan.query || !plan.key) {
+    reason = "cannot tell Q from K in the score contraction";
+    return failure();
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Rewriting
+//===----------------------------------------------------------------------===//
+
+/// How Q, K or V is read: its layout and the head group size (GQA).
+struct Access {
+  Value value;
+  bool bshd = false;
+  /// Number of query heads per key/value head (1 for Q and MHA).
+  int64_t group = 1;
+  /// An expand_shape to apply to `value` first (empty: none).
+  SmallVector<ReassociationIndices> reassoc;
+  SmallVector<int64_t> shape;
+
+  /// Creates the reshape, if any, and returns the tensor the op reads.
+  Value materialize(OpBuilder &b, Location loc) const {
+    if (reassoc.empty())
+      return value;
+    auto type = cast<RankedTensorType>(value.getType());
+    return tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+        reassoc);
+  }
+};
+
+/// Returns `map` (over logical dims) renamed to the operand dims (b, h, s,
+/// x) given the logical dims of s and x, or null if it reads another dim.
+static AffineMap toOperandMap(AffineMap map, unsigned s, unsigned x) {
+  MLIRContext *ctx = map.getContext();
+  SmallVector<AffineExpr> repl(kNumDims, getAffineConstantExpr(-1, ctx));
+  repl[kB] = getAffineDimExpr(0, ctx);
+  repl[kH] = getAffineDimExpr(1, ctx);
+  repl[s] = getAffineDimExpr(2, ctx);
+  repl[x] = getAffineDimExpr(3, ctx);
+  for (unsigned d = 0; d < kNumDims; ++d)
+    if (d != kB && d != kH && d != s && d != x)
+      for (AffineExpr r : map.getResults())
+        if (r.isFunctionOfDim(d))
+          return AffineMap();
+  return map.replaceDimsAndSymbols(repl, {}, 4, 0);
+}
+
+/// Tries to read `value` through operand map `m` (over (b, h, s, x)) as an
+/// operand of the op with `batch` and `heads` query heads. Records the
+/// reshape needed, if any, without creating it.
+static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
+                                       int64_t heads, bool allowGroups) {
+  MLIRContext *ctx = value.getContext();
+  auto type = cast<RankedTensorType>(value.getType());
+  AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
+             d2 = getAffineDimExpr(2, ctx), d3 = getAffineDimExpr(3, ctx);
+  AffineExpr zero = getAffineConstantExpr(0, ctx);
+  Access acc;
+  if (m.getNumResults() == 4) {
+    ArrayRef<AffineExpr> r = m.getResults();
+    int hpos;
+    if (r[2] == d2 && r[3] == d3)
+      hpos = 1;
+    else if (r[1] == d2 && r[3] == d3)
+      hpos = 2;
+    else
+      return failure();
+    if (!(r[0] == d0 || (r[0] == zero && batch == 1 && type.getDimSize(0) == 1)))
+      return failure();
+    AffineExpr h = r[hpos];
+    int64_t hsize = type.getDimSize(hpos);
+    if (h == d1) {
+      acc.group = 1;
+    } else if (allowGroups && h == zero && hsize == 1) {
+      acc.group = heads;
+    } else if (allowGroups && h.getKind() == AffineExprKind::FloorDiv &&
+               cast<AffineBinaryOpExpr>(h).getLHS() == d1) {
+      auto c = dyn_cast<AffineConstantExpr>(cast<AffineBinaryOpExpr>(h).getRHS());
+      if (!c || hsize * c.getValue() != heads)
+        return failure();
+      acc.group = c.getValue();
+    } else if (h == zero && heads == 1 && hsize == 1) {
+      acc.group = 1;
+    } else {
+      return failure();
+    }
+    acc.bshd = hpos == 2;
+    acc.value = value;
+    return acc;
+  }
+  // Lower ranks: insert the missing batch/head dims with expand_shape.
+  SmallVector<ReassociationIndices> &reassoc = acc.reassoc;
+  SmallVector<int64_t> &shape = acc.shape;
+  ArrayRef<AffineExpr> r = m.getResults();
+  if (r.size() == 3 && r[1] == d2 && r[2] == d3 &&
+      !ShapedType::isDynamic(heads) &&
+      (r[0] == d0 * heads + d1 || (r[0] == d1 && batch == 1) ||
+       (r[0] == d0 && heads == 1))) {
+    reassoc = {{0, 1}, {2}, {3}};
+    int64_t bsize = ShapedType::isDynamic(type.getDimSize(0))
+                        ? ShapedType::kDynamic
+                        : type.getDimSize(0) / heads;
+    shape = {bsize, heads, type.getDimSize(1), type.getDimSize(2)};
+  } else if (r.size() == 2 && r[0] == d2 && r[1] == d3 && batch == 1 &&
+             heads == 1) {
+    reassoc = {{0, 1, 2}, {3}};
+    shape = {1, 1, type.getDimSize(0), type.getDimSize(1)};
+  } else {
+    return failure();
+  }
+  acc.value = value;
+  return acc;
+}
+
+/// Resolves a Q/K/V leaf: tries the deepest tensor first, then the ones the
+/// walk crossed on the way.
+static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x, int64_t batch,
+                                     int64_t heads, bool allowGroups,
+                                     bool wantBshd, bool layoutFixed) {
+  SmallVector<std::pair<Value, AffineMap>> candidates = {
+      {leaf->value, leaf->map}};
+  llvm::append_range(candidates, leaf->above);
+  for (auto [value, map] : candidates) {
+    AffineMap m = toOperandMap(map, s, x);
+    if (!m)
+      continue;
+    FailureOr<Access> acc = resolveAccess(value, m, batch, heads, allowGroups);
+    if (failed(acc))
+      continue;
+    if (layoutFixed && acc->bshd != wantBshd)
+      continue;
+    return acc;
+  }
+  return failure();
+}
+
+/// Returns how a mask of `type` read through `map` (over logical dims)
+/// becomes an operand of the op (an Access whose value is left null), or
+/// failure when it does not broadcast to [B, Hq, Sq, Skv].
+static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map) {
+  MLIRContext *ctx = type.getContext();
+  AffineMap m = toOperandMap(map, kI, kJ);
+  if (!m)
+    return failure();
+  Access acc;
+  int64_t rank = type.getRank();
+  if (rank > 4)
+    return failure();
+  bool aligned = true;
+  for (int64_t k = 0; k < rank; ++k) {
+    AffineExpr r = m.getResult(k);
+    AffineExpr want = getAffineDimExpr(4 - rank + k, ctx);
+    if (r == want)
+      continue;
+    if (r == getAffineConstantExpr(0, ctx) && type.getDimSize(k) == 1)
+      continue;
+    aligned = false;
+  }
+  if (aligned)
+    return acc;
+  // Dims in increasing order with gaps: insert unit dims.
+  SmallVector<int64_t> pos;
+  for (AffineExpr r : m.getResults()) {
+    auto d = dyn_cast<AffineDimExpr>(r);
+    if (!d || (!pos.empty() && d.getPosition() <= (unsigned)pos.back()))
+      return failure();
+    pos.push_back(d.getPosition());
+  }
+  if (pos.empty())
+    return failure();
+  SmallVector<ReassociationIndices> &reassoc = acc.reassoc;
+  reassoc.resize(rank);
+  SmallVector<int64_t> &shape = acc.shape;
+  shape.assign(4, 1);
+  int64_t next = 0;
+  for (int64_t k = 0; k < rank; ++k) {
+    int64_t end = k == rank - 1 ? 3 : pos[k];
+    for (; next <= end; ++next)
+      reassoc[k].push_back(next);
+    shape[pos[k]] = type.getDimSize(k);
+  }
+  return acc;
+}
+
+/// Emits the scalar expression `e` (whose leaves all read `arg`).
+static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg) {
+  switch (e->kind) {
+  case ExprKind::Leaf:
+    return arg;
+  case ExprKind::Const:
+    if (auto ft = dyn_cast<FloatType>(e->type))
+      return arith::ConstantOp::create(b, loc, ft,
+                                       b.getFloatAttr(ft, e->cst));
+    return arith::ConstantOp::create(
+        b, loc, e->type,
+        b.getIntegerAttr(e->type, static_cast<int64_t>(e->cst)));
+  case ExprKind::Op: {
+    IRMapping mapping;
+    for (auto [operand, a] : llvm::zip(e->op->getOperands(), e->args))
+      mapping.map(operand, emitScalar(b, loc, a, arg));
+    return b.clone(*e->op, mapping)->getResult(0);
+  }
+  default:
+    return Value();
+  }
+}
+
+/// Collects the leaves of `e`.
+static void collectLeaves(Expr *e, SmallVectorImpl<Expr *> &leaves) {
+  if (e->kind == ExprKind::Leaf)
+    leaves.push_back(e);
+  for (Expr *a : e->args)
+    collectLeaves(a, leaves);
+}
+
+/// Returns true if `e` is a scalar predicate built only from its leaves and
+/// constants (no indices, no reductions).
+static bool isPlainPredicate(Expr *e) {
+  if (e->kind == ExprKind::Leaf)
+    return static_cast<bool>(e->map);
+  if (e->kind == ExprKind::Const)
+    return true;
+  if (e->kind != ExprKind::Op)
+    return false;
+  return llvm::all_of(e->args, isPlainPredicate);
+}
+
+/// Reads a constant dense i1 or float mask as a band, if it is one.
+static std::optional<Band> getConstantBand(Value value, AffineMap map,
+                                           bool negated, bool isFloat) {
+  DenseElementsAttr dense;
+  if (!matchPattern(value, m_Constant(&dense)))
+    return std::nullopt;
+  auto type = cast<RankedTensorType>(value.getType());
+  MLIRContext *ctx = value.getContext();
+  int64_t rank = type.getRank();
+  if (rank < 2)
+    return std::nullopt;
+  for (int64_t k = 0; k < rank; ++k) {
+    AffineExpr r = map.getResult(k);
+    if (k == rank - 2 && r == getAffineDimExpr(kI, ctx))
+      continue;
+    if (k == rank - 1 && r == getAffineDimExpr(kJ, ctx))
+      continue;
+    if (type.getDimSize(k) == 1 && r == getAffineConstantExpr(0, ctx))
+      continue;
+    return std::nullopt;
+  }
+  int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
+  SmallVector<bool> keep;
+  if (isFloat) {
+    for (APFloat f : dense.getValues<APFloat>()) {
+      double d = f.convertToDouble();
+      if (d != 0.0 && d > -1.0e4)
+        return std::nullopt;
+      keep.push_back(d == 0.0);
+    }
+  } else {
+    for (bool v : dense.getValues<bool>())
+      keep.push_back(v != negated);
+  }
+  int64_t lo = std::numeric_limits<int64_t>::max(),
+          hi = std::numeric_limits<int64_t>::min();
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      if (keep[i * cols + j]) {
+        lo = std::min(lo, j - i);
+        hi = std::max(hi, j - i);
+      }
+  if (lo > hi)
+    return std::nullopt;
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      if (keep[i * cols + j] != (j - i >= lo && j - i <= hi))
+        return std::nullopt;
+  Band band;
+  if (hi < cols - 1)
+    band.upper = hi;
+  if (lo > -(rows - 1))
+    band.lower = lo;
+  return band;
+}
+
+namespace {
+/// One attempt at raising the chain ending at a contraction.
+class ChainMatcher {
+public:
+  ChainMatcher(linalg::LinalgOp root) : root(root), walker(root->getContext()) {}
+
+  /// Matches and, on success, rewrites. Returns the reason on failure.
+  FailureOr<AttentionOp> run(RewriterBase &rewriter, MatchResult &result);
+
+private:
+  linalg::LinalgOp root;
+  ChainWalker walker;
+};
+} // namespace
+
+/// True when `op` computes init + a * b with a reduction: a contraction.
+static bool isContractionLike(linalg::LinalgOp op) {
+  if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1 ||
+      op.getNumReductionLoops() != 1 || !op.hasPureTensorSemantics())
+    return false;
+  auto yield = cast<linalg::YieldOp>(op.getBlock()->getTerminator());
+  Operation *add = yield.getOperand(0).getDefiningOp();
+  if (!isa_and_nonnull<arith::AddFOp>(add))
+    return false;
+  return llvm::any_of(add->getOperands(), [](Value v) {
+    return isa_and_nonnull<arith::MulFOp>(v.getDefiningOp());
+  });
+}
+
+FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
+                                         MatchResult &result) {
+  MLIRContext *ctx = root->getContext();
+  std::string &reason = result.reason;
+  if (!isContractionLike(root)) {
+    reason = "not a contraction";
+    return failure();
+  }
+  auto outType = cast<RankedTensorType>(root->getResult(0).getType());
+  int64_t rank = outType.getRank();
+  ArrayRef<int64_t> outShape = outType.getShape();
+  AffineExpr b = getAffineDimExpr(kB, ctx), h = getAffineDimExpr(kH, ctx),
+             i = getAffineDimExpr(kI, ctx), e = getAffineDimExpr(kE, ctx);
+  int64_t batch = 1, heads = 1;
+  SmallVector<AffineExpr> outExprs;
+  if (rank == 4) {
+    batch = outShape[0];
+    heads = outShape[1];
+    outExprs = {b, h, i, e};
+  } else if (rank == 3) {
+    // [B*H, S, D]: recover B and H from a 4-D tensor collapsed into an input.
+    heads = outShape[0];
+    for (Value in : root.getDpsInputs()) {
+      auto collapse = in.getDefiningOp<tensor::CollapseShapeOp>();
+      if (collapse && collapse.getSrcType().getRank() == 4 &&
+          collapse.getReassociationIndices().front().size() == 2 &&
+          !ShapedType::isDynamic(collapse.getSrcType().getDimSize(1))) {
+        batch = collapse.getSrcType().getDimSize(0);
+        heads = collapse.getSrcType().getDimSize(1);
+        break;
+      }
+    }
+    if (ShapedType::isDynamic(heads)) {
+      reason = "dynamic collapsed batch*heads dimension";
+      return failure();
+    }
+    outExprs = {b * heads + h, i, e};
+  } else if (rank == 2) {
+    outExprs = {i, e};
+  } else {
+    reason = "the second contraction has rank " + std::to_string(rank);
+    return failure();
+  }
+  walker.sizes[kB] = batch;
+  walker.sizes[kH] = heads;
+  walker.sizes[kI] = outShape[rank - 2];
+  walker.sizes[kE] = outShape[rank - 1];
+  AffineMap outMap = AffineMap::get(kNumDims, 0, outExprs, ctx);
+  FailureOr<SmallVector<AffineExpr>> loops =
+      getLoopExprs(root, 0, outMap, kJ, ctx);
+  if (failed(loops)) {
+    reason = "unsupported indexing of the second contraction";
+    return failure();
+  }
+  for (auto [k, it] : llvm::enumerate(root.getIteratorTypesArray()))
+    if (it == utils::IteratorType::reduction)
+      walker.sizes[kJ] = root.getStaticLoopRanges()[k];
+  Expr *body = walker.buildLinalgBody(root, 0, *loops);
+  Expr *prod = nullptr;
+  for (Expr *a : body->args)
+    if (isOp<arith::MulFOp>(a))
+      prod = a;
+  if (!prod) {
+    reason = "not a contraction";
+    return failure();
+  }
+  Expr *probs = nullptr, *valueSide = nullptr;
+  for (Expr *side : prod->args) {
+    Expr *s = side;
+    while (isOp<arith::ExtFOp>(s))
+      s = s->args[0];
+    if (s->kind == ExprKind::Leaf && s->map &&
+        llvm::any_of(s->map.getResults(),
+                     [](AffineExpr r) { return r.isFunctionOfDim(kE); }))
+      valueSide = s;
+    else
+      probs = side;
+  }
+  if (!probs || !valueSide) {
+    reason = "cannot tell the probabilities from V";
+    return failure();
+  }
+  result.candidate = contains(probs, ExprKind::Softmax) ||
+                     contains(probs, ExprKind::Reduce) ||
+                     !walker.note.empty();
+  Plan plan;
+  plan.value = valueSide;
+  Expr *scores = matchSoftmax(probs, reason);
+  if (!scores) {
+    if (!walker.note.empty())
+      reason = walker.note;
+    return failure();
+  }
+  if (failed(matchScores(scores, plan, reason)))
+    return failure();
+  if (!plan.boolMasks.empty() || plan.band.lower || plan.band.upper)
+    if (plan.maskUnderScale && plan.scale <= 0) {
+      reason = "a mask under a non-positive scale";
+      return failure();
+    }
+  if (!std::isfinite(plan.scale) || plan.scale == 0.0) {
+    reason = "the scale is zero or not finite";
+    return failure();
+  }
+
+  // Intermediates must not escape.
+  for (Operation *op : walker.chainOps) {
+    if (op == root)
+      continue;
+    for (Operation *user : op->getUsers())
+      if (user != root.getOperation() && !walker.chainOps.contains(user)) {
+        reason = "an intermediate of the chain has another user";
+        return failure();
+      }
+  }
+
+  // Element types.
+  Type elt = getElementTypeOrSelf(plan.value->value.getType());
+  auto isSupported = [](Type t) {
+    return t.isF32() || t.isF16() || t.isBF16();
+  };
+  for (Expr *leaf : {plan.query, plan.key, plan.value})
+    if (getElementTypeOrSelf(leaf->value.getType()) != elt ||
+        !isSupported(elt)) {
+      reason = "unsupported element types (Q, K and V must share f32, f16 "
+               "or bf16)";
+      return failure();
+    }
+  if (outType.getElementType() != elt) {
+    reason = "the result element type differs from V's";
+    return failure();
+  }
+
+  // Constant dense masks that are bands become causal/window attributes.
+  Location loc = root.getLoc();
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(root);
+  if (plan.floatMask) {
+    if (std::optional<Band> band = getConstantBand(
+            plan.floatMask->value, plan.floatMask->map, false, true)) {
+      if (band->upper)
+        plan.band.addUpper(*band->upper);
+      if (band->lower)
+        plan.band.addLower(*band->lower);
+      plan.floatMask = nullptr;
+    }
+  }
+  for (auto it = plan.boolMasks.begin(); it != plan.boolMasks.end();) {
+    if (it->pred->kind == ExprKind::Leaf && it->pred->map) {
+      if (std::optional<Band> band = getConstantBand(
+              it->pred->value, it->pred->map, it->negated, false)) {
+        if (band->upper)
+          plan.band.addUpper(*band->upper);
+        if (band->lower)
+          plan.band.addLower(*band->lower);
+        it = plan.boolMasks.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
+  if (plan.floatMask && !plan.boolMasks.empty()) {
+    reason = "both an additive and a boolean dense mask";
+    return failure();
+  }
+  if (plan.boolMasks.size() > 1) {
+    reason = "more than one boolean dense mask";
+    return failure();
+  }
+
+  // Causal and window from the band lower <= j - i <= upper.
+  int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+  CausalAttr causalAttr;
+  DenseI64ArrayAttr windowAttr;
+  if (plan.band.upper || plan.band.lower) {
+    std::optional<int64_t> brDelta;
+    if (!ShapedType::isDynamic(sq) && !ShapedType::isDynamic(skv))
+      brDelta = skv - sq;
+    int64_t delta;
+    Causal causal = Causal::none;
+    if (plan.band.upper && *plan.band.upper == 0) {
+      causal = Causal::top_left;
+      delta = 0;
+    } else if (plan.band.upper && brDelta && *plan.band.upper == *brDelta) {
+      causal = Causal::bottom_right;
+      delta = *brDelta;
+    } else if (brDelta) {
+      delta = *brDelta;
+    } else {
+      reason = "a band mask with dynamic sequence lengths";
+      return failure();
+    }
+    int64_t left = -1, right = -1;
+    if (plan.band.lower)
+      left = delta - *plan.band.lower;
+    if (causal == Causal::none && plan.band.upper)
+      right = *plan.band.upper - delta;
+    if ((plan.band.lower && left < 0) ||
+        (causal == Causal::none && plan.band.upper && right < 0)) {
+      reason = "the band mask is not expressible as causal/window";
+      return failure();
+    }
+    if (causal != Causal::none)
+      causalAttr = CausalAttr::get(ctx, causal);
+    if (left >= 0 || right >= 0)
+      windowAttr = rewriter.getDenseI64ArrayAttr({left, right});
+  }
+
+  // Resolve Q, K, V (keeping one layout for all three).
+  FailureOr<Access> q, k, v;
+  bool wantBshd = false;
+  for (bool fixed : {false, true}) {
+    q = resolveLeaf(plan.query, kI, kD, batch, heads,
+                    /*allowGroups=*/false, wantBshd, fixed);
+    if (failed(q))
+      break;
+    wantBshd = q->bshd;
+    k = resolveLeaf(plan.key, kJ, kD, batch, heads, true,
+                    wantBshd, true);
+    v = resolveLeaf(plan.value, kJ, kE, batch, heads, true,
+                    wantBshd, true);
+    if (succeeded(k) && succeeded(v))
+      break;
+    if (fixed)
+      break;
+    // Retry with Q in the other layout if one exists.
+    wantBshd = !wantBshd;
+  }
+  if (failed(q) || failed(k) || failed(v)) {
+    reason = "Q, K or V is not read as [B, H, S, D] or [B, S, H, D] "
+             "(possibly through a head repeat)";
+    return failure();
+  }
+  if (k->group != v->group) {
+    reason = "K and V repeat heads differently";
+    return failure();
+  }
+
+  // Mask: check everything before creating anything.
+  FailureOr<Access> maskAccess = failure();
+  MaskTerm boolTerm{nullptr, false};
+  Value maskSrc;
+  AffineMap maskMap;
+  if (plan.floatMask) {
+    maskSrc = plan.floatMask->value;
+    maskMap = plan.floatMask->map;
+    if (!isSupported(getElementTypeOrSelf(maskSrc.getType()))) {
+      reason = "unsupported element type of the additive mask";
+      return failure();
+    }
+  } else if (!plan.boolMasks.empty()) {
+    boolTerm = plan.boolMasks.front();
+    SmallVector<Expr *> leaves;
+    collectLeaves(boolTerm.pred, leaves);
+    if (leaves.empty() || !isPlainPredicate(boolTerm.pred) ||
+        llvm::any_of(leaves, [&](Expr *l) { return !equal(l, leaves[0]); })) {
+      reason = "the boolean mask reads more than one tensor";
+      return failure();
+    }
+    maskSrc = leaves[0]->value;
+    maskMap = leaves[0]->map;
+    if (!boolTerm.pred->type.isInteger(1)) {
+      reason = "the boolean mask is not i1";
+      return failure();
+    }
+  }
+  if (maskSrc) {
+    maskAccess =
+        resolveMask(cast<RankedTensorType>(maskSrc.getType()), maskMap);
+    if (failed(maskAccess)) {
+      reason = "the mask does not broadcast to [B, Hq, Sq, Skv]";
+      return failure();
+    }
+  }
+
+  // From here on the rewrite cannot fail.
+  Value mask;
+  if (maskSrc) {
+    Value src = maskSrc;
+    if (boolTerm.pred &&
+        (boolTerm.pred->kind != ExprKind::Leaf || boolTerm.negated)) {
+      // Evaluate the predicate once on the (small) mask tensor.
+      auto srcType = cast<RankedTensorType>(src.getType());
+      auto i1Type = srcType.clone(rewriter.getI1Type());
+      SmallVector<OpFoldResult> dims =
+          tensor::getMixedSizes(rewriter, loc, src);
+      Value empty =
+          tensor::EmptyOp::create(rewriter, loc, dims, rewriter.getI1Type());
+      AffineMap id = rewriter.getMultiDimIdentityMap(srcType.getRank());
+      SmallVector<utils::IteratorType> iters(srcType.getRank(),
+                                             utils::IteratorType::parallel);
+      src = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{i1Type}, ValueRange{src},
+                ValueRange{empty}, ArrayRef<AffineMap>{id, id}, iters,
+                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                  Value keep = emitScalar(nb, nl, boolTerm.pred, args[0]);
+                  if (boolTerm.negated) {
+                    Value t = arith::ConstantOp::create(
+                        nb, nl, nb.getI1Type(), nb.getBoolAttr(true));
+                    keep = arith::XOrIOp::create(nb, nl, keep, t);
+                  }
+                  linalg::YieldOp::create(nb, nl, keep);
+                })
+                .getResult(0);
+    }
+    maskAccess->value = src;
+    mask = maskAccess->materialize(rewriter, loc);
+  }
+  Value qv = q->materialize(rewriter, loc);
+  Value kv = k->materialize(rewriter, loc);
+  Value vv = v->materialize(rewriter, loc);
+
+  // The op and its result in the root's shape.
+  bool bshd = q->bshd;
+  SmallVector<OpFoldResult> qDims = tensor::getMixedSizes(rewriter, loc, qv);
+  qDims[3] = rewriter.getIndexAttr(
+      cast<RankedTensorType>(vv.getType()).getDimSize(3));
+  Value init = tensor::EmptyOp::create(rewriter, loc, qDims, elt);
+  auto attention = AttentionOp::create(
+      rewriter, loc, init.getType(), qv, kv, vv, mask, init,
+      rewriter.getF32FloatAttr(static_cast<float>(plan.scale)), causalAttr,
+      windowAttr, /*softcap=*/nullptr,
+      bshd ? LayoutAttr::get(ctx, Layout::bshd) : LayoutAttr());
+  Value res = attention.getResult();
+  if (bshd) {
+    SmallVector<OpFoldResult> dims = {qDims[0], qDims[2], qDims[1], qDims[3]};
+    Value empty = tensor::EmptyOp::create(rewriter, loc, dims, elt);
+    res = linalg::TransposeOp::create(rewriter, loc, res, empty,
+                                      ArrayRef<int64_t>{0, 2, 1, 3})
+              .getResult()[0];
+  }
+  if (rank < 4) {
+    SmallVector<ReassociationIndices> reassoc;
+    if (rank == 3)
+      reassoc = {{0, 1}, {2}, {3}};
+    else
+      reassoc = {{0, 1, 2}, {3}};
+    res = tensor::CollapseShapeOp::create(rewriter, loc, outType, res, reassoc);
+  }
+  if (res.getType() != outType) {
+    res = tensor::CastOp::create(rewriter, loc, outType, res);
+  }
+
+  // Replace and drop what became dead.
+  SmallVector<Value> operands(root->getOperands());
+  rewriter.replaceOp(root, res);
+  SmallVector<Operation *> worklist;
+  for (Value operand : operands)
+    if (Operation *def = operand.getDefiningOp())
+      worklist.push_back(def);
+  while (!worklist.empty()) {
+    Operation *op = worklist.pop_back_val();
+    if (!op->getBlock() || !isOpTriviallyDead(op))
+      continue;
+    // Operands, including scalars captured by the op's regions.
+    op->walk([&](Operation *nested) {
+      for (Value operand : nested->getOperands())
+        if (Operation *def = operand.getDefiningOp())
+          if (!op->isAncestor(def))
+            worklist.push_back(def);
+    });
+    rewriter.eraseOp(op);
+  }
+  return attention;
+}
+
+//===----------------------------------------------------------------------===//
+// Pattern and pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Raises the chain ending at a contraction into attn.attention.
+struct FuseAttentionPattern
+    : OpInterfaceRewritePattern<linalg::LinalgOp> {
+  FuseAttentionPattern(MLIRContext *ctx, const FuseAttentionOptions &options)
+      : OpInterfaceRewritePattern(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(linalg::LinalgOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isContractionLike(op))
+      return rewriter.notifyMatchFailure(op, "not a contraction");
+    MatchResult result;
+    ChainMatcher matcher(op);
+    if (failed(matcher.run(rewriter, result)))
+      return rewriter.notifyMatchFailure(op, result.reason);
+    return success();
+  }
+
+  FuseAttentionOptions options;
+};
+
 struct AttnFuseAttentionPass
     : attn::impl::AttnFuseAttentionBase<AttnFuseAttentionPass> {
   using Base::Base;
-  void runOnOperation() override {}
+  void runOnOperation() override {
+    SmallVector<linalg::LinalgOp> roots;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (isContractionLike(op))
+        roots.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    // Later contractions first: the second contraction of a chain comes
+    // after the first, and the first is never a root of a match.
+    DenseSet<Operation *> erased;
+    for (linalg::LinalgOp op : llvm::reverse(roots)) {
+      if (erased.contains(op))
+        continue;
+      MatchResult result;
+      ChainMatcher matcher(op);
+      // Track erasures so later candidates that died are skipped.
+      struct Listener : RewriterBase::Listener {
+        DenseSet<Operation *> &erased;
+        Listener(DenseSet<Operation *> &erased) : erased(erased) {}
+        void notifyOperationErased(Operation *op) override {
+          erased.insert(op);
+        }
+      } listener(erased);
+      rewriter.setListener(&listener);
+      FailureOr<AttentionOp> fused = matcher.run(rewriter, result);
+      rewriter.setListener(nullptr);
+      if (failed(fused) && report && result.candidate)
+        op->emitRemark() << "attn-fuse-attention: not fused: "
+                         << result.reason;
+    }
+  }
 };
 } // namespace
+
+void mlir::attn::populateFuseAttentionPatterns(
+    RewritePatternSet &patterns, const FuseAttentionOptions &options) {
+  patterns.add<FuseAttentionPattern>(patterns.getContext(), options);
+}

@@ -75,8 +75,12 @@ ScoreModifiers lowering::getScoreModifiers(OpBuilder &b, Location loc,
     m.boolMask = getElementTypeOrSelf(mask).isInteger(1);
   Causal causal = op.getCausalOrDefault();
   m.causal = causal != Causal::none;
-  m.windowLeft = op.getWindowLeft();
-  m.windowRight = op.getWindowRight();
+  // A bound beyond any representable sequence length is no bound; dropping
+  // it also keeps `i + delta +/- bound` from wrapping around in index
+  // arithmetic.
+  constexpr int64_t kNoBound = int64_t(1) << 40;
+  m.windowLeft = op.getWindowLeft() >= kNoBound ? -1 : op.getWindowLeft();
+  m.windowRight = op.getWindowRight() >= kNoBound ? -1 : op.getWindowRight();
   if (hasStructuralMask(m)) {
     if (causal == Causal::top_left) {
       m.delta = arith::ConstantIndexOp::create(b, loc, 0);

@@ -205,6 +205,19 @@ std::pair<Value, Value> FlashBuilder::keyBounds(OpBuilder &b, Value q0,
     Value l = arith::ConstantIndexOp::create(b, loc, mods.windowLeft);
     lo = clamp(arith::SubIOp::create(b, loc, diagFirst, l));
   }
+  // Align the bounds to whole key tiles (the straddling tiles are masked
+  // element-wise anyway): when Skv is a multiple of Tk every tile is full
+  // and statically shaped.
+  Value tk = arith::ConstantIndexOp::create(b, loc, keyTile);
+  Value tkMinus1 = arith::ConstantIndexOp::create(b, loc, keyTile - 1);
+  lo = arith::MulIOp::create(b, loc, arith::DivUIOp::create(b, loc, lo, tk),
+                             tk);
+  Value up = arith::MulIOp::create(
+      b, loc,
+      arith::DivUIOp::create(b, loc,
+                             arith::AddIOp::create(b, loc, hi, tkMinus1), tk),
+      tk);
+  hi = arith::MinSIOp::create(b, loc, up, kvLen);
   return {lo, hi};
 }
 
@@ -215,11 +228,18 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   AffineExpr d0, d1, d2;
   bindDims(ctx, d0, d1, d2);
   // ks = min(Tk, kvEnd - k0).
-  OpFoldResult ks = affine::makeComposedFoldedAffineMin(
-      b, loc,
-      AffineMap::get(2, 0, {getAffineConstantExpr(keyTile, ctx), d1 - d0},
-                     ctx),
-      {k0, kvEnd});
+  // Key tiles start at multiples of Tk, so they are all full when Skv is a
+  // static multiple of Tk.
+  OpFoldResult ks;
+  std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
+  if (staticKv && *staticKv % keyTile == 0)
+    ks = b.getIndexAttr(keyTile);
+  else
+    ks = affine::makeComposedFoldedAffineMin(
+        b, loc,
+        AffineMap::get(2, 0, {getAffineConstantExpr(keyTile, ctx), d1 - d0},
+                       ctx),
+        {k0, kvEnd});
   Value kTile = sliceRows(b, op.getKey(), batch, kvHead, k0, ks);
   Value vTile = sliceRows(b, op.getValue(), batch, kvHead, k0, ks);
 
@@ -440,16 +460,21 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
 
   OpBuilder b(ctx);
   b.setInsertionPointToStart(forall.getBody());
-  ValueRange ivs = forall.getInductionVars();
+  SmallVector<Value> ivs = forall.getInductionVars();
   Value batch = ivs[0], head = ivs[1], qt = ivs[2];
   Value out = forall.getRegionOutArgs()[0];
   OpFoldResult q0 = affine::makeComposedFoldedAffineApply(
       b, loc, d0 * queryTile, {OpFoldResult(qt)});
-  OpFoldResult qs = affine::makeComposedFoldedAffineMin(
-      b, loc,
-      AffineMap::get(2, 0, {getAffineConstantExpr(queryTile, ctx), d1 - d0},
-                     ctx),
-      {q0, pv.queryLen});
+  OpFoldResult qs;
+  std::optional<int64_t> staticSq = getConstantIntValue(pv.queryLen);
+  if (staticSq && *staticSq % queryTile == 0)
+    qs = b.getIndexAttr(queryTile);
+  else
+    qs = affine::makeComposedFoldedAffineMin(
+        b, loc,
+        AffineMap::get(2, 0,
+                       {getAffineConstantExpr(queryTile, ctx), d1 - d0}, ctx),
+        {q0, pv.queryLen});
   Value kvHead = head;
   if (group != 1)
     kvHead = getValueOrCreateConstantIndexOp(
@@ -465,7 +490,8 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
 
   Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
   Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
-  auto [lo, hi] = keyBounds(b, q0v, qsv);
+  auto [lo, hiBound] = keyBounds(b, q0v, qsv);
+  Value hi = hiBound;
   Value step = arith::ConstantIndexOp::create(b, loc, keyTile);
   auto loop = scf::ForOp::create(
       b, loc, lo, hi, step, ValueRange{rowMax0, rowSum0, acc0},

@@ -46,6 +46,8 @@ def Attn_AttentionOp : Attn_Op<"attention", [
     `Hq` must be a multiple of `Hkv`; query head `h` reads key/value head
     `h / (Hq / Hkv)` (MHA when equal, MQA when `Hkv = 1`, GQA otherwise).
     B, Sq and Skv may be dynamic; the head counts and head dims are static.
+    A dynamic mask dimension is taken to have the full size of the dimension
+    it is aligned with: broadcasting needs a static 1.
 
     The algorithm, per batch `b`, query head `h` and query row `i`, with
     `g = h / (Hq / Hkv)` and `delta = 0` for `causal = top_left`, otherwise
@@ -58,8 +60,8 @@ def Attn_AttentionOp : Attn_Op<"attention", [
        mask, key `j` is masked out where the mask is false.
     4. With `causal`, key `j` is masked out where `j > i + delta`. With
        `window = [left, right]`, key `j` is masked out where
-       `j < i + delta - left` or `j > i + delta + right`; a negative bound
-       means unbounded on that side.
+       `j < i + delta - left` or `j > i + delta + right`; a bound of -1
+       means unbounded on that side (other negative bounds are rejected).
     5. `p[j] = exp(s[j] - max_j s[j])` over the visible keys, 0 for masked
        keys; `out[b,h,i,:] = sum_j p[j] * V[b,g,j,:] / sum_j p[j]`.
        A row whose keys are all masked produces 0.
@@ -150,7 +152,7 @@ def Attn_AttentionOp : Attn_Op<"attention", [
     int64_t getHeadDimPos() {
       return getLayoutOrDefault() == Layout::bhsd ? 1 : 2;
     }
-    /// Window bounds; a negative value means unbounded on that side.
+    /// Window bounds; -1 means unbounded on that side.
     int64_t getWindowLeft() { return getWindow() ? (*getWindow())[0] : -1; }
     int64_t getWindowRight() { return getWindow() ? (*getWindow())[1] : -1; }
 

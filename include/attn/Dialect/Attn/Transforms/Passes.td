@@ -68,8 +68,24 @@ def AttnFuseAttention : Pass<"attn-fuse-attention"> {
            "Emit a remark at every candidate chain that is left alone">
   ];
   let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::attn::AttnDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect"
+  ];
+}
+
+def AttnDecomposeAggregates : Pass<"attn-decompose-aggregates"> {
+  let summary = "Decompose linalg aggregate ops (linalg.softmax) left after "
+                "raising";
+  let description = [{
+    Softmax chains that `attn-fuse-attention` did not raise (or that are not
+    attention at all) may still hold `linalg.softmax`, which no upstream pass
+    lowers to loops. This pass decomposes every op implementing
+    `AggregatedOpInterface` into its generic ops so the CPU pipeline can
+    compile whole programs.
+  }];
+  let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
-    "::mlir::tensor::TensorDialect"
+    "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect"
   ];
 }
 

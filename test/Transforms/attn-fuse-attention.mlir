@@ -1,0 +1,319 @@
+// RUN: attn-opt %s -split-input-file -attn-fuse-attention | FileCheck %s
+
+// 4-D linalg.generic contractions, K transposed by the contraction's
+// indexing map (matmul_transpose_b style), scale multiplied in, linalg.softmax.
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @generic_softmax
+// CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<1x2x4x8xf32>, %[[K:[a-z0-9]+]]: tensor<1x2x6x8xf32>, %[[V:[a-z0-9]+]]: tensor<1x2x6x8xf32>
+// CHECK: %[[R:.+]] = attn.attention ins(%[[Q]], %[[K]], %[[V]] : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>, tensor<1x2x6x8xf32>)
+// CHECK-SAME: scale = 1.250000e-01
+// CHECK-NOT: causal
+// CHECK: return %[[R]]
+func.func @generic_softmax(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>) -> tensor<1x2x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.125 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.mulf %c, %a : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %o : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+// 2-D linalg.matmul chain with K transposed by linalg.transpose, the scale
+// folded into Q before the first product, softmax as exp / sum with the
+// multiplication by the reciprocal, and elementwise ops fused into one
+// generic (sub + exp).
+
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+#row2 = affine_map<(d0, d1) -> (d0)>
+#id1 = affine_map<(d0) -> (d0)>
+// CHECK-LABEL: func.func @matmul_2d
+// CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<4x8xf32>, %[[K:[a-z0-9]+]]: tensor<6x8xf32>, %[[V:[a-z0-9]+]]: tensor<6x3xf32>
+// CHECK-DAG: %[[Q4:.+]] = tensor.expand_shape %[[Q]] {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 4, 8]
+// CHECK-DAG: %[[K4:.+]] = tensor.expand_shape %[[K]] {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 6, 8]
+// CHECK-DAG: %[[V4:.+]] = tensor.expand_shape %[[V]] {{\[}}[0, 1, 2], [3]] output_shape [1, 1, 6, 3]
+// CHECK: %[[R:.+]] = attn.attention ins(%[[Q4]], %[[K4]], %[[V4]] :
+// CHECK-SAME: scale = 5.000000e-01
+// CHECK: %[[C:.+]] = tensor.collapse_shape %[[R]] {{\[}}[0, 1, 2], [3]]
+// CHECK: return %[[C]]
+func.func @matmul_2d(%q: tensor<4x8xf32>, %k: tensor<6x8xf32>, %v: tensor<6x3xf32>) -> tensor<4x3xf32> {
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %two = arith.constant 2.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %eq = tensor.empty() : tensor<4x8xf32>
+  %qs = linalg.generic {indexing_maps = [#id2, #id2], iterator_types = ["parallel", "parallel"]} ins(%q : tensor<4x8xf32>) outs(%eq : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.divf %a, %two : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %ek = tensor.empty() : tensor<8x6xf32>
+  %kt = linalg.transpose ins(%k : tensor<6x8xf32>) outs(%ek : tensor<8x6xf32>) permutation = [1, 0]
+  %e = tensor.empty() : tensor<4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<4x6xf32>) -> tensor<4x6xf32>
+  %s = linalg.matmul ins(%qs, %kt : tensor<4x8xf32>, tensor<8x6xf32>) outs(%f : tensor<4x6xf32>) -> tensor<4x6xf32>
+  %er = tensor.empty() : tensor<4xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<4xf32>) -> tensor<4xf32>
+  %mx = linalg.reduce ins(%s : tensor<4x6xf32>) outs(%fm : tensor<4xf32>) dimensions = [1]
+    (%in: f32, %init: f32) {
+      %r = arith.maxnumf %in, %init : f32
+      linalg.yield %r : f32
+    }
+  %ex = linalg.generic {indexing_maps = [#id2, #row2, #id2], iterator_types = ["parallel", "parallel"]} ins(%s, %mx : tensor<4x6xf32>, tensor<4xf32>) outs(%e : tensor<4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %x = math.exp %d : f32
+    linalg.yield %x : f32
+  } -> tensor<4x6xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<4xf32>) -> tensor<4xf32>
+  %sum = linalg.generic {indexing_maps = [#id2, #row2], iterator_types = ["parallel", "reduction"]} ins(%ex : tensor<4x6xf32>) outs(%fs : tensor<4xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  %rcp = linalg.generic {indexing_maps = [#id1, #id1], iterator_types = ["parallel"]} ins(%sum : tensor<4xf32>) outs(%er : tensor<4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.divf %one, %a : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  %p = linalg.generic {indexing_maps = [#id2, #row2, #id2], iterator_types = ["parallel", "parallel"]} ins(%ex, %rcp : tensor<4x6xf32>, tensor<4xf32>) outs(%e : tensor<4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.mulf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x6xf32>
+  %eo = tensor.empty() : tensor<4x3xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<4x3xf32>) -> tensor<4x3xf32>
+  %o = linalg.matmul ins(%p, %v : tensor<4x6xf32>, tensor<6x3xf32>) outs(%fo : tensor<4x3xf32>) -> tensor<4x3xf32>
+  return %o : tensor<4x3xf32>
+}
+
+// -----
+
+// Causal mask computed from linalg.index (masked_fill(j > i, -inf)) and a
+// padding mask written as masked_fill(mask == 0, -inf) on an i64 tensor,
+// both fused into the scale's generic.
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#pad = affine_map<(d0, d1, d2, d3) -> (d0, 0, 0, d3)>
+// CHECK-LABEL: func.func @causal_index_and_padding
+// CHECK-SAME: %[[M:[a-z0-9]+]]: tensor<2x1x1x4xi64>
+// CHECK: %[[KEEP:.+]] = linalg.generic {{.*}} ins(%[[M]] : tensor<2x1x1x4xi64>) outs(%{{.*}} : tensor<2x1x1x4xi1>)
+// CHECK: attn.attention
+// CHECK-SAME: mask(%[[KEEP]] : tensor<2x1x1x4xi1>)
+// CHECK-SAME: scale = 5.000000e-01 causal = top_left
+// CHECK-NOT: window
+func.func @causal_index_and_padding(%q: tensor<2x2x4x4xf32>, %k: tensor<2x2x4x4xf32>, %v: tensor<2x2x4x4xf32>, %m: tensor<2x1x1x4xi64>) -> tensor<2x2x4x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 2.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %z64 = arith.constant 0 : i64
+  %e = tensor.empty() : tensor<2x2x4x4xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x2x4x4xf32>) -> tensor<2x2x4x4xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<2x2x4x4xf32>, tensor<2x2x4x4xf32>) outs(%f : tensor<2x2x4x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<2x2x4x4xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #pad, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %m : tensor<2x2x4x4xf32>, tensor<2x1x1x4xi64>) outs(%e : tensor<2x2x4x4xf32>) {
+  ^bb0(%a: f32, %pm: i64, %o: f32):
+    %r = arith.divf %a, %c : f32
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %fut = arith.cmpi ugt, %j, %i : index
+    %r1 = arith.select %fut, %ninf, %r : f32
+    %isz = arith.cmpi eq, %pm, %z64 : i64
+    %r2 = arith.select %isz, %ninf, %r1 : f32
+    linalg.yield %r2 : f32
+  } -> tensor<2x2x4x4xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<2x2x4x4xf32>) outs(%e : tensor<2x2x4x4xf32>) -> tensor<2x2x4x4xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<2x2x4x4xf32>, tensor<2x2x4x4xf32>) outs(%f : tensor<2x2x4x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<2x2x4x4xf32>
+  return %o : tensor<2x2x4x4xf32>
+}
+
+// -----
+
+// A constant bottom-right-aligned causal mask (Sq = 2, Skv = 4) added as a
+// float [Sq, Skv] tensor of 0 and -inf, and a sliding window (keys i-1..i)
+// from a constant i1 tensor: become causal = bottom_right and a window.
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#m2 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+// CHECK-LABEL: func.func @constant_bottom_right
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: causal = bottom_right
+// CHECK-NOT: window
+// CHECK-LABEL: func.func @constant_window
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: causal = top_left window = [1, -1]
+func.func @constant_bottom_right(%q: tensor<1x1x2x4xf32>, %k: tensor<1x1x4x4xf32>, %v: tensor<1x1x4x4xf32>) -> tensor<1x1x2x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %cm = arith.constant dense<[[0.0, 0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0, 0.0]]> : tensor<2x4xf32>
+  %e = tensor.empty() : tensor<1x1x2x4xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x2x4xf32>) -> tensor<1x1x2x4xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x2x4xf32>, tensor<1x1x4x4xf32>) outs(%f : tensor<1x1x2x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x2x4xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %cm : tensor<1x1x2x4xf32>, tensor<2x4xf32>) outs(%e : tensor<1x1x2x4xf32>) {
+  ^bb0(%a: f32, %mv: f32, %o: f32):
+    %r = arith.addf %a, %mv : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x2x4xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x1x2x4xf32>) outs(%e : tensor<1x1x2x4xf32>) -> tensor<1x1x2x4xf32>
+  %eo = tensor.empty() : tensor<1x1x2x4xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x2x4xf32>, tensor<1x1x4x4xf32>) outs(%f : tensor<1x1x2x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x2x4xf32>
+  return %o : tensor<1x1x2x4xf32>
+}
+
+func.func @constant_window(%q: tensor<1x1x4x4xf32>, %k: tensor<1x1x4x4xf32>, %v: tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant -3.40282347E+38 : f32
+  %cm = arith.constant dense<[[true, false, false, false], [true, true, false, false], [false, true, true, false], [false, false, true, true]]> : tensor<4x4xi1>
+  %e = tensor.empty() : tensor<1x1x4x4xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x4x4xf32>, tensor<1x1x4x4xf32>) outs(%f : tensor<1x1x4x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x4x4xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %cm : tensor<1x1x4x4xf32>, tensor<4x4xi1>) outs(%e : tensor<1x1x4x4xf32>) {
+  ^bb0(%a: f32, %mv: i1, %o: f32):
+    %r = arith.select %mv, %a, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x4x4xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x1x4x4xf32>) outs(%e : tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x4x4xf32>, tensor<1x1x4x4xf32>) outs(%f : tensor<1x1x4x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x4x4xf32>
+  return %o : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+// GQA written as K/V repeated to Hq heads (unsqueeze, broadcast generic,
+// collapse) and BSHD inputs reached through linalg.transpose; f16 scores
+// extended to f32 around the softmax and truncated back.
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#rep_in = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, 0, d3, d4)>
+#rep_out = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2, d3, d4)>
+// CHECK-LABEL: func.func @gqa_bshd_f16
+// CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<1x5x4x8xf16>, %[[K:[a-z0-9]+]]: tensor<1x5x2x8xf16>, %[[V:[a-z0-9]+]]: tensor<1x5x2x8xf16>
+// CHECK: %[[R:.+]] = attn.attention ins(%[[Q]], %[[K]], %[[V]] : tensor<1x5x4x8xf16>, tensor<1x5x2x8xf16>, tensor<1x5x2x8xf16>)
+// CHECK-SAME: layout = bshd -> tensor<1x5x4x8xf16>
+// CHECK: linalg.transpose ins(%[[R]] : tensor<1x5x4x8xf16>) {{.*}} permutation = [0, 2, 1, 3]
+// CHECK-NOT: linalg.generic
+func.func @gqa_bshd_f16(%qs: tensor<1x5x4x8xf16>, %ks: tensor<1x5x2x8xf16>, %vs: tensor<1x5x2x8xf16>) -> tensor<1x4x5x8xf16> {
+  %zero = arith.constant 0.0 : f16
+  %eq = tensor.empty() : tensor<1x4x5x8xf16>
+  %q = linalg.transpose ins(%qs : tensor<1x5x4x8xf16>) outs(%eq : tensor<1x4x5x8xf16>) permutation = [0, 2, 1, 3]
+  %ekv = tensor.empty() : tensor<1x2x5x8xf16>
+  %k2 = linalg.transpose ins(%ks : tensor<1x5x2x8xf16>) outs(%ekv : tensor<1x2x5x8xf16>) permutation = [0, 2, 1, 3]
+  %v2 = linalg.transpose ins(%vs : tensor<1x5x2x8xf16>) outs(%ekv : tensor<1x2x5x8xf16>) permutation = [0, 2, 1, 3]
+  %ku = tensor.expand_shape %k2 [[0], [1, 2], [3], [4]] output_shape [1, 2, 1, 5, 8] : tensor<1x2x5x8xf16> into tensor<1x2x1x5x8xf16>
+  %vu = tensor.expand_shape %v2 [[0], [1, 2], [3], [4]] output_shape [1, 2, 1, 5, 8] : tensor<1x2x5x8xf16> into tensor<1x2x1x5x8xf16>
+  %er = tensor.empty() : tensor<1x2x2x5x8xf16>
+  %kr = linalg.generic {indexing_maps = [#rep_in, #rep_out], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%ku : tensor<1x2x1x5x8xf16>) outs(%er : tensor<1x2x2x5x8xf16>) {
+  ^bb0(%a: f16, %o: f16):
+    linalg.yield %a : f16
+  } -> tensor<1x2x2x5x8xf16>
+  %vr = linalg.generic {indexing_maps = [#rep_in, #rep_out], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel"]} ins(%vu : tensor<1x2x1x5x8xf16>) outs(%er : tensor<1x2x2x5x8xf16>) {
+  ^bb0(%a: f16, %o: f16):
+    linalg.yield %a : f16
+  } -> tensor<1x2x2x5x8xf16>
+  %k = tensor.collapse_shape %kr [[0], [1, 2], [3], [4]] : tensor<1x2x2x5x8xf16> into tensor<1x4x5x8xf16>
+  %v = tensor.collapse_shape %vr [[0], [1, 2], [3], [4]] : tensor<1x2x2x5x8xf16> into tensor<1x4x5x8xf16>
+  %e = tensor.empty() : tensor<1x4x5x5xf16>
+  %f = linalg.fill ins(%zero : f16) outs(%e : tensor<1x4x5x5xf16>) -> tensor<1x4x5x5xf16>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x4x5x8xf16>, tensor<1x4x5x8xf16>) outs(%f : tensor<1x4x5x5xf16>) {
+  ^bb0(%a: f16, %b: f16, %acc: f16):
+    %mm = arith.mulf %a, %b : f16
+    %r = arith.addf %acc, %mm : f16
+    linalg.yield %r : f16
+  } -> tensor<1x4x5x5xf16>
+  %e32 = tensor.empty() : tensor<1x4x5x5xf32>
+  %s32 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x4x5x5xf16>) outs(%e32 : tensor<1x4x5x5xf32>) {
+  ^bb0(%a: f16, %o: f32):
+    %r = arith.extf %a : f16 to f32
+    linalg.yield %r : f32
+  } -> tensor<1x4x5x5xf32>
+  %sm = linalg.softmax dimension(3) ins(%s32 : tensor<1x4x5x5xf32>) outs(%e32 : tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32>
+  %p = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sm : tensor<1x4x5x5xf32>) outs(%e : tensor<1x4x5x5xf16>) {
+  ^bb0(%a: f32, %o: f16):
+    %r = arith.truncf %a : f32 to f16
+    linalg.yield %r : f16
+  } -> tensor<1x4x5x5xf16>
+  %eo = tensor.empty() : tensor<1x4x5x8xf16>
+  %fo = linalg.fill ins(%zero : f16) outs(%eo : tensor<1x4x5x8xf16>) -> tensor<1x4x5x8xf16>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x4x5x5xf16>, tensor<1x4x5x8xf16>) outs(%fo : tensor<1x4x5x8xf16>) {
+  ^bb0(%a: f16, %b: f16, %acc: f16):
+    %mm = arith.mulf %a, %b : f16
+    %r = arith.addf %acc, %mm : f16
+    linalg.yield %r : f16
+  } -> tensor<1x4x5x8xf16>
+  return %o : tensor<1x4x5x8xf16>
+}

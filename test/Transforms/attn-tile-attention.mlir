@@ -1,0 +1,88 @@
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=16 key-tile=32" | FileCheck %s
+// RUN: attn-opt %s -split-input-file -attn-tile-attention | FileCheck %s --check-prefix=DEFAULT
+
+// The flash structure: a forall over (B, Hq, Sq tiles), a key loop carrying
+// f32 max / sum / accumulator, tiles of at most 16 x 32 scores, no Sq x Skv
+// value anywhere.
+
+// CHECK-LABEL: func.func @mha
+//  CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<2x4x128x64xf32>, %[[K:[a-z0-9]+]]: tensor<2x4x256x64xf32>, %[[V:[a-z0-9]+]]: tensor<2x4x256x64xf32>, %[[INIT:[a-z0-9]+]]: tensor<2x4x128x64xf32>
+//   CHECK-NOT: attn.attention
+//   CHECK-NOT: tensor<{{.*}}128x256
+//       CHECK: %[[RES:.+]] = scf.forall (%[[B:.+]], %[[H:.+]], %[[T:.+]]) in (2, 4, 8) shared_outs(%[[OUT:.+]] = %[[INIT]])
+//       CHECK:   %[[QT:.+]] = tensor.extract_slice %[[Q]][%[[B]], %[[H]], %{{.+}}, 0] [1, 1, 16, 64] [1, 1, 1, 1] : tensor<2x4x128x64xf32> to tensor<16x64xf32>
+//       CHECK:   %[[M0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16xf32>)
+//       CHECK:   %[[L0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16xf32>)
+//       CHECK:   %[[A0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16x64xf32>)
+//       CHECK:   %[[LOOP:.+]]:3 = scf.for %[[J:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[M:.+]] = %[[M0]], %[[L:.+]] = %[[L0]], %[[ACC:.+]] = %[[A0]]) -> (tensor<16xf32>, tensor<16xf32>, tensor<16x64xf32>)
+//       CHECK:     tensor.extract_slice %[[K]][%[[B]], %[[H]], %[[J]], 0] [1, 1, 32, 64]
+//       CHECK:     tensor.extract_slice %[[V]][%[[B]], %[[H]], %[[J]], 0] [1, 1, 32, 64]
+//       CHECK:     linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction"]{{.*}} ins(%[[QT]], %{{.+}} : tensor<16x64xf32>, tensor<32x64xf32>) outs(%{{.+}} : tensor<16x32xf32>)
+//       CHECK:     math.exp
+//       CHECK:     scf.yield %{{.+}}, %{{.+}}, %{{.+}} : tensor<16xf32>, tensor<16xf32>, tensor<16x64xf32>
+//       CHECK:   arith.divf
+//       CHECK:   scf.forall.in_parallel
+//       CHECK:     tensor.parallel_insert_slice %{{.+}} into %[[OUT]][%[[B]], %[[H]], %{{.+}}, 0] [1, 1, 16, 64] [1, 1, 1, 1]
+//       CHECK: return %[[RES]]
+// DEFAULT-LABEL: func.func @mha
+//       DEFAULT: scf.forall ({{.*}}) in (2, 4, 4)
+//       DEFAULT: tensor<32x64xf32>
+//       DEFAULT: tensor<32x64xf32>
+func.func @mha(%q: tensor<2x4x128x64xf32>, %k: tensor<2x4x256x64xf32>,
+               %v: tensor<2x4x256x64xf32>, %init: tensor<2x4x128x64xf32>)
+    -> tensor<2x4x128x64xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<2x4x128x64xf32>, tensor<2x4x256x64xf32>, tensor<2x4x256x64xf32>)
+       outs(%init : tensor<2x4x128x64xf32>) -> tensor<2x4x128x64xf32>
+  return %0 : tensor<2x4x128x64xf32>
+}
+
+// -----
+
+// Causal: the key loop's upper bound depends on the query tile
+// (min(Skv, i0 + qs + delta)), and the element mask is applied only when the
+// tile straddles the diagonal (scf.if).
+
+// CHECK-LABEL: func.func @causal
+//       CHECK: scf.forall (%{{.+}}, %{{.+}}, %[[T:.+]]) in (1, 2, 4)
+//       CHECK:   %[[I0:.+]] = affine.apply #{{.+}}(%[[T]])
+//       CHECK:   arith.addi %[[I0]], %{{.+}} : index
+//       CHECK:   arith.maxsi
+//       CHECK:   arith.minsi
+// The upper bound is computed from the tile, not the constant Skv (%c64).
+//       CHECK:   scf.for %{{.+}} = %{{.+}} to %{{[0-9]+}} step
+//       CHECK:     %[[STRADDLE:.+]] = arith.ori
+//       CHECK:     scf.if %[[STRADDLE]] -> (tensor<16x32xf32>)
+//       CHECK:       arith.cmpi sle
+//       CHECK:       arith.select
+//       CHECK:     } else {
+//   CHECK-NOT:       arith.cmpi sle
+//       CHECK:     }
+func.func @causal(%q: tensor<1x2x64x32xf16>, %k: tensor<1x2x64x32xf16>,
+                  %v: tensor<1x2x64x32xf16>, %init: tensor<1x2x64x32xf16>)
+    -> tensor<1x2x64x32xf16> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x64x32xf16>, tensor<1x2x64x32xf16>, tensor<1x2x64x32xf16>)
+       outs(%init : tensor<1x2x64x32xf16>) causal = top_left -> tensor<1x2x64x32xf16>
+  return %0 : tensor<1x2x64x32xf16>
+}
+
+// -----
+
+// GQA reads the shared K/V head (h floordiv 4) in place; BSHD slices
+// [b, s, h, d] without a transpose; f16 inputs are extended to f32.
+
+// CHECK-LABEL: func.func @gqa_bshd
+//  CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<?x?x8x64xf16>, %[[K:[a-z0-9]+]]: tensor<?x?x2x64xf16>
+//       CHECK: scf.forall (%[[B:.+]], %[[H:.+]], %{{.+}}) in (%{{.+}}, 8, %{{.+}})
+//       CHECK:   %[[G:.+]] = affine.apply #{{.+}}(%[[H]])
+//       CHECK:   tensor.extract_slice %[[Q]][%[[B]], %{{.+}}, %[[H]], 0] [1, %{{.+}}, 1, 64]
+//       CHECK:   scf.for
+//       CHECK:     tensor.extract_slice %[[K]][%[[B]], %{{.+}}, %[[G]], 0] [1, %{{.+}}, 1, 64]
+//       CHECK:     arith.extf %{{.+}} : f16 to f32
+//       CHECK:   arith.truncf %{{.+}} : f32 to f16
+func.func @gqa_bshd(%q: tensor<?x?x8x64xf16>, %k: tensor<?x?x2x64xf16>,
+                    %v: tensor<?x?x2x64xf16>, %init: tensor<?x?x8x64xf16>)
+    -> tensor<?x?x8x64xf16> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<?x?x8x64xf16>, tensor<?x?x2x64xf16>, tensor<?x?x2x64xf16>)
+       outs(%init : tensor<?x?x8x64xf16>) layout = bshd -> tensor<?x?x8x64xf16>
+  return %0 : tensor<?x?x8x64xf16>
+}
