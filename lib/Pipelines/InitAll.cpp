@@ -7,11 +7,13 @@
 #include "attn/InitAll.h"
 
 #include "attn/Dialect/Attn/IR/Attn.h"
+#include "attn/Dialect/Attn/TransformOps/AttnTransformOps.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Pipelines/Pipelines.h"
 
 void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
   registry.insert<AttnDialect>();
+  registerTransformDialectExtension(registry);
 }
 
 void mlir::attn::registerAttnPassesAndPipelines() {

@@ -18,7 +18,11 @@ def Attn_AttentionOp : Attn_Op<"attention", [
     Pure,
     DestinationStyleOpInterface,
     DeclareOpInterfaceMethods<ReifyRankedShapedTypeOpInterface,
-        ["reifyResultShapes"]>]> {
+        ["reifyResultShapes"]>,
+    DeclareOpInterfaceMethods<TilingInterface,
+        ["getIterationDomain", "getLoopIteratorTypes",
+         "getResultTilePosition", "getTiledImplementation",
+         "generateResultTileValue"]>]> {
   let summary = "Scaled dot-product attention";
   let description = [{
     Computes `out = softmax(scale * Q * K^T + mask) * V` for every batch and
@@ -68,6 +72,16 @@ def Attn_AttentionOp : Attn_Op<"attention", [
 
     Scores, softmax statistics and the accumulator are f32 whatever the input
     element type; the result is rounded to the element type of `value` once.
+
+    The op implements `TilingInterface` over the loops `(b, h, i, e, j)`
+    (parallel: batch, query head, query row, value column; reduction: key),
+    so upstream tiling (`transform.structured.tile_using_forall`, the scf
+    tiling utilities) can split it into smaller `attn.attention` ops. The key
+    dimension is only tiled by the online-softmax rewrite
+    (`attn-tile-attention`); upstream tiling must leave it whole (tile size 0).
+    With grouped-query attention a head tile must be 1 or a multiple of
+    `Hq / Hkv`; with `causal` or `window` the query dimension cannot be tiled
+    (the mask is anchored at the full sequence).
 
     Example (grouped-query attention, 8 query heads sharing 2 key/value heads,
     causal, with a padding mask broadcast over heads and queries):
