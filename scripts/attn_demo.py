@@ -170,7 +170,7 @@ def run(text, pipeline, workdir, tag):
         sys.exit(f"attn-opt failed: {' '.join(cmd)}")
     lib = os.environ.get("MLIR_LIB_DIR", "/usr/lib/llvm-22/lib")
     libs = ",".join(os.path.join(lib, x) for x in
-                    ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
+                    ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"])
     cmd = [tool("mlir-runner"), out, "-e", "main", "-entry-point-result=void",
            f"-shared-libs={libs}", "-O3"]
     r = subprocess.run(cmd, capture_output=True, text=True)

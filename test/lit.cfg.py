@@ -26,7 +26,7 @@ config.substitutions.append(
      os.path.join(config.attn_src_root, "test", "lib", "attn_check.py")))
 runner_libs = ",".join(
     os.path.join(config.mlir_lib_dir, lib)
-    for lib in ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
+    for lib in ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"])
 config.substitutions.append(("%runner_libs", runner_libs))
 
 llvm_config.use_default_substitutions()

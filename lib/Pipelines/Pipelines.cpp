@@ -32,6 +32,9 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   std::string s;
   if (options.fuse)
     s += "attn-fuse-attention,";
+  // TOSA is lowered after raising: the raise reads the TOSA chain itself.
+  s += "func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-arith,"
+       "tosa-to-tensor,";
   if (options.flash)
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
          " key-tile=" + std::to_string(options.keyTile) + "},";
@@ -42,12 +45,18 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
 }
 
 /// Stage 2: tensors to buffers, linalg to loops.
-static LogicalResult addBufferizeStage(OpPassManager &pm) {
-  return addStage(
-      pm, "one-shot-bufferize{bufferize-function-boundaries "
-          "function-boundary-type-conversion=identity-layout-map},"
-          "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
-          "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse");
+static LogicalResult addBufferizeStage(OpPassManager &pm,
+                                       const CPUPipelineOptions &options) {
+  std::string s =
+      "one-shot-bufferize{bufferize-function-boundaries "
+      "function-boundary-type-conversion=identity-layout-map},"
+      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+      "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse";
+  // The flash forall (B x Hq x query tiles) becomes an OpenMP worksharing
+  // loop; the thread count is libomp's (OMP_NUM_THREADS) at run time.
+  if (options.openmp)
+    s += ",convert-scf-to-openmp,attn-inline-alloca-scopes";
+  return addStage(pm, s);
 }
 
 /// Stage 3: everything to the LLVM dialect.
@@ -58,15 +67,19 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
     s += "func.func(llvm-request-c-wrappers),";
   s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
-       "convert-math-to-llvm,convert-to-llvm,reconcile-unrealized-casts,"
-       "canonicalize,cse,attn-verify-lowered";
+       "convert-math-to-llvm,convert-to-llvm,";
+  if (options.openmp)
+    s += "convert-openmp-to-llvm,";
+  s += "reconcile-unrealized-casts,canonicalize,cse,attn-verify-lowered";
+  if (options.openmp)
+    s += "{allow-openmp}";
   return addStage(pm, s);
 }
 
 LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
                                            const CPUPipelineOptions &options) {
   if (failed(addAttentionStage(pm, options)) ||
-      failed(addBufferizeStage(pm)) || failed(addLLVMStage(pm, options)))
+      failed(addBufferizeStage(pm, options)) || failed(addLLVMStage(pm, options)))
     return failure();
   return success();
 }

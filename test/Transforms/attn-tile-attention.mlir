@@ -17,8 +17,13 @@
 //       CHECK:   %[[LOOP:.+]]:3 = scf.for %[[J:.+]] = %{{.+}} to %{{.+}} step %{{.+}} iter_args(%[[M:.+]] = %[[M0]], %[[L:.+]] = %[[L0]], %[[ACC:.+]] = %[[A0]]) -> (tensor<16xf32>, tensor<16xf32>, tensor<16x64xf32>)
 //       CHECK:     tensor.extract_slice %[[K]][%[[B]], %[[H]], %[[J]], 0] [1, 1, 32, 64]
 //       CHECK:     tensor.extract_slice %[[V]][%[[B]], %[[H]], %[[J]], 0] [1, 1, 32, 64]
-//       CHECK:     linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction"]{{.*}} ins(%[[QT]], %{{.+}} : tensor<16x64xf32>, tensor<32x64xf32>) outs(%{{.+}} : tensor<16x32xf32>)
-//       CHECK:     math.exp
+// K tile transposed to [D, Tk] so the contraction runs over (i, d, j) with
+// the keys innermost.
+//       CHECK:     %[[KT:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<32x64xf32>) outs(%{{.+}} : tensor<64x32xf32>)
+//       CHECK:     linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}} ins(%[[QT]], %[[KT]] : tensor<16x64xf32>, tensor<64x32xf32>) outs(%{{.+}} : tensor<16x32xf32>)
+// The softmax exp is the vectorisable polynomial (no math.exp call).
+//   CHECK-NOT:     math.exp
+//       CHECK:     math.fma
 //       CHECK:     scf.yield %{{.+}}, %{{.+}}, %{{.+}} : tensor<16xf32>, tensor<16xf32>, tensor<16x64xf32>
 //       CHECK:   arith.divf
 //       CHECK:   scf.forall.in_parallel
@@ -85,4 +90,18 @@ func.func @gqa_bshd(%q: tensor<?x?x8x64xf16>, %k: tensor<?x?x2x64xf16>,
   %0 = attn.attention ins(%q, %k, %v : tensor<?x?x8x64xf16>, tensor<?x?x2x64xf16>, tensor<?x?x2x64xf16>)
        outs(%init : tensor<?x?x8x64xf16>) layout = bshd -> tensor<?x?x8x64xf16>
   return %0 : tensor<?x?x8x64xf16>
+}
+
+// -----
+
+// fast-exp=false keeps math.exp (libm accuracy).
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="fast-exp=false" | FileCheck %s --check-prefix=LIBM
+// LIBM-LABEL: func.func @libm_exp
+//       LIBM: math.exp
+func.func @libm_exp(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
+                    %v: tensor<1x1x8x8xf32>, %init: tensor<1x1x8x8xf32>)
+    -> tensor<1x1x8x8xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x8x8xf32>, tensor<1x1x8x8xf32>, tensor<1x1x8x8xf32>)
+       outs(%init : tensor<1x1x8x8xf32>) -> tensor<1x1x8x8xf32>
+  return %0 : tensor<1x1x8x8xf32>
 }

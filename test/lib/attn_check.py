@@ -374,7 +374,7 @@ def find_tool(name, env_dir=None):
 def runner_libs():
     lib = os.environ.get("MLIR_LIB_DIR", "/usr/lib/llvm-22/lib")
     return ",".join(os.path.join(lib, x) for x in
-                    ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so"])
+                    ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"])
 
 
 def compile_and_run(text, pipeline, workdir, tag):

@@ -32,6 +32,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "key-tile",
       llvm::cl::desc("Keys per inner step of the flash path (0: heuristic)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> openmp{
+      *this, "openmp",
+      llvm::cl::desc("Run the parallel loops on OpenMP threads (link "
+                     "libomp; OMP_NUM_THREADS sets the count at run time)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every function"),

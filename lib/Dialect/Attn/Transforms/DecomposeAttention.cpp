@@ -25,6 +25,7 @@ namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNDECOMPOSEATTENTION
 #define GEN_PASS_DEF_ATTNDECOMPOSEAGGREGATES
+#define GEN_PASS_DEF_ATTNFASTEXP
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
 } // namespace mlir
@@ -253,6 +254,20 @@ struct AttnDecomposeAggregatesPass
         return signalPassFailure();
       }
       rewriter.replaceOp(op, *results);
+    }
+  }
+};
+struct AttnFastExpPass : attn::impl::AttnFastExpBase<AttnFastExpPass> {
+  void runOnOperation() override {
+    SmallVector<math::ExpOp> exps;
+    getOperation()->walk([&](math::ExpOp op) {
+      if (op.getType().isF32())
+        exps.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (math::ExpOp op : exps) {
+      rewriter.setInsertionPoint(op);
+      rewriter.replaceOp(op, fastExp(rewriter, op.getLoc(), op.getOperand()));
     }
   }
 };

@@ -23,6 +23,8 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
@@ -87,8 +89,11 @@ struct Expr {
   double cst = 0;
   /// Index.
   AffineExpr index;
-  /// Op: the scalar op; Reduce: the combiner op.
+  /// Op: the scalar op of a linalg body, or null for an op built from a
+  /// TOSA tensor op (which has no scalar op to point at).
   Operation *op = nullptr;
+  /// Op: the name of the scalar op (e.g. "arith.mulf"); Reduce: the name of
+  /// the combiner.
   StringRef name;
   /// Scalar type of the value.
   Type type;
@@ -124,9 +129,9 @@ static bool equal(Expr *a, Expr *b) {
   case ExprKind::Acc:
     return true;
   case ExprKind::Op:
-    if (a->op->getName() != b->op->getName() ||
-        a->op->getAttrDictionary() != b->op->getAttrDictionary() ||
-        a->type != b->type)
+    if (a->name != b->name || a->type != b->type ||
+        static_cast<bool>(a->op) != static_cast<bool>(b->op) ||
+        (a->op && a->op->getAttrDictionary() != b->op->getAttrDictionary()))
       return false;
     break;
   case ExprKind::Reduce:
@@ -150,9 +155,8 @@ static bool contains(Expr *e, ExprKind kind) {
 }
 
 /// True when `e` is the scalar op `OpTy`.
-template <typename OpTy>
-static bool isOp(Expr *e) {
-  return e->kind == ExprKind::Op && isa<OpTy>(e->op);
+template <typename OpTy> static bool isOp(Expr *e) {
+  return e->kind == ExprKind::Op && e->name == OpTy::getOperationName();
 }
 
 /// Walks the use-def chain backwards and builds expressions.
@@ -198,6 +202,15 @@ public:
     return e;
   }
 
+  /// Returns an Op node for a scalar op named `name` that has no linalg body
+  /// op behind it (built from a TOSA elementwise op).
+  Expr *scalarOp(StringRef name, Type type, ArrayRef<Expr *> args) {
+    Expr *e = make(ExprKind::Op, type);
+    e->name = name;
+    e->args.assign(args.begin(), args.end());
+    return e;
+  }
+
   /// Returns a constant node.
   Expr *constant(double v, Type type) {
     Expr *e = make(ExprKind::Const, type);
@@ -218,6 +231,19 @@ private:
   /// Returns the expression of a scalar defined outside any linalg body
   /// (constants and arithmetic on them are folded).
   Expr *buildOutside(Value v);
+  /// Returns the expression of the result of TOSA op `op` read through
+  /// `map`, or null when the op is not part of what the walk understands.
+  Expr *buildTosa(Operation *op, AffineMap map);
+  /// Returns the map reading the source of a reshape that expands groups
+  /// `reassoc` of the source into `resultShape`, given the map reading its
+  /// result (null when a dynamic size gets in the way).
+  std::optional<AffineMap> expandSource(ArrayRef<int64_t> resultShape,
+                                        ArrayRef<ReassociationIndices> reassoc,
+                                        AffineMap map);
+  /// Likewise for a reshape collapsing groups of `srcShape`.
+  std::optional<AffineMap>
+  collapseSource(ArrayRef<int64_t> srcShape,
+                 ArrayRef<ReassociationIndices> reassoc, AffineMap map);
   /// Returns the upper bound (exclusive) of `e` if known.
   std::optional<int64_t> upperBound(AffineExpr e);
   void setNote(const Twine &t) {
@@ -315,15 +341,13 @@ Expr *ChainWalker::buildOutside(Value v) {
 }
 
 Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
-                               ArrayRef<AffineExpr> loops,
-                               unsigned resultIdx) {
+                               ArrayRef<AffineExpr> loops, unsigned resultIdx) {
   Block *body = op.getBlock();
   if (auto arg = dyn_cast<BlockArgument>(v)) {
     if (arg.getOwner() != body)
       return buildOutside(v);
     OpOperand *operand = op.getMatchingOpOperand(arg);
-    if (op.isDpsInit(operand) &&
-        operand == op.getDpsInitOperand(resultIdx) &&
+    if (op.isDpsInit(operand) && operand == op.getDpsInitOperand(resultIdx) &&
         op.getNumReductionLoops() > 0)
       return make(ExprKind::Acc, v.getType());
     AffineMap map = op.getMatchingIndexingMap(operand);
@@ -363,8 +387,9 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   };
   if (isa<arith::AddIOp, arith::SubIOp, arith::MulIOp>(def)) {
     AffineExpr x = asAffine(args[0]), y = asAffine(args[1]);
-    if (x && y && (!isa<arith::MulIOp>(def) || isa<AffineConstantExpr>(y) ||
-                   isa<AffineConstantExpr>(x))) {
+    if (x && y &&
+        (!isa<arith::MulIOp>(def) || isa<AffineConstantExpr>(y) ||
+         isa<AffineConstantExpr>(x))) {
       Expr *e = make(ExprKind::Index, v.getType());
       e->index = isa<arith::AddIOp>(def)   ? x + y
                  : isa<arith::SubIOp>(def) ? x - y
@@ -381,6 +406,7 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   }
   Expr *e = make(ExprKind::Op, v.getType());
   e->op = def;
+  e->name = def->getName().getStringRef();
   e->args = std::move(args);
   return e;
 }
@@ -397,8 +423,7 @@ Expr *ChainWalker::buildLinalgBody(linalg::LinalgOp op, unsigned resultIdx,
 static FailureOr<SmallVector<AffineExpr>>
 getLoopExprs(linalg::LinalgOp op, unsigned resultIdx, AffineMap map,
              unsigned reduced, MLIRContext *ctx) {
-  AffineMap outMap =
-      op.getMatchingIndexingMap(op.getDpsInitOperand(resultIdx));
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(resultIdx));
   SmallVector<AffineExpr> loops(op.getNumLoops());
   for (auto [pos, r] : llvm::enumerate(outMap.getResults())) {
     auto d = dyn_cast<AffineDimExpr>(r);
@@ -416,6 +441,213 @@ getLoopExprs(linalg::LinalgOp op, unsigned resultIdx, AffineMap map,
     l = getAffineDimExpr(reduced, ctx);
   }
   return loops;
+}
+
+std::optional<AffineMap>
+ChainWalker::expandSource(ArrayRef<int64_t> resultShape,
+                          ArrayRef<ReassociationIndices> reassoc,
+                          AffineMap map) {
+  SmallVector<AffineExpr> src;
+  for (const ReassociationIndices &group : reassoc) {
+    AffineExpr sum = getAffineConstantExpr(0, ctx);
+    int64_t stride = 1;
+    for (int64_t k : llvm::reverse(group)) {
+      if (stride == ShapedType::kDynamic)
+        return std::nullopt;
+      sum = sum + map.getResult(k) * stride;
+      stride = ShapedType::isDynamic(resultShape[k]) ? ShapedType::kDynamic
+                                                     : stride * resultShape[k];
+    }
+    src.push_back(simplify(sum));
+  }
+  return AffineMap::get(kNumDims, 0, src, ctx);
+}
+
+std::optional<AffineMap>
+ChainWalker::collapseSource(ArrayRef<int64_t> srcShape,
+                            ArrayRef<ReassociationIndices> reassoc,
+                            AffineMap map) {
+  SmallVector<AffineExpr> src(srcShape.size());
+  for (auto [g, group] : llvm::enumerate(reassoc)) {
+    AffineExpr rest = map.getResult(g);
+    for (int64_t k : llvm::reverse(llvm::drop_begin(group))) {
+      if (ShapedType::isDynamic(srcShape[k]))
+        return std::nullopt;
+      src[k] = simplify(rest % srcShape[k]);
+      rest = simplify(rest.floorDiv(srcShape[k]));
+    }
+    src[group.front()] = rest;
+  }
+  return AffineMap::get(kNumDims, 0, src, ctx);
+}
+
+/// True when `v` is a splat constant equal to zero (a TOSA zero point).
+static bool isZeroSplat(Value v) {
+  DenseElementsAttr dense;
+  if (!matchPattern(v, m_Constant(&dense)) || !dense.isSplat())
+    return false;
+  Type elt = dense.getElementType();
+  if (isa<FloatType>(elt))
+    return dense.getSplatValue<APFloat>().isZero();
+  if (isa<IntegerType>(elt))
+    return dense.getSplatValue<APInt>().isZero();
+  return false;
+}
+
+Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
+  // Everything below needs static shapes: TOSA broadcasts a size-1 dim, and
+  // a dynamic size could be 1 at run time.
+  auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (op->getNumResults() != 1 || !resultType || !resultType.hasStaticShape() ||
+      map.getNumResults() != resultType.getRank())
+    return nullptr;
+  Type elt = resultType.getElementType();
+  /// The map reading elementwise operand `x` (size-1 dims broadcast).
+  auto operandMap = [&](Value x) -> AffineMap {
+    auto t = dyn_cast<RankedTensorType>(x.getType());
+    if (!t || !t.hasStaticShape() || t.getRank() != resultType.getRank())
+      return AffineMap();
+    SmallVector<AffineExpr> res;
+    for (auto [k, r] : llvm::enumerate(map.getResults()))
+      res.push_back(t.getDimSize(k) == 1 && resultType.getDimSize(k) != 1
+                        ? getAffineConstantExpr(0, ctx)
+                        : r);
+    return AffineMap::get(kNumDims, 0, res, ctx);
+  };
+  /// Builds the elementwise operands of `op` in order (null on failure).
+  auto operands = [&](ValueRange values) -> SmallVector<Expr *> {
+    SmallVector<Expr *> args;
+    for (Value x : values) {
+      AffineMap m = operandMap(x);
+      if (!m)
+        return {};
+      args.push_back(build(x, m));
+    }
+    return args;
+  };
+  if (auto reshape = dyn_cast<tosa::ReshapeOp>(op)) {
+    auto srcType = dyn_cast<RankedTensorType>(reshape.getInput1().getType());
+    if (!srcType || !srcType.hasStaticShape())
+      return nullptr;
+    ArrayRef<int64_t> from = srcType.getShape(), to = resultType.getShape();
+    std::optional<AffineMap> src;
+    if (from == to) {
+      src = map;
+    } else if (to.size() > from.size()) {
+      if (auto reassoc = getReassociationIndicesForCollapse(to, from))
+        src = expandSource(to, *reassoc, map);
+    } else if (to.size() < from.size()) {
+      if (auto reassoc = getReassociationIndicesForCollapse(from, to))
+        src = collapseSource(from, *reassoc, map);
+    }
+    if (!src)
+      return nullptr;
+    return build(reshape.getInput1(), *src);
+  }
+  if (auto transpose = dyn_cast<tosa::TransposeOp>(op)) {
+    ArrayRef<int32_t> perms = transpose.getPerms();
+    SmallVector<AffineExpr> src(perms.size());
+    for (auto [k, p] : llvm::enumerate(perms))
+      src[p] = map.getResult(k);
+    return build(transpose.getInput1(), AffineMap::get(kNumDims, 0, src, ctx));
+  }
+  if (auto matmul = dyn_cast<tosa::MatMulOp>(op)) {
+    // The score contraction Q * K^T over the head dim.
+    if (!isa<FloatType>(elt) || !isZeroSplat(matmul.getAZp()) ||
+        !isZeroSplat(matmul.getBZp()) ||
+        llvm::any_of(map.getResults(),
+                     [](AffineExpr r) { return r.isFunctionOfDim(kD); }))
+      return nullptr;
+    auto aType = cast<RankedTensorType>(matmul.getA().getType());
+    if (!aType.hasStaticShape())
+      return nullptr;
+    sizes[kD] = aType.getDimSize(2);
+    AffineExpr n = map.getResult(0), d = getAffineDimExpr(kD, ctx);
+    Expr *lhs =
+        build(matmul.getA(),
+              AffineMap::get(kNumDims, 0, {n, map.getResult(1), d}, ctx));
+    Expr *rhs =
+        build(matmul.getB(),
+              AffineMap::get(kNumDims, 0, {n, d, map.getResult(2)}, ctx));
+    Expr *e = make(ExprKind::Contract, elt);
+    e->args = {constant(0.0, elt), lhs, rhs};
+    return e;
+  }
+  if (isa<tosa::ReduceMaxOp, tosa::ReduceSumOp>(op)) {
+    // A softmax statistic: must reduce over the key dim.
+    if (!isa<FloatType>(elt))
+      return nullptr;
+    unsigned axis = isa<tosa::ReduceMaxOp>(op)
+                        ? cast<tosa::ReduceMaxOp>(op).getAxis()
+                        : cast<tosa::ReduceSumOp>(op).getAxis();
+    Value input = op->getOperand(0);
+    auto inType = dyn_cast<RankedTensorType>(input.getType());
+    if (!inType || !inType.hasStaticShape() ||
+        inType.getRank() != resultType.getRank())
+      return nullptr;
+    SmallVector<AffineExpr> src(map.getResults());
+    for (auto [k, r] : llvm::enumerate(src))
+      if (k != axis && r.isFunctionOfDim(kJ)) {
+        setNote("a reduction runs over a dimension other than the key "
+                "dimension");
+        return nullptr;
+      }
+    src[axis] = getAffineDimExpr(kJ, ctx);
+    Expr *in = build(input, AffineMap::get(kNumDims, 0, src, ctx));
+    bool isMax = isa<tosa::ReduceMaxOp>(op);
+    Expr *e = make(ExprKind::Reduce, elt);
+    e->name = isMax ? arith::MaximumFOp::getOperationName()
+                    : arith::AddFOp::getOperationName();
+    e->args = {
+        constant(isMax ? -std::numeric_limits<double>::infinity() : 0.0, elt),
+        in};
+    return e;
+  }
+  if (auto cast = dyn_cast<tosa::CastOp>(op)) {
+    auto from = dyn_cast<FloatType>(getElementTypeOrSelf(cast.getInput()));
+    auto to = dyn_cast<FloatType>(elt);
+    if (!from || !to)
+      return nullptr;
+    SmallVector<Expr *> args = operands(cast.getInput());
+    if (args.empty())
+      return nullptr;
+    if (from == to)
+      return args[0];
+    return scalarOp(from.getWidth() < to.getWidth()
+                        ? arith::ExtFOp::getOperationName()
+                        : arith::TruncFOp::getOperationName(),
+                    elt, args);
+  }
+  if (!isa<FloatType>(elt))
+    return nullptr;
+  StringRef name;
+  ValueRange inputs = op->getOperands();
+  if (isa<tosa::AddOp>(op))
+    name = arith::AddFOp::getOperationName();
+  else if (isa<tosa::SubOp>(op))
+    name = arith::SubFOp::getOperationName();
+  else if (auto mul = dyn_cast<tosa::MulOp>(op)) {
+    // A float multiply has no shift; the verifier leaves a non-constant one.
+    if (!isZeroSplat(mul.getShift()))
+      return nullptr;
+    name = arith::MulFOp::getOperationName();
+    inputs = inputs.take_front(2);
+  } else if (isa<tosa::ExpOp>(op))
+    name = math::ExpOp::getOperationName();
+  else if (isa<tosa::TanhOp>(op))
+    name = math::TanhOp::getOperationName();
+  else if (isa<tosa::SelectOp>(op))
+    name = arith::SelectOp::getOperationName();
+  else if (isa<tosa::ReciprocalOp>(op))
+    name = arith::DivFOp::getOperationName();
+  else
+    return nullptr;
+  SmallVector<Expr *> args = operands(inputs);
+  if (args.empty())
+    return nullptr;
+  if (isa<tosa::ReciprocalOp>(op))
+    args.insert(args.begin(), constant(1.0, elt));
+  return scalarOp(name, elt, args);
 }
 
 Expr *ChainWalker::build(Value v, AffineMap map) {
@@ -440,39 +672,23 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
   Expr *result = nullptr;
   bool record = recording;
   if (auto expand = dyn_cast<tensor::ExpandShapeOp>(def)) {
-    ArrayRef<int64_t> shape = expand.getResultType().getShape();
-    SmallVector<AffineExpr> src;
-    for (const ReassociationIndices &group :
-         expand.getReassociationIndices()) {
-      AffineExpr sum = getAffineConstantExpr(0, ctx);
-      int64_t stride = 1;
-      for (int64_t k : llvm::reverse(group)) {
-        if (stride == ShapedType::kDynamic)
-          return leaf(v, map);
-        sum = sum + map.getResult(k) * stride;
-        stride = ShapedType::isDynamic(shape[k]) ? ShapedType::kDynamic
-                                                 : stride * shape[k];
-      }
-      src.push_back(simplify(sum));
-    }
-    result =
-        build(expand.getSrc(), AffineMap::get(kNumDims, 0, src, ctx));
+    std::optional<AffineMap> src =
+        expandSource(expand.getResultType().getShape(),
+                     expand.getReassociationIndices(), map);
+    if (!src)
+      return leaf(v, map);
+    result = build(expand.getSrc(), *src);
   } else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(def)) {
-    ArrayRef<int64_t> shape = collapse.getSrcType().getShape();
-    SmallVector<AffineExpr> src(shape.size());
-    for (auto [g, group] :
-         llvm::enumerate(collapse.getReassociationIndices())) {
-      AffineExpr rest = map.getResult(g);
-      for (int64_t k : llvm::reverse(llvm::drop_begin(group))) {
-        if (ShapedType::isDynamic(shape[k]))
-          return leaf(v, map);
-        src[k] = simplify(rest % shape[k]);
-        rest = simplify(rest.floorDiv(shape[k]));
-      }
-      src[group.front()] = rest;
-    }
-    result =
-        build(collapse.getSrc(), AffineMap::get(kNumDims, 0, src, ctx));
+    std::optional<AffineMap> src =
+        collapseSource(collapse.getSrcType().getShape(),
+                       collapse.getReassociationIndices(), map);
+    if (!src)
+      return leaf(v, map);
+    result = build(collapse.getSrc(), *src);
+  } else if (isa<tosa::TosaDialect>(def->getDialect())) {
+    result = buildTosa(def, map);
+    if (!result)
+      return leaf(v, map);
   } else if (auto softmax = dyn_cast<linalg::SoftmaxOp>(def)) {
     AffineExpr dim = map.getResult(softmax.getDimension());
     bool overKeys = dim == getAffineDimExpr(kJ, ctx);
@@ -525,8 +741,7 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
         sizes[kD] = size;
       }
       Expr *body = buildLinalgBody(lop, idx, *loops);
-      AffineMap outMap =
-          lop.getMatchingIndexingMap(lop.getDpsInitOperand(idx));
+      AffineMap outMap = lop.getMatchingIndexingMap(lop.getDpsInitOperand(idx));
       SmallVector<AffineExpr> outRes;
       for (AffineExpr r : outMap.getResults())
         outRes.push_back(r.replaceDims(*loops));
@@ -547,7 +762,7 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
         result->args = {init, value->args[0], value->args[1]};
       } else {
         result = make(ExprKind::Reduce, elt);
-        result->name = body->op->getName().getStringRef();
+        result->name = body->name;
         result->args = {init, value};
       }
     } else {
@@ -599,6 +814,8 @@ struct Plan {
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
   /// Whether a -inf/select mask sits inside a scale (needs scale > 0).
   bool maskUnderScale = false;
+  /// The softcap c of `c * tanh(s / c)`, if any.
+  std::optional<double> softcap;
 };
 
 /// The outcome of an attempt: the reason when it failed; `candidate` tells
@@ -632,7 +849,7 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return failure();
     return addKeep(c->args[1], negated, plan, reason);
   }
-  if (isOp<arith::CmpIOp>(c) && c->args[0]->kind == ExprKind::Index &&
+  if (isOp<arith::CmpIOp>(c) && c->op && c->args[0]->kind == ExprKind::Index &&
       c->args[1]->kind == ExprKind::Index) {
     auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
     if (negated)
@@ -650,9 +867,10 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
         off = cst.getValue();
       }
     }
-    bool isUnsigned =
-        pred == arith::CmpIPredicate::ult || pred == arith::CmpIPredicate::ule ||
-        pred == arith::CmpIPredicate::ugt || pred == arith::CmpIPredicate::uge;
+    bool isUnsigned = pred == arith::CmpIPredicate::ult ||
+                      pred == arith::CmpIPredicate::ule ||
+                      pred == arith::CmpIPredicate::ugt ||
+                      pred == arith::CmpIPredicate::uge;
     if (sign == 0 || (isUnsigned && off != 0)) {
       reason = "mask condition is not a band j - i <= c or j - i >= c";
       return failure();
@@ -742,11 +960,10 @@ static Expr *matchSoftmax(Expr *p, std::string &reason) {
   Expr *arg = e->args[0];
   if (isOp<arith::SubFOp>(arg)) {
     Expr *max = arg->args[1];
-    bool isMax = max->kind == ExprKind::Reduce &&
-                 (max->name == "arith.maximumf" ||
-                  max->name == "arith.maxnumf") &&
-                 max->args[0]->kind == ExprKind::Const &&
-                 max->args[0]->cst <= -1.0e30;
+    bool isMax =
+        max->kind == ExprKind::Reduce &&
+        (max->name == "arith.maximumf" || max->name == "arith.maxnumf") &&
+        max->args[0]->kind == ExprKind::Const && max->args[0]->cst <= -1.0e30;
     if (isMax) {
       if (!equal(stripCasts(max->args[1]), stripCasts(arg->args[0]))) {
         reason = "softmax subtracts the maximum of another tensor";
@@ -768,6 +985,50 @@ static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
     }
     if (x->kind == ExprKind::Contract)
       break;
+    if (plan.softcap && (isOp<arith::SelectOp>(x) || isOp<arith::AddFOp>(x))) {
+      // tanh would turn a -inf or additive mask into a finite score.
+      reason = "the mask is applied before the softcap";
+      return failure();
+    }
+    int cpos = !isOp<arith::MulFOp>(x)               ? -1
+               : x->args[1]->kind == ExprKind::Const ? 1
+               : x->args[0]->kind == ExprKind::Const ? 0
+                                                     : -1;
+    if (cpos >= 0 && isOp<math::TanhOp>(x->args[1 - cpos])) {
+      // Softcap c * tanh(y): with y = s / d or y = s * k, c * tanh(y) equals
+      // c * tanh((c / d) * s / c), the op's softcap c on scores scaled by
+      // c / d (or c * k) more.
+      double c = x->args[cpos]->cst;
+      Expr *t = x->args[1 - cpos];
+      if (plan.softcap) {
+        reason = "more than one softcap";
+        return failure();
+      }
+      if (scaleSeen) {
+        reason = "a scale applied after the softcap";
+        return failure();
+      }
+      if (!std::isfinite(c) || c <= 0.0) {
+        reason = "the softcap is not a finite positive constant";
+        return failure();
+      }
+      Expr *y = t->args[0];
+      double factor = c;
+      if (isOp<arith::DivFOp>(y) && y->args[1]->kind == ExprKind::Const) {
+        factor = c / y->args[1]->cst;
+        y = y->args[0];
+      } else if (isOp<arith::MulFOp>(y) &&
+                 (y->args[0]->kind == ExprKind::Const ||
+                  y->args[1]->kind == ExprKind::Const)) {
+        int kpos = y->args[1]->kind == ExprKind::Const ? 1 : 0;
+        factor = c * y->args[kpos]->cst;
+        y = y->args[1 - kpos];
+      }
+      plan.softcap = c;
+      plan.scale *= factor;
+      x = y;
+      continue;
+    }
     if (isOp<arith::SelectOp>(x)) {
       Expr *c = x->args[0], *a = x->args[1], *b = x->args[2];
       if (isMaskingConstant(b) && failed(addKeep(c, false, plan, reason)))
@@ -823,7 +1084,7 @@ static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
     }
     if (isOp<arith::MulFOp>(x) || isOp<arith::DivFOp>(x)) {
       bool isDiv = isOp<arith::DivFOp>(x);
-      int cpos = x->args[1]->kind == ExprKind::Const ? 1
+      int cpos = x->args[1]->kind == ExprKind::Const               ? 1
                  : (!isDiv && x->args[0]->kind == ExprKind::Const) ? 0
                                                                    : -1;
       if (cpos < 0) {
@@ -838,7 +1099,7 @@ static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
     }
     reason = "unsupported op between the contractions";
     if (x->kind == ExprKind::Op)
-      reason += ": " + x->op->getName().getStringRef().str();
+      reason += ": " + x->name.str();
     return failure();
   }
   // The Q*K^T contraction.
@@ -857,7 +1118,8 @@ static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
       if ((isOp<arith::MulFOp>(side) || isOp<arith::DivFOp>(side)) &&
           side->args[1]->kind == ExprKind::Const) {
         double c = side->args[1]->cst;
-        plan.scale = isOp<arith::DivFOp>(side) ? plan.scale / c : plan.scale * c;
+        plan.scale =
+            isOp<arith::DivFOp>(side) ? plan.scale / c : plan.scale * c;
         side = side->args[0];
         continue;
       }
@@ -946,7 +1208,8 @@ static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
       hpos = 2;
     else
       return failure();
-    if (!(r[0] == d0 || (r[0] == zero && batch == 1 && type.getDimSize(0) == 1)))
+    if (!(r[0] == d0 ||
+          (r[0] == zero && batch == 1 && type.getDimSize(0) == 1)))
       return failure();
     AffineExpr h = r[hpos];
     int64_t hsize = type.getDimSize(hpos);
@@ -956,7 +1219,8 @@ static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
       acc.group = heads;
     } else if (allowGroups && h.getKind() == AffineExprKind::FloorDiv &&
                cast<AffineBinaryOpExpr>(h).getLHS() == d1) {
-      auto c = dyn_cast<AffineConstantExpr>(cast<AffineBinaryOpExpr>(h).getRHS());
+      auto c =
+          dyn_cast<AffineConstantExpr>(cast<AffineBinaryOpExpr>(h).getRHS());
       if (!c || hsize * c.getValue() != heads)
         return failure();
       acc.group = c.getValue();
@@ -995,9 +1259,10 @@ static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
 
 /// Resolves a Q/K/V leaf: tries the deepest tensor first, then the ones the
 /// walk crossed on the way.
-static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x, int64_t batch,
-                                     int64_t heads, bool allowGroups,
-                                     bool wantBshd, bool layoutFixed) {
+static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
+                                     int64_t batch, int64_t heads,
+                                     bool allowGroups, bool wantBshd,
+                                     bool layoutFixed) {
   SmallVector<std::pair<Value, AffineMap>> candidates = {
       {leaf->value, leaf->map}};
   llvm::append_range(candidates, leaf->above);
@@ -1015,11 +1280,23 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x, int64_t
   return failure();
 }
 
+/// Returns `map` reading a tensor of `type` with every size-1 dim read at 0:
+/// the IR is only valid if whatever index it reads there is 0 (TOSA and
+/// linalg both reach such dims through plain index expressions).
+static AffineMap broadcastUnitDims(RankedTensorType type, AffineMap map) {
+  SmallVector<AffineExpr> res(map.getResults());
+  for (auto [k, r] : llvm::enumerate(res))
+    if (type.getDimSize(k) == 1)
+      r = getAffineConstantExpr(0, map.getContext());
+  return AffineMap::get(map.getNumDims(), 0, res, map.getContext());
+}
+
 /// Returns how a mask of `type` read through `map` (over logical dims)
 /// becomes an operand of the op (an Access whose value is left null), or
 /// failure when it does not broadcast to [B, Hq, Sq, Skv].
 static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map) {
   MLIRContext *ctx = type.getContext();
+  map = broadcastUnitDims(type, map);
   AffineMap m = toOperandMap(map, kI, kJ);
   if (!m)
     return failure();
@@ -1070,8 +1347,7 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg) {
     return arg;
   case ExprKind::Const:
     if (auto ft = dyn_cast<FloatType>(e->type))
-      return arith::ConstantOp::create(b, loc, ft,
-                                       b.getFloatAttr(ft, e->cst));
+      return arith::ConstantOp::create(b, loc, ft, b.getFloatAttr(ft, e->cst));
     return arith::ConstantOp::create(
         b, loc, e->type,
         b.getIntegerAttr(e->type, static_cast<int64_t>(e->cst)));
@@ -1101,7 +1377,7 @@ static bool isPlainPredicate(Expr *e) {
     return static_cast<bool>(e->map);
   if (e->kind == ExprKind::Const)
     return true;
-  if (e->kind != ExprKind::Op)
+  if (e->kind != ExprKind::Op || !e->op)
     return false;
   return llvm::all_of(e->args, isPlainPredicate);
 }
@@ -1117,6 +1393,7 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   int64_t rank = type.getRank();
   if (rank < 2)
     return std::nullopt;
+  map = broadcastUnitDims(type, map);
   for (int64_t k = 0; k < rank; ++k) {
     AffineExpr r = map.getResult(k);
     if (k == rank - 2 && r == getAffineDimExpr(kI, ctx))
@@ -1166,13 +1443,14 @@ namespace {
 /// One attempt at raising the chain ending at a contraction.
 class ChainMatcher {
 public:
-  ChainMatcher(linalg::LinalgOp root) : root(root), walker(root->getContext()) {}
+  ChainMatcher(Operation *root) : root(root), walker(root->getContext()) {}
 
   /// Matches and, on success, rewrites. Returns the reason on failure.
   FailureOr<AttentionOp> run(RewriterBase &rewriter, MatchResult &result);
 
 private:
-  linalg::LinalgOp root;
+  /// The second contraction: a contraction-like linalg op or tosa.matmul.
+  Operation *root;
   ChainWalker walker;
 };
 } // namespace
@@ -1191,14 +1469,68 @@ static bool isContractionLike(linalg::LinalgOp op) {
   });
 }
 
+/// True for the ops a chain can end at: a contraction-like linalg op or a
+/// float tosa.matmul on static shapes.
+static bool isChainRoot(Operation *op) {
+  if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+    return isContractionLike(linalgOp);
+  if (auto matmul = dyn_cast<tosa::MatMulOp>(op)) {
+    auto type = cast<RankedTensorType>(matmul.getType());
+    return isa<FloatType>(type.getElementType()) && type.hasStaticShape();
+  }
+  return false;
+}
+
+/// Returns the (batch, heads) sizes of a 4-D tensor collapsed into the
+/// [B*H, S, D] value `in` by a tensor.collapse_shape or a tosa.reshape.
+static std::optional<std::pair<int64_t, int64_t>> getCollapsedHeads(Value in) {
+  Value src;
+  SmallVector<ReassociationIndices> reassoc;
+  if (auto collapse = in.getDefiningOp<tensor::CollapseShapeOp>()) {
+    src = collapse.getSrc();
+    reassoc = collapse.getReassociationIndices();
+  } else if (auto reshape = in.getDefiningOp<tosa::ReshapeOp>()) {
+    auto from = dyn_cast<RankedTensorType>(reshape.getInput1().getType());
+    auto to = cast<RankedTensorType>(reshape.getType());
+    if (!from || !from.hasStaticShape() || !to.hasStaticShape() ||
+        from.getRank() <= to.getRank())
+      return std::nullopt;
+    std::optional<SmallVector<ReassociationIndices>> r =
+        getReassociationIndicesForCollapse(from.getShape(), to.getShape());
+    if (!r)
+      return std::nullopt;
+    src = reshape.getInput1();
+    reassoc = *r;
+  } else {
+    return std::nullopt;
+  }
+  auto srcType = cast<RankedTensorType>(src.getType());
+  if (srcType.getRank() != 4 || reassoc.front().size() != 2 ||
+      ShapedType::isDynamic(srcType.getDimSize(1)))
+    return std::nullopt;
+  return std::make_pair(srcType.getDimSize(0), srcType.getDimSize(1));
+}
+
 FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                                          MatchResult &result) {
   MLIRContext *ctx = root->getContext();
   std::string &reason = result.reason;
-  if (!isContractionLike(root)) {
+  auto linalgRoot = dyn_cast<linalg::LinalgOp>(root);
+  auto tosaRoot = dyn_cast<tosa::MatMulOp>(root);
+  if (!isChainRoot(root)) {
     reason = "not a contraction";
     return failure();
   }
+  if (tosaRoot &&
+      (!isZeroSplat(tosaRoot.getAZp()) || !isZeroSplat(tosaRoot.getBZp()))) {
+    reason = "tosa.matmul with a non-zero zero point";
+    return failure();
+  }
+  SmallVector<Value> rootInputs;
+  if (linalgRoot)
+    rootInputs = linalgRoot.getDpsInputs();
+  else
+    rootInputs = {tosaRoot.getA(), tosaRoot.getB()};
   auto outType = cast<RankedTensorType>(root->getResult(0).getType());
   int64_t rank = outType.getRank();
   ArrayRef<int64_t> outShape = outType.getShape();
@@ -1213,13 +1545,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   } else if (rank == 3) {
     // [B*H, S, D]: recover B and H from a 4-D tensor collapsed into an input.
     heads = outShape[0];
-    for (Value in : root.getDpsInputs()) {
-      auto collapse = in.getDefiningOp<tensor::CollapseShapeOp>();
-      if (collapse && collapse.getSrcType().getRank() == 4 &&
-          collapse.getReassociationIndices().front().size() == 2 &&
-          !ShapedType::isDynamic(collapse.getSrcType().getDimSize(1))) {
-        batch = collapse.getSrcType().getDimSize(0);
-        heads = collapse.getSrcType().getDimSize(1);
+    for (Value in : rootInputs) {
+      if (auto bh = getCollapsedHeads(in)) {
+        std::tie(batch, heads) = *bh;
         break;
       }
     }
@@ -1239,20 +1567,33 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   walker.sizes[kI] = outShape[rank - 2];
   walker.sizes[kE] = outShape[rank - 1];
   AffineMap outMap = AffineMap::get(kNumDims, 0, outExprs, ctx);
-  FailureOr<SmallVector<AffineExpr>> loops =
-      getLoopExprs(root, 0, outMap, kJ, ctx);
-  if (failed(loops)) {
-    reason = "unsupported indexing of the second contraction";
-    return failure();
-  }
-  for (auto [k, it] : llvm::enumerate(root.getIteratorTypesArray()))
-    if (it == utils::IteratorType::reduction)
-      walker.sizes[kJ] = root.getStaticLoopRanges()[k];
-  Expr *body = walker.buildLinalgBody(root, 0, *loops);
   Expr *prod = nullptr;
-  for (Expr *a : body->args)
-    if (isOp<arith::MulFOp>(a))
-      prod = a;
+  if (linalgRoot) {
+    FailureOr<SmallVector<AffineExpr>> loops =
+        getLoopExprs(linalgRoot, 0, outMap, kJ, ctx);
+    if (failed(loops)) {
+      reason = "unsupported indexing of the second contraction";
+      return failure();
+    }
+    for (auto [k, it] : llvm::enumerate(linalgRoot.getIteratorTypesArray()))
+      if (it == utils::IteratorType::reduction)
+        walker.sizes[kJ] = linalgRoot.getStaticLoopRanges()[k];
+    Expr *body = walker.buildLinalgBody(linalgRoot, 0, *loops);
+    for (Expr *a : body->args)
+      if (isOp<arith::MulFOp>(a))
+        prod = a;
+  } else {
+    // tosa.matmul: out[n, i, e] = sum_j a[n, i, j] * b[n, j, e].
+    walker.sizes[kJ] =
+        cast<RankedTensorType>(tosaRoot.getA().getType()).getDimSize(2);
+    AffineExpr n = outExprs.front(), j = getAffineDimExpr(kJ, ctx);
+    Expr *lhs = walker.build(tosaRoot.getA(),
+                             AffineMap::get(kNumDims, 0, {n, i, j}, ctx));
+    Expr *rhs = walker.build(tosaRoot.getB(),
+                             AffineMap::get(kNumDims, 0, {n, j, e}, ctx));
+    prod = walker.scalarOp(arith::MulFOp::getOperationName(),
+                           outType.getElementType(), {lhs, rhs});
+  }
   if (!prod) {
     reason = "not a contraction";
     return failure();
@@ -1274,8 +1615,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
   result.candidate = contains(probs, ExprKind::Softmax) ||
-                     contains(probs, ExprKind::Reduce) ||
-                     !walker.note.empty();
+                     contains(probs, ExprKind::Reduce) || !walker.note.empty();
   Plan plan;
   plan.value = valueSide;
   Expr *scores = matchSoftmax(probs, reason);
@@ -1301,7 +1641,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (op == root)
       continue;
     for (Operation *user : op->getUsers())
-      if (user != root.getOperation() && !walker.chainOps.contains(user)) {
+      if (user != root && !walker.chainOps.contains(user)) {
         reason = "an intermediate of the chain has another user";
         return failure();
       }
@@ -1325,7 +1665,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
 
   // Constant dense masks that are bands become causal/window attributes.
-  Location loc = root.getLoc();
+  Location loc = root->getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(root);
   if (plan.floatMask) {
@@ -1408,10 +1748,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (failed(q))
       break;
     wantBshd = q->bshd;
-    k = resolveLeaf(plan.key, kJ, kD, batch, heads, true,
-                    wantBshd, true);
-    v = resolveLeaf(plan.value, kJ, kE, batch, heads, true,
-                    wantBshd, true);
+    k = resolveLeaf(plan.key, kJ, kD, batch, heads, true, wantBshd, true);
+    v = resolveLeaf(plan.value, kJ, kE, batch, heads, true, wantBshd, true);
     if (succeeded(k) && succeeded(v))
       break;
     if (fixed)
@@ -1488,8 +1826,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                 [&](OpBuilder &nb, Location nl, ValueRange args) {
                   Value keep = emitScalar(nb, nl, boolTerm.pred, args[0]);
                   if (boolTerm.negated) {
-                    Value t = arith::ConstantOp::create(
-                        nb, nl, nb.getI1Type(), nb.getBoolAttr(true));
+                    Value t = arith::ConstantOp::create(nb, nl, nb.getI1Type(),
+                                                        nb.getBoolAttr(true));
                     keep = arith::XOrIOp::create(nb, nl, keep, t);
                   }
                   linalg::YieldOp::create(nb, nl, keep);
@@ -1506,13 +1844,15 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   // The op and its result in the root's shape.
   bool bshd = q->bshd;
   SmallVector<OpFoldResult> qDims = tensor::getMixedSizes(rewriter, loc, qv);
-  qDims[3] = rewriter.getIndexAttr(
-      cast<RankedTensorType>(vv.getType()).getDimSize(3));
+  qDims[3] =
+      rewriter.getIndexAttr(cast<RankedTensorType>(vv.getType()).getDimSize(3));
   Value init = tensor::EmptyOp::create(rewriter, loc, qDims, elt);
   auto attention = AttentionOp::create(
       rewriter, loc, init.getType(), qv, kv, vv, mask, init,
       rewriter.getF32FloatAttr(static_cast<float>(plan.scale)), causalAttr,
-      windowAttr, /*softcap=*/nullptr,
+      windowAttr,
+      plan.softcap ? rewriter.getF32FloatAttr(static_cast<float>(*plan.softcap))
+                   : FloatAttr(),
       bshd ? LayoutAttr::get(ctx, Layout::bshd) : LayoutAttr());
   Value res = attention.getResult();
   if (bshd) {
@@ -1563,8 +1903,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
 
 namespace {
 /// Raises the chain ending at a contraction into attn.attention.
-struct FuseAttentionPattern
-    : OpInterfaceRewritePattern<linalg::LinalgOp> {
+struct FuseAttentionPattern : OpInterfaceRewritePattern<linalg::LinalgOp> {
   FuseAttentionPattern(MLIRContext *ctx, const FuseAttentionOptions &options)
       : OpInterfaceRewritePattern(ctx), options(options) {}
 
@@ -1582,20 +1921,36 @@ struct FuseAttentionPattern
   FuseAttentionOptions options;
 };
 
+/// Raises the TOSA chain ending at a tosa.matmul into attn.attention.
+struct FuseTosaAttentionPattern : OpRewritePattern<tosa::MatMulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tosa::MatMulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isChainRoot(op))
+      return rewriter.notifyMatchFailure(op, "not a float matmul");
+    MatchResult result;
+    ChainMatcher matcher(op);
+    if (failed(matcher.run(rewriter, result)))
+      return rewriter.notifyMatchFailure(op, result.reason);
+    return success();
+  }
+};
+
 struct AttnFuseAttentionPass
     : attn::impl::AttnFuseAttentionBase<AttnFuseAttentionPass> {
   using Base::Base;
   void runOnOperation() override {
-    SmallVector<linalg::LinalgOp> roots;
-    getOperation()->walk([&](linalg::LinalgOp op) {
-      if (isContractionLike(op))
+    SmallVector<Operation *> roots;
+    getOperation()->walk([&](Operation *op) {
+      if (isChainRoot(op))
         roots.push_back(op);
     });
     IRRewriter rewriter(&getContext());
     // Later contractions first: the second contraction of a chain comes
     // after the first, and the first is never a root of a match.
     DenseSet<Operation *> erased;
-    for (linalg::LinalgOp op : llvm::reverse(roots)) {
+    for (Operation *op : llvm::reverse(roots)) {
       if (erased.contains(op))
         continue;
       MatchResult result;
@@ -1612,8 +1967,7 @@ struct AttnFuseAttentionPass
       FailureOr<AttentionOp> fused = matcher.run(rewriter, result);
       rewriter.setListener(nullptr);
       if (failed(fused) && report && result.candidate)
-        op->emitRemark() << "attn-fuse-attention: not fused: "
-                         << result.reason;
+        op->emitRemark() << "attn-fuse-attention: not fused: " << result.reason;
     }
   }
 };
@@ -1622,4 +1976,5 @@ struct AttnFuseAttentionPass
 void mlir::attn::populateFuseAttentionPatterns(
     RewritePatternSet &patterns, const FuseAttentionOptions &options) {
   patterns.add<FuseAttentionPattern>(patterns.getContext(), options);
+  patterns.add<FuseTosaAttentionPattern>(patterns.getContext());
 }

@@ -144,10 +144,47 @@ Value lowering::applyScoreModifiers(OpBuilder &b, Location loc,
   return s;
 }
 
-Value lowering::safeExpDiff(OpBuilder &b, Location loc, Value s, Value m) {
+Value lowering::fastExp(OpBuilder &b, Location loc, Value x) {
+  Type f32 = b.getF32Type(), i32 = b.getI32Type();
+  Value lo = f32Const(b, loc, -87.0), hi = f32Const(b, loc, 88.0);
+  Value xc = arith::MinimumFOp::create(
+      b, loc, arith::MaximumFOp::create(b, loc, x, lo), hi);
+  // n = round(x / ln2); r = x - n * ln2 in two steps (ln2 = hi + lo part).
+  Value n = math::FloorOp::create(
+      b, loc,
+      math::FmaOp::create(b, loc, xc, f32Const(b, loc, 1.4426950408889634),
+                          f32Const(b, loc, 0.5)));
+  Value r = math::FmaOp::create(
+      b, loc, n, f32Const(b, loc, -0.693145751953125), xc);
+  r = math::FmaOp::create(b, loc, n, f32Const(b, loc, -1.428606765330187e-06),
+                          r);
+  // exp(r) by Horner on the Taylor coefficients up to r^6 / 720.
+  const double coeffs[] = {1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6,
+                           0.5,       1.0,       1.0};
+  Value p = f32Const(b, loc, coeffs[0]);
+  for (double c : ArrayRef<double>(coeffs).drop_front())
+    p = math::FmaOp::create(b, loc, p, r, f32Const(b, loc, c));
+  // 2^n from the exponent bits: (n + 127) << 23.
+  Value ni = arith::FPToSIOp::create(b, loc, i32, n);
+  Value bits = arith::ShLIOp::create(
+      b, loc,
+      arith::AddIOp::create(b, loc, ni,
+                            arith::ConstantIntOp::create(b, loc, i32, 127)),
+      arith::ConstantIntOp::create(b, loc, i32, 23));
+  Value scale = arith::BitcastOp::create(b, loc, f32, bits);
+  Value e = arith::MulFOp::create(b, loc, p, scale);
+  Value under =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ULT, x, lo);
+  return arith::SelectOp::create(b, loc, under, f32Const(b, loc, 0.0), e);
+}
+
+Value lowering::safeExpDiff(OpBuilder &b, Location loc, Value s, Value m,
+                            bool fast) {
   Value negInf = f32Const(b, loc, -std::numeric_limits<double>::infinity());
   Value zero = f32Const(b, loc, 0.0);
-  Value e = math::ExpOp::create(b, loc, arith::SubFOp::create(b, loc, s, m));
+  Value diff = arith::SubFOp::create(b, loc, s, m);
+  Value e = fast ? fastExp(b, loc, diff)
+                 : math::ExpOp::create(b, loc, diff).getResult();
   Value allMasked =
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, m, negInf);
   return arith::SelectOp::create(b, loc, allMasked, zero, e);

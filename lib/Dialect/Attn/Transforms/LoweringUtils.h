@@ -65,8 +65,17 @@ Value applyScoreModifiers(OpBuilder &b, Location loc,
                           const ScoreModifiers &mods, Value s, Value maskValue,
                           Value row, Value col);
 
-/// exp(s - m), or 0 when m is -inf (every key so far masked).
-Value safeExpDiff(OpBuilder &b, Location loc, Value s, Value m);
+/// exp(s - m), or 0 when m is -inf (every key so far masked). With `fast`,
+/// uses fastExp.
+Value safeExpDiff(OpBuilder &b, Location loc, Value s, Value m,
+                  bool fast = false);
+
+/// exp(x) for f32 from arith/math ops that vectorise (no libm call): range
+/// reduction x = n ln2 + r (Cody-Waite, |r| <= ln2/2), a degree-6 polynomial
+/// for exp(r) and 2^n built from the exponent bits. Exactly 0 for x < -87
+/// (so exp(-inf) = 0); saturates at exp(88). The relative error is measured
+/// by test/Integration/CPU/fast-exp.test.
+Value fastExp(OpBuilder &b, Location loc, Value x);
 
 /// num / den, or 0 when den is 0 (a fully masked row).
 Value safeDivide(OpBuilder &b, Location loc, Value num, Value den);

@@ -61,9 +61,9 @@ namespace {
 class FlashBuilder {
 public:
   FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
-               int64_t keyTile)
+               int64_t keyTile, bool fastExp)
       : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
-        queryTile(queryTile), keyTile(keyTile) {}
+        queryTile(queryTile), keyTile(keyTile), fastExp(fastExp) {}
 
   FailureOr<TileAttentionResult> build();
 
@@ -93,6 +93,7 @@ private:
   Location loc;
   MLIRContext *ctx;
   int64_t queryTile, keyTile;
+  bool fastExp;
   ProblemValues pv;
   ScoreModifiers mods;
   bool bhsd = true;
@@ -243,7 +244,10 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   Value kTile = sliceRows(b, op.getKey(), batch, kvHead, k0, ks);
   Value vTile = sliceRows(b, op.getValue(), batch, kvHead, k0, ks);
 
-  // s = Q_tile . K_tile^T.
+  // s = Q_tile . K_tile^T. K_tile is first transposed to [D, ks] (and
+  // extended to f32 once), so that the contraction runs over (i, d, j) with
+  // the keys innermost: contiguous loads and stores that vectorise without
+  // reassociating a reduction.
   SmallVector<OpFoldResult> scoreShape = {qs, ks};
   auto scoreType = RankedTensorType::get(getStaticShape(scoreShape),
                                          b.getF32Type());
@@ -251,17 +255,30 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
     return AffineMap::get(3, 0, e, ctx);
   };
   using IT = utils::IteratorType;
+  int64_t headDim = op.getSizes().headDim;
+  SmallVector<OpFoldResult> ktShape = {b.getIndexAttr(headDim), ks};
+  Value ktInit = tensor::EmptyOp::create(b, loc, ktShape, b.getF32Type());
+  Value kT =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{ktInit.getType()}, ValueRange{kTile},
+          ValueRange{ktInit},
+          ArrayRef<AffineMap>{AffineMap::get(2, 0, {d1, d0}, ctx),
+                              AffineMap::getMultiDimIdentityMap(2, ctx)},
+          ArrayRef<IT>{IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(nb, nl, extendToF32(nb, nl, args[0]));
+          })
+          .getResult(0);
   Value scores =
       linalg::GenericOp::create(
-          b, loc, TypeRange{scoreType}, ValueRange{qTile, kTile},
+          b, loc, TypeRange{scoreType}, ValueRange{qTile, kT},
           ValueRange{filled(b, scoreShape, 0.0)},
-          ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d1, d2}),
-                              mapIJK({d0, d1})},
-          ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
+          ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
+                              mapIJK({d0, d2})},
+          ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             Value x = extendToF32(nb, nl, args[0]);
-            Value y = extendToF32(nb, nl, args[1]);
-            Value prod = arith::MulFOp::create(nb, nl, x, y);
+            Value prod = arith::MulFOp::create(nb, nl, x, args[1]);
             linalg::YieldOp::create(
                 nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
                             .getResult());
@@ -370,7 +387,7 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
       ArrayRef<AffineMap>{id1, id1, id1}, ArrayRef<IT>{IT::parallel},
       [&](OpBuilder &nb, Location nl, ValueRange args) {
         Value m = arith::MaximumFOp::create(nb, nl, args[0], args[1]);
-        Value c = safeExpDiff(nb, nl, args[1], m);
+        Value c = safeExpDiff(nb, nl, args[1], m, fastExp);
         linalg::YieldOp::create(nb, nl, ValueRange{m, c});
       });
   Value newMax = maxAndCorrection.getResult(0);
@@ -382,8 +399,8 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           ValueRange{scores}, ArrayRef<AffineMap>{row2, id2},
           ArrayRef<IT>{IT::parallel, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
-            linalg::YieldOp::create(nb, nl,
-                                    safeExpDiff(nb, nl, args[1], args[0]));
+            linalg::YieldOp::create(
+                nb, nl, safeExpDiff(nb, nl, args[1], args[0], fastExp));
           })
           .getResult(0);
   // l = c * l + rowsum(p).
@@ -405,9 +422,14 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           ValueRange{scaledSum}, ArrayRef<AffineMap>{id2, row2},
           ArrayRef<IT>{IT::parallel, IT::reduction},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
+            // The row sum may be reassociated (vectorised): it only
+            // normalises, so the order of the additions shows only in
+            // rounding.
             linalg::YieldOp::create(
                 nb, nl,
-                arith::AddFOp::create(nb, nl, args[0], args[1]).getResult());
+                arith::AddFOp::create(nb, nl, args[0], args[1],
+                                      arith::FastMathFlags::reassoc)
+                    .getResult());
           })
           .getResult(0);
   // acc = c * acc + p . V_tile.
@@ -423,16 +445,35 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                 arith::MulFOp::create(nb, nl, args[0], args[1]).getResult());
           })
           .getResult(0);
+  // acc += p . V_tile over (i, j, e) with the value columns innermost; an
+  // f16 or bf16 V tile is extended to f32 once.
+  if (!getElementTypeOrSelf(vTile).isF32()) {
+    auto vType = cast<RankedTensorType>(vTile.getType());
+    Value vInit = tensor::EmptyOp::create(
+        b, loc, tensor::getMixedSizes(b, loc, vTile), b.getF32Type());
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    vTile = linalg::GenericOp::create(
+                b, loc,
+                TypeRange{RankedTensorType::get(vType.getShape(),
+                                                b.getF32Type())},
+                ValueRange{vTile}, ValueRange{vInit},
+                ArrayRef<AffineMap>{id, id},
+                ArrayRef<IT>{IT::parallel, IT::parallel},
+                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                  linalg::YieldOp::create(nb, nl,
+                                          extendToF32(nb, nl, args[0]));
+                })
+                .getResult(0);
+  }
   Value newAcc =
       linalg::GenericOp::create(
           b, loc, TypeRange{accType}, ValueRange{probs, vTile},
           ValueRange{scaledAcc},
-          ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d2, d1}),
-                              mapIJK({d0, d1})},
-          ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
+          ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
+                              mapIJK({d0, d2})},
+          ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
-            Value v = extendToF32(nb, nl, args[1]);
-            Value prod = arith::MulFOp::create(nb, nl, args[0], v);
+            Value prod = arith::MulFOp::create(nb, nl, args[0], args[1]);
             linalg::YieldOp::create(
                 nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
                             .getResult());
@@ -547,7 +588,7 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   int64_t keyTile = options.keyTile > 0 ? options.keyTile : defaultKey;
   if (options.queryTile < 0 || options.keyTile < 0)
     return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
-  FlashBuilder builder(rewriter, op, queryTile, keyTile);
+  FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp);
   return builder.build();
 }
 
@@ -569,6 +610,7 @@ struct AttnTileAttentionPass
     TileAttentionOptions options;
     options.queryTile = queryTile;
     options.keyTile = keyTile;
+    options.fastExp = fastExp;
     for (AttentionOp op : ops) {
       if (failed(tileAttention(rewriter, op, options))) {
         op.emitError("attn-tile-attention: could not tile this op");

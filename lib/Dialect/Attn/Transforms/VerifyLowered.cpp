@@ -7,13 +7,16 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/PatternMatch.h"
 
 #define DEBUG_TYPE "attn-verify-lowered"
 
 namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNVERIFYLOWERED
+#define GEN_PASS_DEF_ATTNINLINEALLOCASCOPES
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
 } // namespace mlir
@@ -31,6 +34,8 @@ struct AttnVerifyLoweredPass
     if (ns == "llvm")
       return true;
     if (isa<ModuleOp>(op))
+      return true;
+    if (allowOpenMP && ns == "omp")
       return true;
     if (allowGpu && ns == "gpu") {
       StringRef name = op->getName().getStringRef();
@@ -59,6 +64,28 @@ struct AttnVerifyLoweredPass
     });
     if (failed)
       signalPassFailure();
+  }
+};
+
+struct AttnInlineAllocaScopesPass
+    : attn::impl::AttnInlineAllocaScopesBase<AttnInlineAllocaScopesPass> {
+  void runOnOperation() override {
+    SmallVector<memref::AllocaScopeOp> scopes;
+    getOperation()->walk(
+        [&](memref::AllocaScopeOp scope) { scopes.push_back(scope); });
+    IRRewriter rewriter(&getContext());
+    for (memref::AllocaScopeOp scope : scopes) {
+      Block &body = scope.getBodyRegion().front();
+      if (llvm::any_of(body, [](Operation &op) {
+            return isa<memref::AllocaOp>(op);
+          }))
+        continue;
+      auto ret = cast<memref::AllocaScopeReturnOp>(body.getTerminator());
+      SmallVector<Value> results(ret.getResults());
+      rewriter.eraseOp(ret);
+      rewriter.inlineBlockBefore(&body, scope);
+      rewriter.replaceOp(scope, results);
+    }
   }
 };
 } // namespace

@@ -45,7 +45,10 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
     Option<"queryTile", "query-tile", "int64_t", /*default=*/"0",
            "Rows of Q per tile (0: heuristic)">,
     Option<"keyTile", "key-tile", "int64_t", /*default=*/"0",
-           "Keys per step of the inner loop (0: heuristic)">
+           "Keys per step of the inner loop (0: heuristic)">,
+    Option<"fastExp", "fast-exp", "bool", /*default=*/"true",
+           "Use the vectorisable polynomial exp (relative error below 4e-7 "
+           "on the softmax's range) instead of math.exp">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
@@ -89,6 +92,31 @@ def AttnDecomposeAggregates : Pass<"attn-decompose-aggregates"> {
   ];
 }
 
+def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope regions that hold no alloca";
+  let description = [{
+    `convert-scf-to-openmp` wraps every parallel body in a
+    `memref.alloca_scope`, whose region must stay a single block, which
+    breaks as soon as loops inside are lowered to control flow. A scope with
+    no `memref.alloca` directly inside frees nothing on exit, so inlining it
+    changes nothing; this pass does that and leaves the others alone.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def AttnFastExp : Pass<"attn-fast-exp"> {
+  let summary = "Rewrite f32 math.exp into the vectorisable polynomial exp";
+  let description = [{
+    Replaces every `math.exp` on f32 (scalar or vector) with the polynomial
+    used by the flash lowering's softmax (range reduction, degree-6
+    polynomial, exponent bits; exactly 0 below -87). Other element types are
+    left alone. Used to measure the polynomial's accuracy
+    (test/Integration/CPU/fast-exp.mlir) and available to other kernels.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 def AttnVerifyLowered : Pass<"attn-verify-lowered", "ModuleOp"> {
   let summary = "Check that no attn op, and nothing the target cannot "
                 "lower, is left";
@@ -99,7 +127,10 @@ def AttnVerifyLowered : Pass<"attn-verify-lowered", "ModuleOp"> {
   }];
   let options = [
     Option<"allowGpu", "allow-gpu", "bool", /*default=*/"false",
-           "Accept gpu.binary and gpu module ops">
+           "Accept gpu.binary and gpu module ops">,
+    Option<"allowOpenMP", "allow-openmp", "bool", /*default=*/"false",
+           "Accept OpenMP dialect ops (translated by the OpenMP LLVM IR "
+           "translation)">
   ];
 }
 

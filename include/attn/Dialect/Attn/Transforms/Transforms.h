@@ -31,6 +31,9 @@ struct TileAttentionOptions {
   int64_t queryTile = 0;
   /// Keys per step of the inner loop; 0 picks the heuristic default.
   int64_t keyTile = 0;
+  /// Use the vectorisable polynomial exp (fastExp in the lowering utilities)
+  /// instead of math.exp for the softmax.
+  bool fastExp = true;
 };
 
 /// Result of the flash lowering.

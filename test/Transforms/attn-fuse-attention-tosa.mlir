@@ -1,0 +1,68 @@
+// RUN: attn-opt %s -split-input-file -attn-fuse-attention | FileCheck %s
+
+// TOSA chains as TFLite emits them (rank-3 tosa.matmul); the multi-head
+// form with reshapes and transposes is in
+// test/Integration/CPU/fuse-tosa-mha.mlir.
+
+// CHECK-LABEL: func.func @single_head
+// CHECK: attn.attention ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<1x1x8x16xf32>, tensor<1x1x8x16xf32>, tensor<1x1x8x16xf32>)
+// CHECK-SAME: scale = 2.500000e-01
+// CHECK-NOT: causal
+// CHECK: tensor.collapse_shape
+// CHECK-NOT: tosa.matmul
+// CHECK-NOT: tosa.exp
+
+// One head: [N, S, D] operands, K transposed by tosa.transpose.
+func.func @single_head(%q: tensor<1x8x16xf32>, %k: tensor<1x8x16xf32>, %v: tensor<1x8x16xf32>) -> (tensor<1x8x16xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = "tosa.const"() <{values = dense<0.25> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %shp = tosa.const_shape {values = dense<[1, 8, 8]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %kt = tosa.transpose %k {perms = array<i32: 0, 2, 1>} : (tensor<1x8x16xf32>) -> tensor<1x16x8xf32>
+  %s = tosa.matmul %q, %kt, %zp, %zp : (tensor<1x8x16xf32>, tensor<1x16x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<1x8x8xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %x = tosa.reshape %sc, %shp : (tensor<1x8x8xf32>, !tosa.shape<3>) -> tensor<1x8x8xf32>
+  %mx = tosa.reduce_max %x {axis = 2 : i32} : (tensor<1x8x8xf32>) -> tensor<1x8x1xf32>
+  %d = tosa.sub %x, %mx : (tensor<1x8x8xf32>, tensor<1x8x1xf32>) -> tensor<1x8x8xf32>
+  %e = tosa.exp %d : (tensor<1x8x8xf32>) -> tensor<1x8x8xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<1x8x8xf32>) -> tensor<1x8x1xf32>
+  %r = tosa.reciprocal %su : (tensor<1x8x1xf32>) -> tensor<1x8x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<1x8x8xf32>, tensor<1x8x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %o = tosa.matmul %p, %v, %zp, %zp : (tensor<1x8x8xf32>, tensor<1x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x16xf32>
+  return %o : tensor<1x8x16xf32>
+}
+
+// CHECK-LABEL: func.func @causal_softcap
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: scale = 2.500000e-01 causal = top_left softcap = 5.000000e+01
+// CHECK-NOT: tosa.tanh
+
+// -----
+
+// A softcap (mul by 1/c, tanh, mul by c) and a constant lower-triangular
+// boolean mask through tosa.select: causal = top_left, no dense mask.
+func.func @causal_softcap(%q: tensor<1x8x16xf32>, %k: tensor<1x8x16xf32>, %v: tensor<1x8x16xf32>) -> (tensor<1x8x16xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = "tosa.const"() <{values = dense<0.25> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %kt = tosa.transpose %k {perms = array<i32: 0, 2, 1>} : (tensor<1x8x16xf32>) -> tensor<1x16x8xf32>
+  %s = tosa.matmul %q, %kt, %zp, %zp : (tensor<1x8x16xf32>, tensor<1x16x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x8xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<1x8x8xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %ci = "tosa.const"() <{values = dense<0.02> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %cc = "tosa.const"() <{values = dense<50.0> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %y0 = tosa.mul %sc, %ci, %shift : (tensor<1x8x8xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %y1 = tosa.tanh %y0 : (tensor<1x8x8xf32>) -> tensor<1x8x8xf32>
+  %y2 = tosa.mul %y1, %cc, %shift : (tensor<1x8x8xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %keep = "tosa.const"() <{values = dense<[[[true, false, false, false, false, false, false, false], [true, true, false, false, false, false, false, false], [true, true, true, false, false, false, false, false], [true, true, true, true, false, false, false, false], [true, true, true, true, true, false, false, false], [true, true, true, true, true, true, false, false], [true, true, true, true, true, true, true, false], [true, true, true, true, true, true, true, true]]]> : tensor<1x8x8xi1>}> : () -> tensor<1x8x8xi1>
+  %ninf = "tosa.const"() <{values = dense<-1.0e9> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %x = tosa.select %keep, %y2, %ninf : (tensor<1x8x8xi1>, tensor<1x8x8xf32>, tensor<1x1x1xf32>) -> tensor<1x8x8xf32>
+  %mx = tosa.reduce_max %x {axis = 2 : i32} : (tensor<1x8x8xf32>) -> tensor<1x8x1xf32>
+  %d = tosa.sub %x, %mx : (tensor<1x8x8xf32>, tensor<1x8x1xf32>) -> tensor<1x8x8xf32>
+  %e = tosa.exp %d : (tensor<1x8x8xf32>) -> tensor<1x8x8xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<1x8x8xf32>) -> tensor<1x8x1xf32>
+  %r = tosa.reciprocal %su : (tensor<1x8x1xf32>) -> tensor<1x8x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<1x8x8xf32>, tensor<1x8x1xf32>, tensor<1xi8>) -> tensor<1x8x8xf32>
+  %o = tosa.matmul %p, %v, %zp, %zp : (tensor<1x8x8xf32>, tensor<1x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x16xf32>
+  return %o : tensor<1x8x16xf32>
+}
