@@ -50,6 +50,9 @@ static LogicalResult addBufferizeStage(OpPassManager &pm,
   std::string s =
       "one-shot-bufferize{bufferize-function-boundaries "
       "function-boundary-type-conversion=identity-layout-map},"
+      // Tile buffers of loop-invariant size are allocated once per query
+      // tile instead of once per key step.
+      "func.func(buffer-hoisting,buffer-loop-hoisting),"
       "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
       "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse";
   // The flash forall (B x Hq x query tiles) becomes an OpenMP worksharing

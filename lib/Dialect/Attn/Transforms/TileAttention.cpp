@@ -277,10 +277,12 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                               mapIJK({d0, d2})},
           ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
+            // `contract` lets LLVM fuse the multiply-add into one FMA.
+            auto fm = arith::FastMathFlags::contract;
             Value x = extendToF32(nb, nl, args[0]);
-            Value prod = arith::MulFOp::create(nb, nl, x, args[1]);
+            Value prod = arith::MulFOp::create(nb, nl, x, args[1], fm);
             linalg::YieldOp::create(
-                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
+                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
                             .getResult());
           })
           .getResult(0);
@@ -473,9 +475,10 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                               mapIJK({d0, d2})},
           ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
-            Value prod = arith::MulFOp::create(nb, nl, args[0], args[1]);
+            auto fm = arith::FastMathFlags::contract;
+            Value prod = arith::MulFOp::create(nb, nl, args[0], args[1], fm);
             linalg::YieldOp::create(
-                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod)
+                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
                             .getResult());
           })
           .getResult(0);
@@ -598,10 +601,11 @@ struct AttnTileAttentionPass
   using Base::Base;
   void runOnOperation() override {
     if (queryTile < 0 || keyTile < 0) {
-      getOperation()->emitError()
+      mlir::emitError(getOperation()->getLoc())
           << "attn-tile-attention: tile sizes must be >= 0 (0 = heuristic), "
              "got query-tile="
-          << queryTile << " key-tile=" << keyTile;
+          << static_cast<int64_t>(queryTile)
+          << " key-tile=" << static_cast<int64_t>(keyTile);
       return signalPassFailure();
     }
     IRRewriter rewriter(&getContext());
