@@ -50,3 +50,23 @@ config.substitutions.append(("%c_compiler", config.c_compiler))
 import shutil
 if shutil.which("ninja"):
     config.available_features.add("ninja")
+
+# GPU path (attn-nvvm-pipeline). `ptxas`: a CUDA toolkit's ptxas exists, so
+# fatbin output and spill checks can run (its directory goes on PATH, where
+# MLIR's NVVM target looks for it). `cuda-runtime`: lib/Runtime/CUDA was built.
+# Executed GPU tests additionally need a GPU (test/Integration/GPU/CUDA).
+import glob
+_ptxas = shutil.which("ptxas") or next(
+    iter(sorted(glob.glob("/usr/local/cuda*/bin/ptxas"), reverse=True)), None)
+if _ptxas:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", _ptxas))
+    llvm_config.with_environment("PATH", os.path.dirname(_ptxas),
+                                 append_path=True)
+config.substitutions.append(
+    ("%gpu_extract_ptx", config.python_executable + " " +
+     os.path.join(config.attn_src_root, "scripts", "gpu_extract_ptx.py")))
+_cuda_rt = os.path.join(config.attn_lib_dir, "libattn_cuda_runtime.so")
+if os.path.exists(_cuda_rt):
+    config.available_features.add("cuda-runtime")
+config.substitutions.append(("%attn_cuda_runtime", _cuda_rt))

@@ -9,6 +9,7 @@
 #include "attn/Dialect/Attn/IR/Attn.h"
 #include "attn/Dialect/Attn/TransformOps/AttnTransformOps.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "attn/Pipelines/NVVMPipeline.h"
 #include "attn/Pipelines/Pipelines.h"
 
 void mlir::attn::registerAttnDialects(DialectRegistry &registry) {
@@ -23,6 +24,7 @@ void mlir::attn::registerAttnPassesAndPipelines() {
   static bool registered = [] {
     registerAttnPasses();
     registerAttnPipelines();
+    registerAttnNVVMPipeline();
     return true;
   }();
   (void)registered;

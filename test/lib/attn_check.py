@@ -371,10 +371,53 @@ def find_tool(name, env_dir=None):
     return p
 
 
+# Extra libraries for mlir-runner (--shared-libs, e.g. the CUDA runtime) and,
+# with --emit-exe DIR, native executables written there instead of run.
+EXTRA_LIBS = []
+EMIT_DIR = None
+
+
 def runner_libs():
     lib = os.environ.get("MLIR_LIB_DIR", "/usr/lib/llvm-22/lib")
-    return ",".join(os.path.join(lib, x) for x in
-                    ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"])
+    return ",".join([os.path.join(lib, x) for x in
+                     ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"]]
+                    + EXTRA_LIBS)
+
+
+def emit_executable(llvm, workdir, tag):
+    """Compiles the LLVM-dialect file `llvm` to EMIT_DIR/tag.exe, linked with
+    the --shared-libs libraries (rpath $ORIGIN: copy them next to it) and the
+    host helpers that replace MLIR's runner utilities (GPU device machines
+    have no MLIR)."""
+    ll = os.path.join(workdir, f"{tag}.ll")
+    r = subprocess.run([find_tool("mlir-translate"), "--mlir-to-llvmir", llvm,
+                        "-o", ll], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        sys.exit(f"attn_check: mlir-translate failed on {llvm}")
+    with open(ll) as f:
+        text = f.read()
+    with open(ll, "w") as f:
+        f.write(text.replace("define void @main()",
+                             "define void @attn_check_main()"))
+    stub = os.path.join(workdir, "attn_check_stub.c")
+    with open(stub, "w") as f:
+        f.write("void attn_check_main(void);\n"
+                "int main(void) { attn_check_main(); return 0; }\n")
+    helpers = os.path.join(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__))), "Integration", "GPU", "CUDA", "Inputs",
+        "attn_host_utils.c")
+    exe = os.path.join(EMIT_DIR, f"{tag}.exe")
+    cc = [find_tool("clang-22"), "-O2", "-Wno-override-module", ll, stub,
+          helpers, "-o", exe, "-Wl,-rpath,$ORIGIN", "-Wl,--allow-shlib-undefined", "-lm"]
+    for lib in EXTRA_LIBS:
+        cc += ["-L" + os.path.dirname(os.path.abspath(lib)),
+               "-l:" + os.path.basename(lib)]
+    r = subprocess.run(cc, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        sys.exit(f"attn_check: clang failed: {' '.join(cc)}")
+    return exe
 
 
 def compile_and_run(text, pipeline, workdir, tag):
@@ -388,6 +431,9 @@ def compile_and_run(text, pipeline, workdir, tag):
     if r.returncode != 0:
         sys.stderr.write(r.stderr)
         sys.exit(f"attn_check: attn-opt failed on {src}: {' '.join(opt)}")
+    if EMIT_DIR:
+        emit_executable(llvm, workdir, tag)
+        return None
     run = [find_tool("mlir-runner"), llvm, "-e", "main",
            "-entry-point-result=void", f"-shared-libs={runner_libs()}"]
     r = subprocess.run(run, capture_output=True, text=True)
@@ -423,11 +469,43 @@ def compare(cfg, got, want):
     return True, "", worst
 
 
+def save_expectations(cases, wants, tag):
+    """Writes EMIT_DIR/tag.expect.json: what `verify` compares a run with."""
+    import json
+    with open(os.path.join(EMIT_DIR, f"{tag}.expect.json"), "w") as f:
+        json.dump([{"describe": c.describe(), "dtype": c.dtype, "want": w}
+                   for c, w in zip(cases, wants)], f)
+
+
+def verify(expect, out, name):
+    """Compares the printed output `out` of an emitted executable with the
+    expectations file `expect`; returns the number of failures."""
+    import json
+    with open(expect) as f:
+        cases = json.load(f)
+    prints = parse_prints(out)
+    if len(prints) != len(cases):
+        print(f"FAIL [{name}]: {len(prints)} results printed, expected "
+              f"{len(cases)}")
+        return len(cases)
+    failures = 0
+    for case, got in zip(cases, prints):
+        cfg = Config(dtype=case["dtype"])
+        ok, why, worst = compare(cfg, got, case["want"])
+        print(f"{'ok  ' if ok else 'FAIL'} [{name}] {case['describe']}  "
+              f"max|err|={worst:.2e}" + ("" if ok else f"  {why}"))
+        failures += 0 if ok else 1
+    return failures
+
+
 def check_batch(cases, pipelines, workdir, tag):
     text, wants = emit_module(cases)
     failures = 0
     for pname, pipeline in pipelines:
         out = compile_and_run(text, pipeline, workdir, f"{tag}-{pname}")
+        if out is None:
+            save_expectations(cases, wants, f"{tag}-{pname}")
+            continue
         prints = parse_prints(out)
         if len(prints) != len(cases):
             print(f"FAIL [{pname}] {tag}: {len(prints)} results printed, "
@@ -518,7 +596,29 @@ def main():
                        help="reference, flash, or a textual pipeline "
                             "(default: reference and flash)")
         p.add_argument("--keep", help="directory for the generated files")
+        p.add_argument("--shared-libs", action="append", default=[],
+                       help="extra library for mlir-runner (e.g. "
+                            "libattn_cuda_runtime.so)")
+        p.add_argument("--emit-exe", metavar="DIR",
+                       help="write native executables and .expect.json "
+                            "files to DIR instead of running (GPU device "
+                            "machines have no MLIR)")
+        p.add_argument("--tag", default="batch",
+                       help="file name prefix with --emit-exe")
+    vp = sub.add_parser("verify", help="check an --emit-exe executable's "
+                        "output (stdin) against its .expect.json")
+    vp.add_argument("expect")
     args = ap.parse_args()
+    if args.cmd == "verify":
+        failures = verify(args.expect, sys.stdin.read(),
+                          os.path.basename(args.expect))
+        print(f"{'FAILED' if failures else 'PASSED'}: {failures} failed")
+        sys.exit(1 if failures else 0)
+    global EMIT_DIR
+    EXTRA_LIBS.extend(os.path.abspath(x) for x in args.shared_libs)
+    if args.emit_exe:
+        EMIT_DIR = os.path.abspath(args.emit_exe)
+        os.makedirs(EMIT_DIR, exist_ok=True)
 
     pipelines = []
     for p in args.pipeline or ["reference", "flash"]:
@@ -550,7 +650,8 @@ def main():
     failures = 0
     for start in range(0, len(cases), getattr(args, "batch", 1) or 1):
         batch = cases[start:start + (getattr(args, "batch", 1) or 1)]
-        failures += check_batch(batch, pipelines, workdir, f"batch{start}")
+        failures += check_batch(batch, pipelines, workdir,
+                                f"{args.tag}{start}")
     total = len(cases) * len(pipelines)
     print(f"{total - failures} passed, {failures} failed")
     sys.exit(1 if failures else 0)

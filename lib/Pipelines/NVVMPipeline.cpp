@@ -1,0 +1,533 @@
+//===- NVVMPipeline.cpp - attn-nvvm-pipeline --------------------*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Compiles a whole program with attention for NVIDIA GPUs. The flash lowering
+// runs with one query row per tile; its scf.forall over (B, Hq, Sq) becomes an
+// scf.parallel that is tiled by the CTA size along Sq and mapped onto
+// (grid, thread_x): every thread runs the online-softmax loop over the key
+// tiles for one query row (the SIMT f32 path). The launch body is then made
+// self-contained (per-thread temporaries on the stack, host buffers copied to
+// device buffers around the launch), outlined, and lowered with upstream's
+// GPU passes into a gpu.binary plus host code calling the mgpu* ABI that
+// lib/Runtime/CUDA implements. The rest of the module stays on the host and
+// is lowered as in attn-cpu-pipeline. docs/GPU.md has the IR at each stage.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Pipelines/NVVMPipeline.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/GPU/GPUToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+#include <string>
+
+#define DEBUG_TYPE "attn-nvvm-pipeline"
+
+using namespace mlir;
+using namespace mlir::attn;
+
+//===----------------------------------------------------------------------===//
+// attn-gpu-map-parallel
+//===----------------------------------------------------------------------===//
+
+/// Mapping of one loop dimension onto `proc`, with identity map and bound.
+static gpu::ParallelLoopDimMappingAttr dimMapping(MLIRContext *ctx,
+                                                  gpu::Processor proc) {
+  AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+  return gpu::ParallelLoopDimMappingAttr::get(ctx, proc, id, id);
+}
+
+namespace {
+struct GPUMapParallelPass
+    : public PassWrapper<GPUMapParallelPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUMapParallelPass)
+
+  GPUMapParallelPass() = default;
+  GPUMapParallelPass(const GPUMapParallelPass &other) : PassWrapper(other) {}
+  explicit GPUMapParallelPass(int64_t threads) { this->threads = threads; }
+
+  StringRef getArgument() const final { return "attn-gpu-map-parallel"; }
+  StringRef getDescription() const final {
+    return "Tile outermost scf.parallel loops by the CTA size along their "
+           "last dimension and map them onto blocks and thread_x";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, gpu::GPUDialect, scf::SCFDialect>();
+  }
+
+  void runOnOperation() override {
+    if (threads <= 0 || threads > 1024) {
+      getOperation()->emitError()
+          << "attn-gpu-map-parallel: threads (32 x warps in "
+             "attn-nvvm-pipeline) must be in [1, 1024], got "
+          << static_cast<int64_t>(threads);
+      return signalPassFailure();
+    }
+    SmallVector<scf::ParallelOp> loops;
+    getOperation()->walk([&](scf::ParallelOp op) {
+      if (!op->getParentOfType<scf::ParallelOp>() &&
+          !op->getParentOfType<gpu::LaunchOp>() &&
+          !op->hasAttr(gpu::getMappingAttrName()))
+        loops.push_back(op);
+    });
+    MLIRContext *ctx = &getContext();
+    for (scf::ParallelOp op : loops) {
+      // Reductions and nests deeper than the grid stay on the host.
+      unsigned rank = op.getNumLoops();
+      if (op.getNumResults() != 0 || rank > 3)
+        continue;
+      SmallVector<int64_t> sizes(rank, 1);
+      sizes.back() = threads;
+      auto [outer, inner] =
+          scf::tileParallelLoop(op, sizes, /*noMinMaxBounds=*/true);
+      // The fastest-varying (query) dimension goes to x: the grid's y and z
+      // are limited to 65535.
+      SmallVector<gpu::ParallelLoopDimMappingAttr> outerMap, innerMap;
+      const gpu::Processor blocks[] = {gpu::Processor::BlockX,
+                                       gpu::Processor::BlockY,
+                                       gpu::Processor::BlockZ};
+      for (unsigned d = 0; d < rank; ++d) {
+        outerMap.push_back(dimMapping(ctx, blocks[rank - 1 - d]));
+        innerMap.push_back(dimMapping(ctx, d + 1 == rank
+                                               ? gpu::Processor::ThreadX
+                                               : gpu::Processor::Sequential));
+      }
+      if (failed(gpu::setMappingAttr(outer, outerMap)) ||
+          failed(gpu::setMappingAttr(inner, innerMap))) {
+        outer.emitError("attn-gpu-map-parallel: could not set the mapping");
+        return signalPassFailure();
+      }
+    }
+  }
+
+  Option<int64_t> threads{*this, "threads",
+                          llvm::cl::desc("Threads per CTA (query rows)"),
+                          llvm::cl::init(128)};
+};
+} // namespace
+
+std::unique_ptr<Pass> mlir::attn::createGPUMapParallelPass(int64_t threads) {
+  return std::make_unique<GPUMapParallelPass>(threads);
+}
+
+//===----------------------------------------------------------------------===//
+// attn-gpu-launch-memory
+//===----------------------------------------------------------------------===//
+
+/// Follows view-like ops (subview, cast, ...) back to the buffer they view.
+static Value viewRoot(Value v) {
+  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
+    v = view.getViewSource();
+  return v;
+}
+
+/// True if some op in `region` may write the buffer `buffer` or a view of it.
+static bool mayWrite(Region &region, Value buffer) {
+  WalkResult r = region.walk([&](Operation *op) {
+    if (isa<ViewLikeOpInterface>(op))
+      return WalkResult::advance();
+    auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+    if (!effects) {
+      if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
+        return WalkResult::advance();
+      for (Value operand : op->getOperands())
+        if (isa<BaseMemRefType>(operand.getType()) &&
+            viewRoot(operand) == buffer)
+          return WalkResult::interrupt();
+      return WalkResult::advance();
+    }
+    SmallVector<MemoryEffects::EffectInstance> list;
+    effects.getEffects(list);
+    for (auto &e : list) {
+      if (!isa<MemoryEffects::Write>(e.getEffect()))
+        continue;
+      Value v = e.getValue();
+      if (!v || viewRoot(v) == buffer)
+        return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return r.wasInterrupted();
+}
+
+/// Rewrites `copy` (inside a kernel) into a loop nest of loads and stores:
+/// memref.copy of strided buffers would otherwise call a host library.
+static void expandCopy(memref::CopyOp copy) {
+  OpBuilder b(copy);
+  Location loc = copy.getLoc();
+  auto type = cast<MemRefType>(copy.getSource().getType());
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  SmallVector<Value> ivs;
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    Value ub = memref::DimOp::create(b, loc, copy.getSource(), d);
+    auto loop = scf::ForOp::create(b, loc, zero, ub, one);
+    b.setInsertionPointToStart(loop.getBody());
+    ivs.push_back(loop.getInductionVar());
+  }
+  Value x = memref::LoadOp::create(b, loc, copy.getSource(), ivs);
+  memref::StoreOp::create(b, loc, x, copy.getTarget(), ivs);
+  copy.erase();
+}
+
+/// Replaces a memref.alloc in the body of `launch` by a statically sized
+/// stack buffer at the top of the body (a view of it when the alloc is
+/// dynamic). The alloc must not escape the iteration that created it.
+static LogicalResult privatizeAlloc(gpu::LaunchOp launch,
+                                    memref::AllocOp alloc) {
+  MemRefType type = alloc.getType();
+  for (Operation *user : alloc->getUsers())
+    if (user->hasTrait<OpTrait::IsTerminator>())
+      return alloc.emitError(
+          "attn-gpu-launch-memory: a kernel temporary escapes its region (" +
+          user->getName().getStringRef() + ")");
+  if (!type.getLayout().isIdentity() || !type.getElementType().isIntOrFloat())
+    return alloc.emitError("attn-gpu-launch-memory: cannot place a kernel "
+                           "temporary of type ")
+           << type << " on the stack";
+  Location loc = alloc.getLoc();
+  OpBuilder top(&launch.getBody().front(), launch.getBody().front().begin());
+  for (Operation *user : llvm::make_early_inc_range(alloc->getUsers()))
+    if (isa<memref::DeallocOp>(user))
+      user->erase();
+  if (type.hasStaticShape()) {
+    Value stack = memref::AllocaOp::create(top, loc, type, ValueRange{},
+                                           ValueRange{},
+                                           alloc.getAlignmentAttr());
+    alloc.replaceAllUsesWith(stack);
+    alloc.erase();
+    return success();
+  }
+  int64_t elements = 1;
+  unsigned dynIndex = 0;
+  for (int64_t size : type.getShape()) {
+    if (!ShapedType::isDynamic(size)) {
+      elements *= size;
+      continue;
+    }
+    Value dyn = alloc.getDynamicSizes()[dynIndex++];
+    FailureOr<int64_t> ub = ValueBoundsConstraintSet::computeConstantBound(
+        presburger::BoundType::UB, ValueBoundsConstraintSet::Variable(dyn),
+        /*stopCondition=*/nullptr, /*closedUB=*/true);
+    if (failed(ub) || *ub < 0)
+      return alloc.emitError("attn-gpu-launch-memory: no constant upper "
+                             "bound for a dynamic size of a kernel "
+                             "temporary ")
+             << type;
+    elements *= std::max<int64_t>(*ub, 1);
+  }
+  int64_t bytes =
+      elements * llvm::divideCeil(type.getElementTypeBitWidth(), 8);
+  auto byteType = MemRefType::get({bytes}, top.getI8Type());
+  Value stack = memref::AllocaOp::create(top, loc, byteType, ValueRange{},
+                                         ValueRange{},
+                                         top.getI64IntegerAttr(16));
+  OpBuilder b(alloc);
+  Value shift = arith::ConstantIndexOp::create(b, loc, 0);
+  Value view = memref::ViewOp::create(b, loc, type, stack, shift,
+                                      alloc.getDynamicSizes());
+  alloc.replaceAllUsesWith(view);
+  alloc.erase();
+  return success();
+}
+
+/// Gives the launch its own device copies of the host buffers it uses.
+static LogicalResult copyHostBuffers(gpu::LaunchOp launch) {
+  SetVector<Value> captured;
+  getUsedValuesDefinedAbove(launch.getBody(), captured);
+  for (Value host : captured) {
+    auto type = dyn_cast<MemRefType>(host.getType());
+    if (!type)
+      continue;
+    if (!type.getLayout().isIdentity())
+      return launch.emitError("attn-gpu-launch-memory: a host buffer used "
+                              "by the kernel has a non-identity layout: ")
+             << type;
+    Location loc = host.getLoc();
+    OpBuilder b(launch);
+    SmallVector<Value> dynSizes;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      if (type.isDynamicDim(d))
+        dynSizes.push_back(memref::DimOp::create(b, loc, host, d));
+    Value device = gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                                        ValueRange{}, dynSizes, ValueRange{})
+                       .getMemref();
+    gpu::MemcpyOp::create(b, loc, /*asyncToken=*/Type(), ValueRange{}, device,
+                          host);
+    host.replaceUsesWithIf(device, [&](OpOperand &use) {
+      return launch->isProperAncestor(use.getOwner());
+    });
+    b.setInsertionPointAfter(launch);
+    if (mayWrite(launch.getBody(), device))
+      gpu::MemcpyOp::create(b, loc, Type(), ValueRange{}, host, device);
+    gpu::DeallocOp::create(b, loc, Type(), ValueRange{}, device);
+  }
+  return success();
+}
+
+namespace {
+struct GPULaunchMemoryPass
+    : public PassWrapper<GPULaunchMemoryPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPULaunchMemoryPass)
+
+  StringRef getArgument() const final { return "attn-gpu-launch-memory"; }
+  StringRef getDescription() const final {
+    return "Put kernel temporaries on the stack and copy the host buffers a "
+           "gpu.launch uses to device buffers and back";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, gpu::GPUDialect,
+                    memref::MemRefDialect, scf::SCFDialect>();
+  }
+
+  void runOnOperation() override {
+    SmallVector<gpu::LaunchOp> launches;
+    getOperation()->walk([&](gpu::LaunchOp op) { launches.push_back(op); });
+    for (gpu::LaunchOp launch : launches) {
+      SmallVector<memref::AllocOp> allocs;
+      SmallVector<memref::CopyOp> copies;
+      launch.getBody().walk([&](Operation *op) {
+        if (auto alloc = dyn_cast<memref::AllocOp>(op))
+          allocs.push_back(alloc);
+        else if (auto copy = dyn_cast<memref::CopyOp>(op))
+          copies.push_back(copy);
+      });
+      for (memref::CopyOp copy : copies)
+        expandCopy(copy);
+      for (memref::AllocOp alloc : allocs)
+        if (failed(privatizeAlloc(launch, alloc)))
+          return signalPassFailure();
+      if (failed(copyHostBuffers(launch)))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> mlir::attn::createGPULaunchMemoryPass() {
+  return std::make_unique<GPULaunchMemoryPass>();
+}
+
+//===----------------------------------------------------------------------===//
+// attn-gpu-approximate-math
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// floor(x) for f32 in arith: truncate through i32 and step down when that
+/// rounded up; |x| >= 2^23 (and NaN) is already integral and returned as is.
+/// convert-gpu-to-nvvm would otherwise call libdevice's __nv_floorf (the
+/// exp approximation uses floor).
+struct FloorToArith : public OpRewritePattern<math::FloorOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::FloorOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.getType().isF32())
+      return rewriter.notifyMatchFailure(op, "only scalar f32");
+    Location loc = op.getLoc();
+    Value x = op.getOperand();
+    Type f32 = rewriter.getF32Type(), i32 = rewriter.getI32Type();
+    Value t = arith::SIToFPOp::create(
+        rewriter, loc, f32, arith::FPToSIOp::create(rewriter, loc, i32, x));
+    Value one = arith::ConstantOp::create(rewriter, loc,
+                                          rewriter.getF32FloatAttr(1.0f));
+    Value roundedUp =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, t, x);
+    Value down = arith::SelectOp::create(
+        rewriter, loc, roundedUp, arith::SubFOp::create(rewriter, loc, t, one),
+        t);
+    Value limit = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getF32FloatAttr(8388608.0f));
+    Value negLimit = arith::ConstantOp::create(
+        rewriter, loc, rewriter.getF32FloatAttr(-8388608.0f));
+    Value small = arith::AndIOp::create(
+        rewriter, loc,
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OLT, x,
+                              limit),
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, x,
+                              negLimit));
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, small, down, x);
+    return success();
+  }
+};
+
+/// Replaces math.exp (and friends) in device code by polynomial
+/// approximations in arith, so kernels need no libdevice (it is not on CI
+/// machines without CUDA, and upstream would call __nv_expf). Also makes the
+/// LLVM IR translations that gpu-module-to-binary needs available, so the
+/// pipeline works in any tool that registers the dialects (attn-opt, the
+/// mlir-opt plugin).
+struct GPUApproximateMathPass
+    : public PassWrapper<GPUApproximateMathPass, OperationPass<>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUApproximateMathPass)
+
+  StringRef getArgument() const final { return "attn-gpu-approximate-math"; }
+  StringRef getDescription() const final {
+    return "Replace math ops by polynomial approximations (device code)";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, math::MathDialect>();
+    registerBuiltinDialectTranslation(registry);
+    registerGPUDialectTranslation(registry);
+    registerLLVMDialectTranslation(registry);
+    registerNVVMDialectTranslation(registry);
+  }
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populateMathPolynomialApproximationPatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+    RewritePatternSet floor(&getContext());
+    floor.add<FloorToArith>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(floor))))
+      return signalPassFailure();
+  }
+};
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// attn-gpu-verify-lowered
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The GPU pipeline's contract check: only what mlir-translate turns into
+/// LLVM IR may be left (the LLVM dialect, gpu.binary, and the host-side
+/// gpu.launch_func that the binary's offloading handler translates).
+/// attn-verify-lowered{allow-gpu} does not accept gpu.launch_func yet.
+struct GPUVerifyLoweredPass
+    : public PassWrapper<GPUVerifyLoweredPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUVerifyLoweredPass)
+
+  StringRef getArgument() const final { return "attn-gpu-verify-lowered"; }
+  StringRef getDescription() const final {
+    return "Check that only LLVM dialect, gpu.binary and gpu.launch_func "
+           "are left";
+  }
+  void runOnOperation() override {
+    bool failed = false;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<ModuleOp, gpu::BinaryOp, gpu::LaunchFuncOp>(op) ||
+          (op->getDialect() &&
+           op->getDialect()->getNamespace() == "llvm"))
+        return WalkResult::advance();
+      StringRef ns = op->getDialect() ? op->getDialect()->getNamespace() : "";
+      op->emitError() << "'" << op->getName() << "' is left after "
+                      << "attn-nvvm-pipeline"
+                      << (ns == "attn" ? ": no lowering handled it"
+                                       : " and cannot be translated to LLVM "
+                                         "IR; the pipeline has no lowering "
+                                         "for it");
+      failed = true;
+      return WalkResult::skip();
+    });
+    if (failed)
+      signalPassFailure();
+  }
+};
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// attn-nvvm-pipeline
+//===----------------------------------------------------------------------===//
+
+/// Appends a textual pipeline stage to `pm`.
+static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
+  return parsePassPipeline(pipeline, pm, llvm::errs());
+}
+
+LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
+                                            const NVVMPipelineOptions &options) {
+  // Option values are checked when the passes run (attn-gpu-map-parallel:
+  // the CTA size, attn-tile-attention: the key tile), so that a bad value is
+  // an error diagnostic rather than a crash while the pipeline is parsed.
+  int64_t keyTile = options.keyTile != 0 ? options.keyTile : 64;
+
+  // Stage 1: attention to the flash loop nest, one query row per tile (each
+  // row is one GPU thread).
+  std::string s;
+  if (options.fuse)
+    s += "attn-fuse-attention,";
+  s += "attn-tile-attention{query-tile=1 key-tile=" + std::to_string(keyTile) +
+       "},attn-decompose-aggregates,canonicalize,cse";
+  if (failed(addStage(pm, s)))
+    return failure();
+
+  // Stage 2: buffers and loops, as on the CPU; the forall becomes an
+  // scf.parallel.
+  if (failed(addStage(
+          pm, "one-shot-bufferize{bufferize-function-boundaries "
+              "function-boundary-type-conversion=identity-layout-map},"
+              "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+              "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,"
+              "cse")))
+    return failure();
+
+  // Stage 3: map onto the GPU and make every launch self-contained.
+  pm.addPass(createGPUMapParallelPass(32 * options.warps));
+  if (failed(addStage(pm, "convert-parallel-loops-to-gpu,canonicalize,cse")))
+    return failure();
+  pm.addPass(createGPULaunchMemoryPass());
+
+  // Stage 4: outline kernels and lower device code to NVVM. Kernels use
+  // math.exp; the polynomial approximation keeps them free of libdevice.
+  std::string target = "nvvm-attach-target{chip=" + options.chip.getValue() +
+                       " features=" + options.features.getValue() +
+                       " O=" + std::to_string(options.optLevel) + "}";
+  if (failed(addStage(
+          pm, "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
+                  "func.func(gpu-async-region)," +
+                  target +
+                  ",gpu.module(math-expand-ops,attn-gpu-approximate-math,"
+                  "convert-scf-to-cf,lower-affine,expand-strided-metadata,"
+                  "convert-gpu-to-nvvm,canonicalize,cse,"
+                  "reconcile-unrealized-casts)")))
+    return failure();
+
+  // Stage 5: host code to LLVM (as attn-cpu-pipeline), the launches to mgpu*
+  // calls, and the device modules to a gpu.binary.
+  s.clear();
+  if (options.emitCInterface)
+    s += "func.func(llvm-request-c-wrappers),";
+  s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
+       "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
+       "convert-math-to-llvm,convert-to-llvm,gpu-to-llvm,"
+       "reconcile-unrealized-casts,gpu-module-to-binary{format=" +
+       options.format.getValue() +
+       "},canonicalize,cse,attn-gpu-verify-lowered";
+  return addStage(pm, s);
+}
+
+void mlir::attn::registerAttnNVVMPipeline() {
+  PassRegistration<GPUMapParallelPass>();
+  PassRegistration<GPULaunchMemoryPass>();
+  PassRegistration<GPUApproximateMathPass>();
+  PassRegistration<GPUVerifyLoweredPass>();
+  PassPipelineRegistration<NVVMPipelineOptions>(
+      "attn-nvvm-pipeline",
+      "Compile a whole program with attention for NVIDIA GPUs: host LLVM "
+      "dialect plus a gpu.binary (cubin and PTX) calling the mgpu* runtime",
+      [](OpPassManager &pm, const NVVMPipelineOptions &options) {
+        if (failed(buildNVVMPipeline(pm, options)))
+          llvm::report_fatal_error("attn-nvvm-pipeline: could not build");
+      });
+}

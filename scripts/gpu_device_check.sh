@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# GPU check of attn-nvvm-pipeline on a lent device, in two halves.
+#
+#   scripts/gpu_device_check.sh prepare [BUILD]   # here: needs MLIR + CUDA
+#   scripts/gpu_device_check.sh run [BUILD]       # on the device: builds nothing
+#
+# `prepare` compiles everything to native executables under
+# BUILD/gpu-device (default BUILD=build-gpu): the executed GPU tests (the
+# configurations of test/Integration/GPU/CUDA, for sm_90, with .expect.json
+# files holding the fp64 reference) and the benchmark programs
+# (FlashAttention-2 paper shapes), plus libattn_cuda_runtime.so beside them.
+# Carry BUILD/gpu-device to the device (the device tool's `carry`), then
+# `run` executes the tests (attn_check.py verify compares each output with
+# its expectations) and the benchmark against torch SDPA's flash and cuDNN
+# backends in the same call, printing TFLOP/s and ratios. Exit status:
+# non-zero if any test failed.
+set -euo pipefail
+mode=${1:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${2:-$root/build-gpu}
+out=$build/gpu-device
+py=${PYTHON:-python3}
+
+case "$mode" in
+prepare)
+  export ATTN_TOOLS_DIR=$build/bin
+  rt=$build/lib/libattn_cuda_runtime.so
+  [ -f "$rt" ] || { echo "no $rt: configure with the CUDA toolkit" >&2; exit 1; }
+  rm -rf "$out"; mkdir -p "$out/tests" "$out/bench"
+  cp "$rt" "$out/tests/"; cp "$rt" "$out/bench/"
+  check="$py $root/test/lib/attn_check.py"
+  p='attn-nvvm-pipeline{chip=sm_90}'
+  n=0
+  # The RUN lines of test/Integration/GPU/CUDA, as executables.
+  while read -r args; do
+    n=$((n + 1))
+    $check $args --pipeline "$p" --shared-libs "$rt" \
+      --emit-exe "$out/tests" --tag "t$n-" --keep "$out/work" > /dev/null
+  done <<'CASES'
+single --b 2 --hq 3 --sq 13 --skv 17 --d 8 --seed 101
+single --b 1 --hq 1 --sq 1 --skv 1 --d 1 --seed 102
+single --b 1 --hq 2 --sq 200 --skv 131 --d 64 --dv 40 --seed 103
+single --b 2 --hq 6 --hkv 2 --sq 33 --skv 45 --d 16 --seed 111
+single --b 1 --hq 5 --hkv 1 --sq 17 --skv 9 --d 8 --causal top_left --seed 112
+single --b 1 --hq 2 --sq 150 --skv 150 --d 16 --causal bottom_right --seed 113
+single --b 2 --hq 2 --sq 9 --skv 13 --d 8 --mask bool --mask-shape b,1,q,k --seed 114
+single --b 2 --hq 2 --sq 9 --skv 13 --d 8 --mask float --mask-shape k --seed 115
+single --b 1 --hq 2 --sq 21 --skv 21 --d 8 --window=4,2 --softcap 5.0 --seed 116
+single --b 2 --hq 4 --hkv 2 --sq 11 --skv 7 --d 8 --layout bshd --dynamic --seed 117
+single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype f16 --causal top_left --seed 118
+single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype bf16 --seed 119
+random --count 100 --seed 606 --batch 50
+CASES
+  # Odd tiles for the random sweep too.
+  $check random --count 100 --seed 606 --batch 50 \
+    --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \
+    --shared-libs "$rt" --emit-exe "$out/tests" --tag odd --keep "$out/work" \
+    > /dev/null
+  $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
+    --chip sm_90 > /dev/null
+  cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
+  cp "$0" "$out/gpu_device_check.sh"
+  rm -rf "$out/work" "$out/bench/work"
+  du -sh "$out"
+  echo "carry $out; on the device: $out/gpu_device_check.sh run-bundle"
+  ;;
+run|run-bundle)
+  # `run-bundle` when called as the copy inside the bundle.
+  [ "$mode" = run-bundle ] && out=$(cd "$(dirname "$0")" && pwd)
+  nvidia-smi -L || true
+  fail=0
+  for exe in "$out"/tests/*.exe; do
+    expect=${exe%.exe}.expect.json
+    if ! "$exe" > "$exe.out" 2> "$exe.err"; then
+      echo "FAIL $(basename "$exe"): exit $?: $(tail -c 400 "$exe.err")"
+      fail=$((fail + 1)); continue
+    fi
+    $py "$out/attn_check.py" verify "$expect" < "$exe.out" \
+      | grep -E '^(FAIL|PASSED|FAILED)' | sed "s|^|$(basename "$exe"): |" \
+      || true
+    $py "$out/attn_check.py" verify "$expect" < "$exe.out" > /dev/null \
+      || fail=$((fail + 1))
+  done
+  echo "GPU tests: $fail failing executables"
+  $py "$out/gpu_bench.py" run "$out/bench" --timeout "${BENCH_TIMEOUT:-60}"
+  [ "$fail" -eq 0 ]
+  ;;
+*)
+  sed -n '2,18p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,224 @@
+// Executed check of attn-fuse-attention on constant i1 band masks applied
+// through arith.select after the scale (s * 0.5), then linalg.softmax, with
+// Sq = 7 != Skv = 9 (delta = Skv - Sq = 2), B = 1, H = 2, D = 5, Dv = 6;
+// inputs are 2 * sin(...) of their indices. Each band becomes attributes and
+// no dense mask:
+//   @band_top_left:     keep i-2 <= j <= i, select(keep, s, finfo.min)
+//                       -> causal = top_left, window = [2, -1]
+//   @band_bottom_right: keep i <= j <= i+2, select(keep, s, -inf)
+//                       -> causal = bottom_right, window = [2, -1]
+//   @band_window_only:  drop outside i+1 <= j <= i+3, select(drop, -1e4, s)
+//                       -> no causal, window = [1, 1] (around i + delta)
+// Every query row keeps at least one key (row 0 of @band_top_left keeps only
+// key 0), so the unfused chain has no NaN. The fused and the unfused programs
+// must print the same numbers (rtol 1e-4, atol 1e-5).
+// RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
+// RUN: attn-opt %s -attn-cpu-pipeline="fuse=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.ref
+// RUN: attn-opt %s -attn-cpu-pipeline="fuse=true" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.fused
+// RUN: %python %attn_src/test/lib/compare_outputs.py %t.ref %t.fused --rtol 1e-4 --atol 1e-5
+
+// CHECK-LABEL: func.func @band_top_left
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: scale = 5.000000e-01 causal = top_left window = [2, -1]
+// CHECK-NOT: linalg.softmax
+// CHECK-LABEL: func.func @band_bottom_right
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: scale = 5.000000e-01 causal = bottom_right window = [2, -1]
+// CHECK-NOT: linalg.softmax
+// CHECK-LABEL: func.func @band_window_only
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-NOT: causal
+// CHECK-SAME: scale = 5.000000e-01 window = [1, 1]
+// CHECK-NOT: linalg.softmax
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#m2 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+func.func @band_top_left(%q: tensor<1x2x7x5xf32>, %k: tensor<1x2x9x5xf32>, %v: tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.5 : f32
+  %fillv = arith.constant -3.40282347E+38 : f32
+  %cm = arith.constant dense<[[true, false, false, false, false, false, false, false, false],
+      [true, true, false, false, false, false, false, false, false],
+      [true, true, true, false, false, false, false, false, false],
+      [false, true, true, true, false, false, false, false, false],
+      [false, false, true, true, true, false, false, false, false],
+      [false, false, false, true, true, true, false, false, false],
+      [false, false, false, false, true, true, true, false, false]]> : tensor<7x9xi1>
+  %e = tensor.empty() : tensor<1x2x7x9xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>) outs(%f : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %cm : tensor<1x2x7x9xf32>, tensor<7x9xi1>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %mv: i1, %o: f32):
+    %sc = arith.mulf %a, %c : f32
+    %r = arith.select %mv, %sc, %fillv : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x7x9xf32>) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %eo = tensor.empty() : tensor<1x2x7x6xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x7x6xf32>) -> tensor<1x2x7x6xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x7x9xf32>, tensor<1x2x9x6xf32>) outs(%fo : tensor<1x2x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x6xf32>
+  return %o : tensor<1x2x7x6xf32>
+}
+
+func.func @band_bottom_right(%q: tensor<1x2x7x5xf32>, %k: tensor<1x2x9x5xf32>, %v: tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.5 : f32
+  %fillv = arith.constant 0xFF800000 : f32
+  %cm = arith.constant dense<[[true, true, true, false, false, false, false, false, false],
+      [false, true, true, true, false, false, false, false, false],
+      [false, false, true, true, true, false, false, false, false],
+      [false, false, false, true, true, true, false, false, false],
+      [false, false, false, false, true, true, true, false, false],
+      [false, false, false, false, false, true, true, true, false],
+      [false, false, false, false, false, false, true, true, true]]> : tensor<7x9xi1>
+  %e = tensor.empty() : tensor<1x2x7x9xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>) outs(%f : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %cm : tensor<1x2x7x9xf32>, tensor<7x9xi1>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %mv: i1, %o: f32):
+    %sc = arith.mulf %a, %c : f32
+    %r = arith.select %mv, %sc, %fillv : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x7x9xf32>) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %eo = tensor.empty() : tensor<1x2x7x6xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x7x6xf32>) -> tensor<1x2x7x6xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x7x9xf32>, tensor<1x2x9x6xf32>) outs(%fo : tensor<1x2x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x6xf32>
+  return %o : tensor<1x2x7x6xf32>
+}
+
+func.func @band_window_only(%q: tensor<1x2x7x5xf32>, %k: tensor<1x2x9x5xf32>, %v: tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.5 : f32
+  %fillv = arith.constant -1.0e+04 : f32
+  %cm = arith.constant dense<[[true, false, false, false, true, true, true, true, true],
+      [true, true, false, false, false, true, true, true, true],
+      [true, true, true, false, false, false, true, true, true],
+      [true, true, true, true, false, false, false, true, true],
+      [true, true, true, true, true, false, false, false, true],
+      [true, true, true, true, true, true, false, false, false],
+      [true, true, true, true, true, true, true, false, false]]> : tensor<7x9xi1>
+  %e = tensor.empty() : tensor<1x2x7x9xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>) outs(%f : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %cm : tensor<1x2x7x9xf32>, tensor<7x9xi1>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %mv: i1, %o: f32):
+    %sc = arith.mulf %a, %c : f32
+    %r = arith.select %mv, %fillv, %sc : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x7x9xf32>) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %eo = tensor.empty() : tensor<1x2x7x6xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x7x6xf32>) -> tensor<1x2x7x6xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x7x9xf32>, tensor<1x2x9x6xf32>) outs(%fo : tensor<1x2x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x6xf32>
+  return %o : tensor<1x2x7x6xf32>
+}
+
+#gen = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// Fills a tensor with amp * sin(0.37*i0 + 1.3*i1 + 0.71*i2 + 0.113*i3 + seed):
+// deterministic, non-constant values of both signs.
+func.func @fill(%t: tensor<?x?x?x?xf32>, %seed: f32, %amp: f32) -> tensor<?x?x?x?xf32> {
+  %r = linalg.generic {indexing_maps = [#gen], iterator_types = ["parallel","parallel","parallel","parallel"]} outs(%t : tensor<?x?x?x?xf32>) {
+  ^bb0(%o: f32):
+    %i0 = linalg.index 0 : index
+    %i1 = linalg.index 1 : index
+    %i2 = linalg.index 2 : index
+    %i3 = linalg.index 3 : index
+    %a0 = arith.index_cast %i0 : index to i64
+    %a1 = arith.index_cast %i1 : index to i64
+    %a2 = arith.index_cast %i2 : index to i64
+    %a3 = arith.index_cast %i3 : index to i64
+    %f0 = arith.sitofp %a0 : i64 to f32
+    %f1 = arith.sitofp %a1 : i64 to f32
+    %f2 = arith.sitofp %a2 : i64 to f32
+    %f3 = arith.sitofp %a3 : i64 to f32
+    %c0 = arith.constant 0.37 : f32
+    %c1 = arith.constant 1.3 : f32
+    %c2 = arith.constant 0.71 : f32
+    %c3 = arith.constant 0.113 : f32
+    %m0 = arith.mulf %f0, %c0 : f32
+    %m1 = arith.mulf %f1, %c1 : f32
+    %m2 = arith.mulf %f2, %c2 : f32
+    %m3 = arith.mulf %f3, %c3 : f32
+    %s0 = arith.addf %m0, %m1 : f32
+    %s1 = arith.addf %m2, %m3 : f32
+    %s2 = arith.addf %s0, %s1 : f32
+    %s3 = arith.addf %s2, %seed : f32
+    %v = math.sin %s3 : f32
+    %w = arith.mulf %v, %amp : f32
+    linalg.yield %w : f32
+  } -> tensor<?x?x?x?xf32>
+  return %r : tensor<?x?x?x?xf32>
+}
+
+func.func private @printMemrefF32(tensor<*xf32>)
+
+func.func @main() {
+  %q_e = tensor.empty() : tensor<1x2x7x5xf32>
+  %q_d = tensor.cast %q_e : tensor<1x2x7x5xf32> to tensor<?x?x?x?xf32>
+  %q_s = arith.constant 0.0 : f32
+  %q_a = arith.constant 2.0 : f32
+  %q_r = call @fill(%q_d, %q_s, %q_a) : (tensor<?x?x?x?xf32>, f32, f32) -> tensor<?x?x?x?xf32>
+  %q = tensor.cast %q_r : tensor<?x?x?x?xf32> to tensor<1x2x7x5xf32>
+  %k_e = tensor.empty() : tensor<1x2x9x5xf32>
+  %k_d = tensor.cast %k_e : tensor<1x2x9x5xf32> to tensor<?x?x?x?xf32>
+  %k_s = arith.constant 1.7 : f32
+  %k_a = arith.constant 2.0 : f32
+  %k_r = call @fill(%k_d, %k_s, %k_a) : (tensor<?x?x?x?xf32>, f32, f32) -> tensor<?x?x?x?xf32>
+  %k = tensor.cast %k_r : tensor<?x?x?x?xf32> to tensor<1x2x9x5xf32>
+  %v_e = tensor.empty() : tensor<1x2x9x6xf32>
+  %v_d = tensor.cast %v_e : tensor<1x2x9x6xf32> to tensor<?x?x?x?xf32>
+  %v_s = arith.constant 2.9 : f32
+  %v_a = arith.constant 2.0 : f32
+  %v_r = call @fill(%v_d, %v_s, %v_a) : (tensor<?x?x?x?xf32>, f32, f32) -> tensor<?x?x?x?xf32>
+  %v = tensor.cast %v_r : tensor<?x?x?x?xf32> to tensor<1x2x9x6xf32>
+  %o1 = call @band_top_left(%q, %k, %v) : (tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>, tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32>
+  %u_o1 = tensor.cast %o1 : tensor<1x2x7x6xf32> to tensor<*xf32>
+  call @printMemrefF32(%u_o1) : (tensor<*xf32>) -> ()
+  %o2 = call @band_bottom_right(%q, %k, %v) : (tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>, tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32>
+  %u_o2 = tensor.cast %o2 : tensor<1x2x7x6xf32> to tensor<*xf32>
+  call @printMemrefF32(%u_o2) : (tensor<*xf32>) -> ()
+  %o3 = call @band_window_only(%q, %k, %v) : (tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>, tensor<1x2x9x6xf32>) -> tensor<1x2x7x6xf32>
+  %u_o3 = tensor.cast %o3 : tensor<1x2x7x6xf32> to tensor<*xf32>
+  call @printMemrefF32(%u_o3) : (tensor<*xf32>) -> ()
+  return
+}
