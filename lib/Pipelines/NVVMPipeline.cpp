@@ -467,7 +467,10 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   std::string s;
   if (options.fuse)
     s += "attn-fuse-attention,";
-  s += "attn-tile-attention{query-tile=1 key-tile=" + std::to_string(keyTile) +
+  // One query row of one head per thread: heads are not grouped (the CPU
+  // path's GQA grouping would give a thread the rows of a whole group).
+  s += "attn-tile-attention{query-tile=1 group-heads=false key-tile=" +
+       std::to_string(keyTile) +
        "},attn-decompose-aggregates,canonicalize,cse";
   if (failed(addStage(pm, s)))
     return failure();

@@ -1,5 +1,6 @@
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=16 key-tile=32" | FileCheck %s
 // RUN: attn-opt %s -split-input-file -attn-tile-attention | FileCheck %s --check-prefix=DEFAULT
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=16 key-tile=32 group-heads=false" | FileCheck %s --check-prefix=NOGROUP
 
 // The flash structure: a forall over (B, Hq, Sq tiles), a key loop carrying
 // f32 max / sum / accumulator, tiles of at most 16 x 32 scores, no Sq x Skv
@@ -72,18 +73,29 @@ func.func @causal(%q: tensor<1x2x64x32xf16>, %k: tensor<1x2x64x32xf16>,
 
 // -----
 
-// GQA reads the shared K/V head (h floordiv 4) in place; BSHD slices
-// [b, s, h, d] without a transpose; f16 inputs are extended to f32.
+// GQA: the 4 query heads that share a K/V head are processed in one tile
+// (forall over the 2 K/V heads), their Q rows gathered into one [4 * qs, D]
+// tile, so each K/V tile is read once per group; BSHD slices [b, s, h, d]
+// without a transpose; f16 inputs are extended to f32. With
+// group-heads=false each query head reads K/V head h floordiv 4.
 
 // CHECK-LABEL: func.func @gqa_bshd
 //  CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<?x?x8x64xf16>, %[[K:[a-z0-9]+]]: tensor<?x?x2x64xf16>
-//       CHECK: scf.forall (%[[B:.+]], %[[H:.+]], %{{.+}}) in (%{{.+}}, 8, %{{.+}})
-//       CHECK:   %[[G:.+]] = affine.apply #{{.+}}(%[[H]])
-//       CHECK:   tensor.extract_slice %[[Q]][%[[B]], %{{.+}}, %[[H]], 0] [1, %{{.+}}, 1, 64]
+//       CHECK: scf.forall (%[[B:.+]], %[[G:.+]], %{{.+}}) in (%{{.+}}, 2, %{{.+}})
+//       CHECK:   %[[H0:.+]] = affine.apply #{{.+}}(%[[G]])
+//       CHECK:   tensor.extract_slice %[[Q]][%[[B]], %{{.+}}, %[[H0]], 0] [1, %{{.+}}, 4, 64]
+//       CHECK:   tensor.collapse_shape %{{.+}} {{\[\[}}0, 1], [2]] : tensor<4x?x64xf16> into tensor<?x64xf16>
 //       CHECK:   scf.for
 //       CHECK:     tensor.extract_slice %[[K]][%[[B]], %{{.+}}, %[[G]], 0] [1, %{{.+}}, 1, 64]
 //       CHECK:     arith.extf %{{.+}} : f16 to f32
+//       CHECK:   tensor.expand_shape
 //       CHECK:   arith.truncf %{{.+}} : f32 to f16
+//       CHECK:   tensor.parallel_insert_slice %{{.+}} into %{{.+}}[%[[B]], %{{.+}}, %[[H0]], 0] [1, %{{.+}}, 4, 64]
+// NOGROUP-LABEL: func.func @gqa_bshd
+//       NOGROUP: scf.forall (%[[B:.+]], %[[H:.+]], %{{.+}}) in (%{{.+}}, 8, %{{.+}})
+//       NOGROUP:   %[[KV:.+]] = affine.apply #{{.+}}(%[[H]])
+//       NOGROUP:   scf.for
+//       NOGROUP:     tensor.extract_slice %{{.+}}[%[[B]], %{{.+}}, %[[KV]], 0] [1, %{{.+}}, 1, 64]
 func.func @gqa_bshd(%q: tensor<?x?x8x64xf16>, %k: tensor<?x?x2x64xf16>,
                     %v: tensor<?x?x2x64xf16>, %init: tensor<?x?x8x64xf16>)
     -> tensor<?x?x8x64xf16> {

@@ -61,9 +61,10 @@ namespace {
 class FlashBuilder {
 public:
   FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
-               int64_t keyTile, bool fastExp)
+               int64_t keyTile, bool fastExp, bool groupHeads)
       : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
-        queryTile(queryTile), keyTile(keyTile), fastExp(fastExp) {}
+        queryTile(queryTile), keyTile(keyTile), fastExp(fastExp),
+        groupHeads(groupHeads) {}
 
   FailureOr<TileAttentionResult> build();
 
@@ -77,11 +78,17 @@ private:
   std::pair<Value, AffineMap> sliceMask(OpBuilder &b, Value batch, Value head,
                                         OpFoldResult q0, OpFoldResult qs,
                                         OpFoldResult k0, OpFoldResult ks);
-  /// The body of the key loop.
+  /// The body of the key loop. The tile has `rows` rows: `qs` query rows
+  /// for each of the `headBlock` query heads that share the K/V head.
   SmallVector<Value> buildKeyStep(OpBuilder &b, Value batch, Value head,
                                   Value kvHead, OpFoldResult q0,
-                                  OpFoldResult qs, Value qTile, Value k0,
-                                  Value kvEnd, ValueRange iterArgs);
+                                  OpFoldResult qs, OpFoldResult rows,
+                                  Value qTile, Value k0, Value kvEnd,
+                                  ValueRange iterArgs);
+  /// The Q rows of `headBlock` heads starting at `head0` as one
+  /// [headBlock * qs, D] tensor (a copy; the heads are not contiguous).
+  Value gatherGroupRows(OpBuilder &b, Value batch, Value head0,
+                        OpFoldResult q0, OpFoldResult qs);
   /// An f32 tensor of `shape` filled with `value`.
   Value filled(OpBuilder &b, ArrayRef<OpFoldResult> shape, double value);
   /// Bounds [lo, hi) of the key loop for the query tile starting at `q0`
@@ -93,7 +100,9 @@ private:
   Location loc;
   MLIRContext *ctx;
   int64_t queryTile, keyTile;
-  bool fastExp;
+  bool fastExp, groupHeads;
+  /// Query heads processed together per K/V tile (1: one head per tile).
+  int64_t headBlock = 1;
   ProblemValues pv;
   ScoreModifiers mods;
   bool bhsd = true;
@@ -224,7 +233,8 @@ std::pair<Value, Value> FlashBuilder::keyBounds(OpBuilder &b, Value q0,
 
 SmallVector<Value> FlashBuilder::buildKeyStep(
     OpBuilder &b, Value batch, Value head, Value kvHead, OpFoldResult q0,
-    OpFoldResult qs, Value qTile, Value k0, Value kvEnd, ValueRange iterArgs) {
+    OpFoldResult qs, OpFoldResult rows, Value qTile, Value k0, Value kvEnd,
+    ValueRange iterArgs) {
   Value rowMax = iterArgs[0], rowSum = iterArgs[1], acc = iterArgs[2];
   AffineExpr d0, d1, d2;
   bindDims(ctx, d0, d1, d2);
@@ -248,7 +258,7 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   // extended to f32 once), so that the contraction runs over (i, d, j) with
   // the keys innermost: contiguous loads and stores that vectorise without
   // reassociating a reduction.
-  SmallVector<OpFoldResult> scoreShape = {qs, ks};
+  SmallVector<OpFoldResult> scoreShape = {rows, ks};
   auto scoreType = RankedTensorType::get(getStaticShape(scoreShape),
                                          b.getF32Type());
   auto mapIJK = [&](ArrayRef<AffineExpr> e) {
@@ -293,13 +303,24 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   AffineMap row2 = AffineMap::get(2, 0, {d0}, ctx);
   SmallVector<Value> ins;
   SmallVector<AffineMap> maps;
+  // With grouped heads, tile row r is query row r mod qs of head
+  // head0 + r / qs. A mask that varies along the query rows is then read
+  // with computed indices (an affine map cannot take `mod qs` of a dynamic
+  // qs); masks are head-independent whenever heads are grouped.
+  Value maskTile;
+  AffineMap maskMap;
+  bool maskByIndex = false;
   if (op.getMask()) {
-    auto [maskTile, maskMap] = sliceMask(b, batch, head, q0, qs, k0, ks);
-    ins.push_back(maskTile);
-    maps.push_back(maskMap);
+    std::tie(maskTile, maskMap) = sliceMask(b, batch, head, q0, qs, k0, ks);
+    maskByIndex = headBlock > 1 && maskMap.isFunctionOfDim(0);
+    if (!maskByIndex) {
+      ins.push_back(maskTile);
+      maps.push_back(maskMap);
+    }
   }
   maps.push_back(id2);
   Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
+  Value qsIndex = getValueOrCreateConstantIndexOp(b, loc, qs);
   auto modify = [&](OpBuilder &ob, const ScoreModifiers &m) {
     return linalg::GenericOp::create(
                ob, loc, TypeRange{scoreType}, ins, ValueRange{scores}, maps,
@@ -307,11 +328,29 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                [&](OpBuilder &nb, Location nl, ValueRange args) {
                  Value i = linalg::IndexOp::create(nb, nl, 0);
                  Value j = linalg::IndexOp::create(nb, nl, 1);
+                 if (headBlock > 1)
+                   i = arith::RemUIOp::create(nb, nl, i, qsIndex);
                  Value row = arith::AddIOp::create(nb, nl, q0v, i);
                  Value col = arith::AddIOp::create(nb, nl, k0, j);
-                 Value s = applyScoreModifiers(
-                     nb, nl, m, args.back(),
-                     op.getMask() ? args[0] : Value(), row, col);
+                 Value maskValue;
+                 if (maskByIndex) {
+                   SmallVector<Value> idx;
+                   Value zero = arith::ConstantIndexOp::create(nb, nl, 0);
+                   for (AffineExpr e : maskMap.getResults()) {
+                     if (e.isFunctionOfDim(0))
+                       idx.push_back(i);
+                     else if (e.isFunctionOfDim(1))
+                       idx.push_back(j);
+                     else
+                       idx.push_back(zero);
+                   }
+                   maskValue =
+                       tensor::ExtractOp::create(nb, nl, maskTile, idx);
+                 } else if (op.getMask()) {
+                   maskValue = args[0];
+                 }
+                 Value s = applyScoreModifiers(nb, nl, m, args.back(),
+                                               maskValue, row, col);
                  linalg::YieldOp::create(nb, nl, s);
                })
         .getResult(0);
@@ -365,7 +404,7 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   // tile max, then m' = max(m, tile max) and c = exp(m - m') in one op that
   // updates m in place (so the loop-carried buffer is reused).
   auto rowType = cast<RankedTensorType>(rowMax.getType());
-  SmallVector<OpFoldResult> rowShape = {qs};
+  SmallVector<OpFoldResult> rowShape = {rows};
   Value tileMax =
       linalg::GenericOp::create(
           b, loc, TypeRange{rowType}, ValueRange{scores},
@@ -485,6 +524,52 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   return {newMax, newSum, newAcc};
 }
 
+Value FlashBuilder::gatherGroupRows(OpBuilder &b, Value batch, Value head0,
+                                    OpFoldResult q0, OpFoldResult qs) {
+  Value query = op.getQuery();
+  auto type = cast<RankedTensorType>(query.getType());
+  int64_t dim = type.getDimSize(3);
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  OpFoldResult g = b.getIndexAttr(headBlock), d = b.getIndexAttr(dim);
+  int64_t qsStatic = getStaticShape({qs})[0];
+  SmallVector<OpFoldResult> offsets, sizes, strides(4, one);
+  SmallVector<int64_t> sliceShape;
+  if (bhsd) {
+    offsets = {batch, head0, q0, zero};
+    sizes = {one, g, qs, d};
+    sliceShape = {headBlock, qsStatic, dim};
+  } else {
+    offsets = {batch, q0, head0, zero};
+    sizes = {one, qs, g, d};
+    sliceShape = {qsStatic, headBlock, dim};
+  }
+  Value slice = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get(sliceShape, type.getElementType()), query,
+      offsets, sizes, strides);
+  // Copy into a contiguous [G, qs, D] tensor, then view it as [G * qs, D].
+  SmallVector<OpFoldResult> copyShape = {g, qs, d};
+  Value init =
+      tensor::EmptyOp::create(b, loc, copyShape, type.getElementType());
+  AffineExpr e0, e1, e2;
+  bindDims(ctx, e0, e1, e2);
+  AffineMap in = bhsd ? AffineMap::get(3, 0, {e0, e1, e2}, ctx)
+                      : AffineMap::get(3, 0, {e1, e0, e2}, ctx);
+  using IT = utils::IteratorType;
+  Value copy =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{init.getType()}, ValueRange{slice},
+          ValueRange{init},
+          ArrayRef<AffineMap>{in, AffineMap::getMultiDimIdentityMap(3, ctx)},
+          ArrayRef<IT>{IT::parallel, IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(nb, nl, args[0]);
+          })
+          .getResult(0);
+  return tensor::CollapseShapeOp::create(b, loc, copy,
+                                         ArrayRef<ReassociationIndices>{
+                                             {0, 1}, {2}});
+}
+
 FailureOr<TileAttentionResult> FlashBuilder::build() {
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(op);
@@ -494,11 +579,24 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   pv = getProblemValues(rewriter, loc, op);
   mods = getScoreModifiers(rewriter, loc, op, pv);
 
+  // Grouped-query attention: process the `group` query heads that share a
+  // K/V head together, so each K/V tile is loaded (and transposed) once for
+  // all of them. Needs a mask that does not vary across heads.
+  bool headIndependentMask = true;
+  if (Value mask = op.getMask()) {
+    auto maskType = cast<RankedTensorType>(mask.getType());
+    int64_t headPos = maskType.getRank() - 3;
+    headIndependentMask =
+        headPos < 0 || maskType.getDimSize(headPos) == 1;
+  }
+  headBlock = (group > 1 && groupHeads && headIndependentMask) ? group : 1;
+
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
   OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
       rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
-  SmallVector<OpFoldResult> ubs = {pv.batch, pv.queryHeads, numQueryTiles};
+  SmallVector<OpFoldResult> ubs = {
+      pv.batch, headBlock > 1 ? pv.kvHeads : pv.queryHeads, numQueryTiles};
   auto forall = scf::ForallOp::create(rewriter, loc, ubs,
                                       ValueRange{op.getInit()}, std::nullopt);
 
@@ -506,6 +604,20 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   b.setInsertionPointToStart(forall.getBody());
   SmallVector<Value> ivs = forall.getInductionVars();
   Value batch = ivs[0], head = ivs[1], qt = ivs[2];
+  Value kvHead = head;
+  if (headBlock > 1) {
+    // ivs[1] walks the K/V heads; `head` is the first query head of the
+    // group.
+    head = getValueOrCreateConstantIndexOp(
+        b, loc,
+        affine::makeComposedFoldedAffineApply(b, loc, d0 * headBlock,
+                                              {OpFoldResult(kvHead)}));
+  } else if (group != 1) {
+    kvHead = getValueOrCreateConstantIndexOp(
+        b, loc,
+        affine::makeComposedFoldedAffineApply(b, loc, d0.floorDiv(group),
+                                              {OpFoldResult(head)}));
+  }
   Value out = forall.getRegionOutArgs()[0];
   OpFoldResult q0 = affine::makeComposedFoldedAffineApply(
       b, loc, d0 * queryTile, {OpFoldResult(qt)});
@@ -519,18 +631,21 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
         AffineMap::get(2, 0,
                        {getAffineConstantExpr(queryTile, ctx), d1 - d0}, ctx),
         {q0, pv.queryLen});
-  Value kvHead = head;
-  if (group != 1)
-    kvHead = getValueOrCreateConstantIndexOp(
-        b, loc,
-        affine::makeComposedFoldedAffineApply(b, loc, d0.floorDiv(group),
-                                              {OpFoldResult(head)}));
-  Value qTile = sliceRows(b, op.getQuery(), batch, head, q0, qs);
+  OpFoldResult rows = qs;
+  Value qTile;
+  if (headBlock > 1) {
+    rows = affine::makeComposedFoldedAffineApply(b, loc, d0 * headBlock,
+                                                 {qs});
+    qTile = gatherGroupRows(b, batch, head, q0, qs);
+  } else {
+    qTile = sliceRows(b, op.getQuery(), batch, head, q0, qs);
+  }
 
   int64_t valueDim = sizes.valueDim;
-  Value rowMax0 = filled(b, {qs}, -std::numeric_limits<double>::infinity());
-  Value rowSum0 = filled(b, {qs}, 0.0);
-  Value acc0 = filled(b, {qs, b.getIndexAttr(valueDim)}, 0.0);
+  Value rowMax0 =
+      filled(b, {rows}, -std::numeric_limits<double>::infinity());
+  Value rowSum0 = filled(b, {rows}, 0.0);
+  Value acc0 = filled(b, {rows, b.getIndexAttr(valueDim)}, 0.0);
 
   Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
   Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
@@ -540,23 +655,54 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   auto loop = scf::ForOp::create(
       b, loc, lo, hi, step, ValueRange{rowMax0, rowSum0, acc0},
       [&](OpBuilder &lb, Location, Value k0, ValueRange iterArgs) {
-        SmallVector<Value> next = buildKeyStep(lb, batch, head, kvHead, q0, qs,
-                                               qTile, k0, hi, iterArgs);
+        SmallVector<Value> next = buildKeyStep(
+            lb, batch, head, kvHead, q0, qs, rows, qTile, k0, hi, iterArgs);
         scf::YieldOp::create(lb, loc, next);
       });
 
-  // out_tile = acc / l in the result's element type.
+  // out_tile = acc / l in the result's element type. With grouped heads the
+  // [G * qs] rows are viewed as [G, qs] and written to G heads at once.
   Value finalAcc = loop.getResult(2), finalSum = loop.getResult(1);
-  Value outTile = sliceRows(b, out, batch, head, q0, qs);
   Type outElt = getElementTypeOrSelf(op.getInit());
-  AffineMap id2 = AffineMap::getMultiDimIdentityMap(2, ctx);
-  AffineMap row2 = AffineMap::get(2, 0, {d0}, ctx);
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  OpFoldResult vd = b.getIndexAttr(valueDim);
+  OpFoldResult g = b.getIndexAttr(headBlock);
+  int64_t qsStatic = getStaticShape({qs})[0];
+  SmallVector<OpFoldResult> offsets, tileSizes, strides(4, one);
+  SmallVector<int64_t> outShape;
+  if (bhsd) {
+    offsets = {batch, head, q0, zero};
+    tileSizes = {one, g, qs, vd};
+    outShape = {headBlock, qsStatic, valueDim};
+  } else {
+    offsets = {batch, q0, head, zero};
+    tileSizes = {one, qs, g, vd};
+    outShape = {qsStatic, headBlock, valueDim};
+  }
+  Value outTile = tensor::ExtractSliceOp::create(
+      b, loc, RankedTensorType::get(outShape, outElt), out, offsets,
+      tileSizes, strides);
+  Value acc3 = tensor::ExpandShapeOp::create(
+      b, loc,
+      RankedTensorType::get({headBlock, qsStatic, valueDim}, b.getF32Type()),
+      finalAcc, ArrayRef<ReassociationIndices>{{0, 1}, {2}},
+      ArrayRef<OpFoldResult>{g, qs, vd});
+  Value sum2 = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get({headBlock, qsStatic}, b.getF32Type()),
+      finalSum, ArrayRef<ReassociationIndices>{{0, 1}},
+      ArrayRef<OpFoldResult>{g, qs});
+  AffineExpr e0, e1, e2;
+  bindDims(ctx, e0, e1, e2);
+  AffineMap id3 = AffineMap::getMultiDimIdentityMap(3, ctx);
+  AffineMap outMap = bhsd ? id3 : AffineMap::get(3, 0, {e1, e0, e2}, ctx);
   using IT = utils::IteratorType;
   Value result =
       linalg::GenericOp::create(
-          b, loc, TypeRange{outTile.getType()}, ValueRange{finalAcc, finalSum},
-          ValueRange{outTile}, ArrayRef<AffineMap>{id2, row2, id2},
-          ArrayRef<IT>{IT::parallel, IT::parallel},
+          b, loc, TypeRange{outTile.getType()}, ValueRange{acc3, sum2},
+          ValueRange{outTile},
+          ArrayRef<AffineMap>{id3, AffineMap::get(3, 0, {e0, e1}, ctx),
+                              outMap},
+          ArrayRef<IT>{IT::parallel, IT::parallel, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             Value v = safeDivide(nb, nl, args[0], args[1]);
             linalg::YieldOp::create(nb, nl,
@@ -566,16 +712,6 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
 
   // Write the tile back.
   b.setInsertionPointToStart(forall.getTerminator().getBody());
-  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
-  SmallVector<OpFoldResult> offsets, tileSizes, strides(4, one);
-  OpFoldResult vd = b.getIndexAttr(valueDim);
-  if (bhsd) {
-    offsets = {batch, head, q0, zero};
-    tileSizes = {one, one, qs, vd};
-  } else {
-    offsets = {batch, q0, head, zero};
-    tileSizes = {one, qs, one, vd};
-  }
   tensor::ParallelInsertSliceOp::create(b, loc, result, out, offsets,
                                         tileSizes, strides);
 
@@ -591,7 +727,8 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   int64_t keyTile = options.keyTile > 0 ? options.keyTile : defaultKey;
   if (options.queryTile < 0 || options.keyTile < 0)
     return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
-  FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp);
+  FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
+                       options.groupHeads);
   return builder.build();
 }
 
@@ -615,6 +752,7 @@ struct AttnTileAttentionPass
     options.queryTile = queryTile;
     options.keyTile = keyTile;
     options.fastExp = fastExp;
+    options.groupHeads = groupHeads;
     for (AttentionOp op : ops) {
       if (failed(tileAttention(rewriter, op, options))) {
         op.emitError("attn-tile-attention: could not tile this op");

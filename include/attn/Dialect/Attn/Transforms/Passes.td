@@ -48,7 +48,10 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
            "Keys per step of the inner loop (0: heuristic)">,
     Option<"fastExp", "fast-exp", "bool", /*default=*/"true",
            "Use the vectorisable polynomial exp (relative error below 4e-7 "
-           "on the softmax's range) instead of math.exp">
+           "on the softmax's range) instead of math.exp">,
+    Option<"groupHeads", "group-heads", "bool", /*default=*/"true",
+           "With GQA/MQA, process the query heads sharing a K/V head in one "
+           "tile so each K/V tile is read once for all of them">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",

@@ -34,6 +34,10 @@ struct TileAttentionOptions {
   /// Use the vectorisable polynomial exp (fastExp in the lowering utilities)
   /// instead of math.exp for the softmax.
   bool fastExp = true;
+  /// With grouped-query attention, process the query heads that share a K/V
+  /// head in one tile, so each K/V tile is read once for all of them (when
+  /// the mask does not vary across heads).
+  bool groupHeads = true;
 };
 
 /// Result of the flash lowering.
