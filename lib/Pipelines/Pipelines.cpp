@@ -35,9 +35,12 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   // TOSA is lowered after raising: the raise reads the TOSA chain itself.
   s += "func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-arith,"
        "tosa-to-tensor,";
-  if (options.flash)
+  if (options.flash) {
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
          " key-tile=" + std::to_string(options.keyTile) + "},";
+    if (options.vectorize)
+      s += "canonicalize,cse,attn-vectorize-tiles,";
+  }
   else
     s += "attn-decompose-attention,";
   s += "attn-decompose-aggregates,canonicalize,cse";
@@ -68,7 +71,15 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
   std::string s;
   if (options.emitCInterface)
     s += "func.func(llvm-request-c-wrappers),";
-  s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
+  // Contractions become outer products: one vector load and a broadcast
+  // FMA per row and reduction step.
+  s += "func.func(lower-vector-multi-reduction{lowering-strategy=inner-parallel}),"
+       // Fully unrolled transfers need no stack buffer (a buffer allocated
+       // inside the parallel loop body would grow the stack per iteration).
+       "convert-vector-to-scf{full-unroll=true},"
+       "convert-vector-to-llvm{vector-contract-lowering="
+       "outerproduct vector-transpose-lowering=shuffle1d},"
+       "convert-scf-to-cf,math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,";
   if (options.openmp)

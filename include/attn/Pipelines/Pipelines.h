@@ -32,6 +32,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "key-tile",
       llvm::cl::desc("Keys per inner step of the flash path (0: heuristic)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Vectorise the statically shaped flash tiles "
+                     "(attn-vectorize-tiles)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> openmp{
       *this, "openmp",
       llvm::cl::desc("Run the parallel loops on OpenMP threads (link "

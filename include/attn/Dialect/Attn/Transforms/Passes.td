@@ -120,6 +120,28 @@ def AttnFastExp : Pass<"attn-fast-exp"> {
                            "::mlir::math::MathDialect"];
 }
 
+def AttnVectorizeTiles : Pass<"attn-vectorize-tiles"> {
+  let summary = "Vectorise the statically shaped tiles of the flash loop nest";
+  let description = [{
+    Runs after `attn-tile-attention`. The two tile contractions are tiled
+    into register blocks of `row-block` x `vector-width` and vectorised into
+    `vector.contract`s whose accumulators stay in registers across the
+    reduction; the element-wise and reduction tile ops stay loops (vectorised
+    by LLVM along their contiguous dimension). Dynamically shaped tiles
+    (partial edge tiles) are left to the scalar loops.
+  }];
+  let options = [
+    Option<"rowBlock", "row-block", "int64_t", /*default=*/"8",
+           "Rows of a contraction register block">,
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Columns of a contraction register block (f32 lanes of the "
+           "widest vector)">
+  ];
+  let dependentDialects = ["::mlir::vector::VectorDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def AttnVerifyLowered : Pass<"attn-verify-lowered", "ModuleOp"> {
   let summary = "Check that no attn op, and nothing the target cannot "
                 "lower, is left";

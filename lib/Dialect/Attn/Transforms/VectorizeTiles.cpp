@@ -1,0 +1,135 @@
+//===- VectorizeTiles.cpp - vectorise the flash tiles for the CPU -*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// After attn-tile-attention every linalg op inside the flash loop nest works
+// on one tile. When a tile is statically shaped (Sq and Skv multiples of the
+// tile sizes), this pass turns it into vector code:
+//
+// - the two contractions (S = Q . K^T over (i, d, j), acc += P . V over
+//   (i, j, e), both with the contiguous dimension innermost) are first tiled
+//   into register blocks of `row-block` rows by `vector-width` columns, so
+//   that each block is one vector.contract whose accumulator stays in
+//   registers across the whole reduction (lowered to outer products: one
+//   vector load and `row-block` broadcast FMAs per reduction step);
+// - the other tile ops (fills, scale/mask, exp, max, sums) stay loops with
+//   their contiguous dimension innermost, for LLVM's loop vectoriser.
+//
+// Dynamically shaped tiles (the last partial tile of odd sizes) are left to
+// the scalar loops.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Dialect/Attn/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#define DEBUG_TYPE "attn-vectorize-tiles"
+
+namespace mlir {
+namespace attn {
+#define GEN_PASS_DEF_ATTNVECTORIZETILES
+#include "attn/Dialect/Attn/Transforms/Passes.h.inc"
+} // namespace attn
+} // namespace mlir
+
+using namespace mlir;
+
+namespace {
+/// True if every operand and result of `op` is statically shaped.
+static bool isStatic(linalg::LinalgOp op) {
+  auto isStaticType = [](Type t) {
+    auto shaped = dyn_cast<ShapedType>(t);
+    return !shaped || shaped.hasStaticShape();
+  };
+  return llvm::all_of(op->getOperandTypes(), isStaticType) &&
+         llvm::all_of(op->getResultTypes(), isStaticType);
+}
+
+/// True for the flash contractions: three loops (parallel, reduction,
+/// parallel) with a multiply-add body.
+static bool isTileContraction(linalg::GenericOp op) {
+  auto iters = op.getIteratorTypesArray();
+  return iters.size() == 3 && iters[0] == utils::IteratorType::parallel &&
+         iters[1] == utils::IteratorType::reduction &&
+         iters[2] == utils::IteratorType::parallel &&
+         op.getNumDpsInputs() == 2 && op.getNumDpsInits() == 1;
+}
+
+struct AttnVectorizeTilesPass
+    : attn::impl::AttnVectorizeTilesBase<AttnVectorizeTilesPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    IRRewriter rewriter(&getContext());
+    // Only tiles of the flash loop nest: ops nested in an scf.forall.
+    SmallVector<linalg::LinalgOp> candidates;
+    getOperation()->walk([&](linalg::LinalgOp op) {
+      if (op->getParentOfType<scf::ForallOp>() && isStatic(op) &&
+          op.hasPureTensorSemantics())
+        candidates.push_back(op);
+    });
+
+    SmallVector<Operation *> toVectorize;
+    for (linalg::LinalgOp op : candidates) {
+      auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+      SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+      if (generic && isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
+          bounds[2] % vectorWidth == 0 &&
+          (bounds[0] > rowBlock || bounds[2] > vectorWidth)) {
+        scf::SCFTilingOptions options;
+        options.setTileSizes({rewriter.getIndexAttr(rowBlock),
+                              rewriter.getIndexAttr(0),
+                              rewriter.getIndexAttr(vectorWidth)});
+        rewriter.setInsertionPoint(generic);
+        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+            rewriter, cast<TilingInterface>(generic.getOperation()), options);
+        if (failed(tiled))
+          continue;
+        rewriter.replaceOp(generic, tiled->replacements);
+        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+      }
+      // The element-wise and reduction tile ops stay loops, which LLVM
+      // vectorises along their contiguous innermost dimension; vectorising
+      // them whole here would create tile-sized vectors (thousands of lanes)
+      // that only unrolling could bring back to register size.
+    }
+
+    for (Operation *op : toVectorize) {
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      if (!linalgOp || !isStatic(linalgOp))
+        continue;
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::VectorizationResult> result =
+          linalg::vectorize(rewriter, op);
+      if (failed(result))
+        continue; // Left to the scalar loops.
+      rewriter.replaceOp(op, result->replacements);
+    }
+
+    RewritePatternSet patterns(&getContext());
+    // Transfers that broadcast become a plain read and a vector.broadcast,
+    // which the contract patterns then fold into the contraction's maps.
+    vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+    vector::populateVectorReductionToContractPatterns(patterns);
+    vector::populateSinkVectorOpsPatterns(patterns);
+    vector::TransferReadOp::getCanonicalizationPatterns(patterns,
+                                                        &getContext());
+    vector::TransferWriteOp::getCanonicalizationPatterns(patterns,
+                                                         &getContext());
+    tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+} // namespace
