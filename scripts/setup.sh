@@ -31,4 +31,6 @@ if [[ ! -f "$BUILD/build.ninja" ]]; then
     -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
     -DLLVM_ENABLE_LLD=ON
 fi
+start=$(date +%s)
 ninja -C "$BUILD" -j "$JOBS"
+echo "setup: build step took $(( $(date +%s) - start )) s (ninja -j $JOBS)"

@@ -78,7 +78,7 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        // inside the parallel loop body would grow the stack per iteration).
        "convert-vector-to-scf{full-unroll=true},"
        "convert-vector-to-llvm{vector-contract-lowering="
-       "outerproduct vector-transpose-lowering=shuffle1d},"
+       "outerproduct vector-transpose-lowering=shuffle16x16},"
        "convert-scf-to-cf,math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,";

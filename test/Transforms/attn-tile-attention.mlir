@@ -12,6 +12,9 @@
 //   CHECK-NOT: tensor<{{.*}}128x256
 //       CHECK: %[[RES:.+]] = scf.forall (%[[B:.+]], %[[H:.+]], %[[T:.+]]) in (2, 4, 8) shared_outs(%[[OUT:.+]] = %[[INIT]])
 //       CHECK:   %[[QT:.+]] = tensor.extract_slice %[[Q]][%[[B]], %[[H]], %{{.+}}, 0] [1, 1, 16, 64] [1, 1, 1, 1] : tensor<2x4x128x64xf32> to tensor<16x64xf32>
+// The scale is folded into the Q tile once per query tile.
+//       CHECK:   %[[QS:.+]] = linalg.generic {{.*}} ins(%[[QT]] : tensor<16x64xf32>) outs(%{{.+}} : tensor<16x64xf32>)
+//       CHECK:     arith.mulf
 //       CHECK:   %[[M0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16xf32>)
 //       CHECK:   %[[L0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16xf32>)
 //       CHECK:   %[[A0:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16x64xf32>)
@@ -21,7 +24,7 @@
 // K tile transposed to [D, Tk] so the contraction runs over (i, d, j) with
 // the keys innermost.
 //       CHECK:     %[[KT:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<32x64xf32>) outs(%{{.+}} : tensor<64x32xf32>)
-//       CHECK:     linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}} ins(%[[QT]], %[[KT]] : tensor<16x64xf32>, tensor<64x32xf32>) outs(%{{.+}} : tensor<16x32xf32>)
+//       CHECK:     linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}} ins(%[[QS]], %[[KT]] : tensor<16x64xf32>, tensor<64x32xf32>) outs(%{{.+}} : tensor<16x32xf32>)
 // The softmax exp is the vectorisable polynomial (no math.exp call).
 //   CHECK-NOT:     math.exp
 //       CHECK:     math.fma

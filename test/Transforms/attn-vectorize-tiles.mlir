@@ -1,9 +1,16 @@
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s --check-prefix=VEC
 
 // Static tiles: both contractions become 8 x 16 register blocks, each one
 // vector.contract over the whole reduction (D for Q.K^T, the key tile for
 // P.V) with the accumulator in registers.
 
+// The K-tile transpose is done in 16 x 16 register blocks, and the row max
+// and row sum 16 rows at a time.
+// VEC-LABEL: func.func @static_tiles
+//   VEC-DAG: vector.transpose %{{.+}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
+//   VEC-DAG: vector.multi_reduction <maximumf>, %{{.+}}, %{{.+}} [1] : vector<16x64xf32> to vector<16xf32>
+//   VEC-DAG: vector.multi_reduction <add>, %{{.+}}, %{{.+}} [1] : vector<16x64xf32> to vector<16xf32>
 // CHECK-LABEL: func.func @static_tiles
 //       CHECK: scf.forall
 //       CHECK:   scf.for

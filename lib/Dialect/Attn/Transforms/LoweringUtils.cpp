@@ -101,7 +101,8 @@ static Value f32Const(OpBuilder &b, Location loc, double v) {
 Value lowering::applyScoreModifiers(OpBuilder &b, Location loc,
                                   const ScoreModifiers &mods, Value s,
                                   Value maskValue, Value row, Value col) {
-  s = arith::MulFOp::create(b, loc, s, f32Const(b, loc, mods.scale));
+  if (mods.scale != 1.0)
+    s = arith::MulFOp::create(b, loc, s, f32Const(b, loc, mods.scale));
   if (mods.softcap) {
     Value c = f32Const(b, loc, *mods.softcap);
     Value t = math::TanhOp::create(b, loc, arith::DivFOp::create(b, loc, s, c));

@@ -53,6 +53,12 @@ struct ScoreModifiers {
 ScoreModifiers getScoreModifiers(OpBuilder &b, Location loc, AttentionOp op,
                                  const ProblemValues &pv);
 
+/// True when anything but the scale touches the scores.
+inline bool hasScoreModifiers(const ScoreModifiers &m, bool hasMask) {
+  return m.softcap || hasMask || m.causal || m.windowLeft >= 0 ||
+         m.windowRight >= 0 || m.scale != 1.0;
+}
+
 /// True when a key can be masked out by structure (causal or window).
 inline bool hasStructuralMask(const ScoreModifiers &m) {
   return m.causal || m.windowLeft >= 0 || m.windowRight >= 0;

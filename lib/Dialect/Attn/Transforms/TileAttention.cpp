@@ -388,16 +388,22 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
     ScoreModifiers plain = mods;
     plain.causal = false;
     plain.windowLeft = plain.windowRight = -1;
+    Value unmasked = scores;
     auto ifOp = scf::IfOp::create(
         b, loc, straddles,
         [&](OpBuilder &tb, Location) {
           scf::YieldOp::create(tb, loc, modify(tb, mods));
         },
         [&](OpBuilder &eb, Location) {
-          scf::YieldOp::create(eb, loc, modify(eb, plain));
+          // Interior tiles: nothing to do unless a mask or softcap applies
+          // (the scale is already folded into the Q tile).
+          scf::YieldOp::create(eb, loc,
+                               hasScoreModifiers(plain, op.getMask() != nullptr)
+                                   ? modify(eb, plain)
+                                   : unmasked);
         });
     scores = ifOp.getResult(0);
-  } else {
+  } else if (hasScoreModifiers(mods, op.getMask() != nullptr)) {
     scores = modify(b, mods);
   }
 
@@ -415,7 +421,10 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             linalg::YieldOp::create(
                 nb, nl,
-                arith::MaximumFOp::create(nb, nl, args[0], args[1])
+                // `reassoc` lets the row max vectorise; max is exact in any
+                // order.
+                arith::MaximumFOp::create(nb, nl, args[0], args[1],
+                                          arith::FastMathFlags::reassoc)
                     .getResult());
           })
           .getResult(0);
@@ -639,6 +648,36 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
     qTile = gatherGroupRows(b, batch, head, q0, qs);
   } else {
     qTile = sliceRows(b, op.getQuery(), batch, head, q0, qs);
+  }
+
+  // Fold the scale into the Q tile (once per query tile, in f32) instead of
+  // scaling every score tile; the scores then only need a pass for masks or
+  // softcap. (scale * q) . k and scale * (q . k) differ only in rounding.
+  {
+    auto qType = cast<RankedTensorType>(qTile.getType());
+    Value init = tensor::EmptyOp::create(
+        b, loc, tensor::getMixedSizes(b, loc, qTile), b.getF32Type());
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    float scale = static_cast<float>(mods.scale);
+    qTile = linalg::GenericOp::create(
+                b, loc,
+                TypeRange{RankedTensorType::get(qType.getShape(),
+                                                b.getF32Type())},
+                ValueRange{qTile}, ValueRange{init},
+                ArrayRef<AffineMap>{id, id},
+                ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                              utils::IteratorType::parallel},
+                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                  Value c = arith::ConstantOp::create(
+                      nb, nl, nb.getF32Type(), nb.getF32FloatAttr(scale));
+                  linalg::YieldOp::create(
+                      nb, nl,
+                      arith::MulFOp::create(nb, nl,
+                                            extendToF32(nb, nl, args[0]), c)
+                          .getResult());
+                })
+                .getResult(0);
+    mods.scale = 1.0;
   }
 
   int64_t valueDim = sizes.valueDim;

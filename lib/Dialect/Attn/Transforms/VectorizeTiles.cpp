@@ -14,6 +14,10 @@
 //   that each block is one vector.contract whose accumulator stays in
 //   registers across the whole reduction (lowered to outer products: one
 //   vector load and `row-block` broadcast FMAs per reduction step);
+// - the K-tile transpose is split into vector-width square blocks, each
+//   transposed in registers;
+// - the row max and row sum of a score tile are vectorised a vector-width
+//   of rows at a time;
 // - the other tile ops (fills, scale/mask, exp, max, sums) stay loops with
 //   their contiguous dimension innermost, for LLVM's loop vectoriser.
 //
@@ -56,6 +60,34 @@ static bool isStatic(linalg::LinalgOp op) {
          llvm::all_of(op->getResultTypes(), isStaticType);
 }
 
+/// True for the K-tile transpose: two parallel loops, one input read through
+/// (d1, d0), an identity output.
+static bool isTileTranspose(linalg::GenericOp op) {
+  if (op.getNumLoops() != 2 || op.getNumDpsInputs() != 1 ||
+      op.getNumDpsInits() != 1 || op.getNumReductionLoops() != 0)
+    return false;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  MLIRContext *ctx = op.getContext();
+  AffineExpr d0, d1;
+  bindDims(ctx, d0, d1);
+  return maps[0] == AffineMap::get(2, 0, {d1, d0}, ctx) &&
+         maps[1].isIdentity();
+}
+
+/// True for the row reductions (max, sum) of a score tile: loops
+/// (parallel, reduction), an identity input and an output indexed by rows.
+static bool isTileRowReduction(linalg::GenericOp op) {
+  auto iters = op.getIteratorTypesArray();
+  if (iters.size() != 2 || iters[0] != utils::IteratorType::parallel ||
+      iters[1] != utils::IteratorType::reduction ||
+      op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1)
+    return false;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  return maps[0].isIdentity() &&
+         maps[1] == AffineMap::get(2, 0, {getAffineDimExpr(0, op.getContext())},
+                                   op.getContext());
+}
+
 /// True for the flash contractions: three loops (parallel, reduction,
 /// parallel) with a multiply-add body.
 static bool isTileContraction(linalg::GenericOp op) {
@@ -84,6 +116,38 @@ struct AttnVectorizeTilesPass
     for (linalg::LinalgOp op : candidates) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+      if (generic && isTileRowReduction(generic) &&
+          bounds[0] % vectorWidth == 0) {
+        // vectorWidth rows at a time: the reduction over the keys becomes
+        // element-wise max/add of vectorWidth-lane vectors (inner-parallel
+        // lowering), instead of a scalar loop through memory.
+        scf::SCFTilingOptions options;
+        options.setTileSizes({rewriter.getIndexAttr(vectorWidth),
+                              rewriter.getIndexAttr(0)});
+        rewriter.setInsertionPoint(generic);
+        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+            rewriter, cast<TilingInterface>(generic.getOperation()), options);
+        if (failed(tiled))
+          continue;
+        rewriter.replaceOp(generic, tiled->replacements);
+        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+        continue;
+      }
+      if (generic && isTileTranspose(generic) &&
+          bounds[0] % vectorWidth == 0 && bounds[1] % vectorWidth == 0) {
+        // vectorWidth x vectorWidth blocks, transposed in registers.
+        scf::SCFTilingOptions options;
+        options.setTileSizes({rewriter.getIndexAttr(vectorWidth),
+                              rewriter.getIndexAttr(vectorWidth)});
+        rewriter.setInsertionPoint(generic);
+        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+            rewriter, cast<TilingInterface>(generic.getOperation()), options);
+        if (failed(tiled))
+          continue;
+        rewriter.replaceOp(generic, tiled->replacements);
+        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+        continue;
+      }
       if (generic && isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
           bounds[2] % vectorWidth == 0 &&
           (bounds[0] > rowBlock || bounds[2] > vectorWidth)) {
