@@ -84,7 +84,10 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        "convert-math-to-llvm,convert-to-llvm,";
   if (options.openmp)
     s += "convert-openmp-to-llvm,";
-  s += "reconcile-unrealized-casts,canonicalize,cse,attn-verify-lowered";
+  s += "reconcile-unrealized-casts,canonicalize,cse,";
+  s += "attn-set-target-cpu{cpu=" + options.targetCpu.getValue() +
+       " features=" + options.targetFeatures.getValue() + "},";
+  s += "attn-verify-lowered";
   if (options.openmp)
     s += "{allow-openmp}";
   return addStage(pm, s);

@@ -42,6 +42,16 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Run the parallel loops on OpenMP threads (link "
                      "libomp; OMP_NUM_THREADS sets the count at run time)"),
       llvm::cl::init(true)};
+  PassOptions::Option<std::string> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("CPU the code is generated for (host: this machine; "
+                     "empty: leave it to the code generator)"),
+      llvm::cl::init("host")};
+  PassOptions::Option<std::string> targetFeatures{
+      *this, "target-features",
+      llvm::cl::desc("CPU features, e.g. +avx512f,+fma (host: this "
+                     "machine's; empty: the CPU's defaults)"),
+      llvm::cl::init("host")};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every function"),

@@ -112,61 +112,47 @@ struct AttnVectorizeTilesPass
         candidates.push_back(op);
     });
 
+    // Tiles `generic` by `sizes` (0: whole dimension) and queues the tiles
+    // for vectorisation.
     SmallVector<Operation *> toVectorize;
+    auto tileAndQueue = [&](linalg::GenericOp generic,
+                            ArrayRef<int64_t> sizes) {
+      scf::SCFTilingOptions options;
+      options.setTileSizes(llvm::map_to_vector(
+          sizes, [&](int64_t t) -> OpFoldResult {
+            return rewriter.getIndexAttr(t);
+          }));
+      rewriter.setInsertionPoint(generic);
+      FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+          rewriter, cast<TilingInterface>(generic.getOperation()), options);
+      if (failed(tiled))
+        return; // Stays a loop nest.
+      rewriter.replaceOp(generic, tiled->replacements);
+      toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+    };
     for (linalg::LinalgOp op : candidates) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+      if (!generic)
+        continue;
       SmallVector<int64_t> bounds = op.getStaticLoopRanges();
-      if (generic && isTileRowReduction(generic) &&
-          bounds[0] % vectorWidth == 0) {
+      if (isTileRowReduction(generic) && bounds[0] % vectorWidth == 0) {
         // vectorWidth rows at a time: the reduction over the keys becomes
         // element-wise max/add of vectorWidth-lane vectors (inner-parallel
         // lowering), instead of a scalar loop through memory.
-        scf::SCFTilingOptions options;
-        options.setTileSizes({rewriter.getIndexAttr(vectorWidth),
-                              rewriter.getIndexAttr(0)});
-        rewriter.setInsertionPoint(generic);
-        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-            rewriter, cast<TilingInterface>(generic.getOperation()), options);
-        if (failed(tiled))
-          continue;
-        rewriter.replaceOp(generic, tiled->replacements);
-        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
-        continue;
-      }
-      if (generic && isTileTranspose(generic) &&
-          bounds[0] % vectorWidth == 0 && bounds[1] % vectorWidth == 0) {
+        tileAndQueue(generic, {vectorWidth, 0});
+      } else if (isTileTranspose(generic) && bounds[0] % vectorWidth == 0 &&
+                 bounds[1] % vectorWidth == 0) {
         // vectorWidth x vectorWidth blocks, transposed in registers.
-        scf::SCFTilingOptions options;
-        options.setTileSizes({rewriter.getIndexAttr(vectorWidth),
-                              rewriter.getIndexAttr(vectorWidth)});
-        rewriter.setInsertionPoint(generic);
-        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-            rewriter, cast<TilingInterface>(generic.getOperation()), options);
-        if (failed(tiled))
-          continue;
-        rewriter.replaceOp(generic, tiled->replacements);
-        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
-        continue;
+        tileAndQueue(generic, {vectorWidth, vectorWidth});
+      } else if (isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
+                 bounds[2] % vectorWidth == 0) {
+        // rowBlock x vectorWidth register blocks over the whole reduction.
+        tileAndQueue(generic, {rowBlock, 0, vectorWidth});
       }
-      if (generic && isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
-          bounds[2] % vectorWidth == 0 &&
-          (bounds[0] > rowBlock || bounds[2] > vectorWidth)) {
-        scf::SCFTilingOptions options;
-        options.setTileSizes({rewriter.getIndexAttr(rowBlock),
-                              rewriter.getIndexAttr(0),
-                              rewriter.getIndexAttr(vectorWidth)});
-        rewriter.setInsertionPoint(generic);
-        FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
-            rewriter, cast<TilingInterface>(generic.getOperation()), options);
-        if (failed(tiled))
-          continue;
-        rewriter.replaceOp(generic, tiled->replacements);
-        toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
-      }
-      // The element-wise and reduction tile ops stay loops, which LLVM
-      // vectorises along their contiguous innermost dimension; vectorising
-      // them whole here would create tile-sized vectors (thousands of lanes)
-      // that only unrolling could bring back to register size.
+      // The element-wise tile ops stay loops, which LLVM vectorises along
+      // their contiguous innermost dimension; vectorising them whole here
+      // would create tile-sized vectors (thousands of lanes) that only
+      // unrolling could bring back to register size.
     }
 
     for (Operation *op : toVectorize) {

@@ -10,6 +10,8 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/TargetParser/Host.h"
 
 #define DEBUG_TYPE "attn-verify-lowered"
 
@@ -17,6 +19,7 @@ namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNVERIFYLOWERED
 #define GEN_PASS_DEF_ATTNINLINEALLOCASCOPES
+#define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
 } // namespace mlir
@@ -86,6 +89,33 @@ struct AttnInlineAllocaScopesPass
       rewriter.inlineBlockBefore(&body, scope);
       rewriter.replaceOp(scope, results);
     }
+  }
+};
+
+struct AttnSetTargetCPUPass
+    : attn::impl::AttnSetTargetCPUBase<AttnSetTargetCPUPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    std::string cpuName =
+        cpu == "host" ? llvm::sys::getHostCPUName().str() : std::string(cpu);
+    std::string featureList = features;
+    if (featureList == "host") {
+      SmallVector<std::string> enabled;
+      for (const auto &f : llvm::sys::getHostCPUFeatures())
+        enabled.push_back((f.second ? "+" : "-") + f.first().str());
+      llvm::sort(enabled);
+      featureList = llvm::join(enabled, ",");
+    }
+    MLIRContext *ctx = &getContext();
+    getOperation()->walk([&](LLVM::LLVMFuncOp func) {
+      if (func.isExternal())
+        return;
+      if (!cpuName.empty())
+        func.setTargetCpuAttr(StringAttr::get(ctx, cpuName));
+      if (!featureList.empty())
+        func.setTargetFeaturesAttr(
+            LLVM::TargetFeaturesAttr::get(ctx, featureList));
+    });
   }
 };
 } // namespace

@@ -142,6 +142,23 @@ def AttnVectorizeTiles : Pass<"attn-vectorize-tiles"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def AttnSetTargetCPU : Pass<"attn-set-target-cpu", "ModuleOp"> {
+  let summary = "Set target_cpu / target_features on every defined llvm.func";
+  let description = [{
+    Code generation (mlir-runner's JIT, `mlir-translate` + `llc`/`clang`)
+    reads the target CPU and its features from each function. `cpu=host`
+    and `features=host` (the defaults) take them from the machine running
+    the pass; an empty string leaves the attribute unset.
+  }];
+  let options = [
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "Target CPU name (e.g. znver4, sapphirerapids), host, or empty">,
+    Option<"features", "features", "std::string", /*default=*/"\"host\"",
+           "Target features (e.g. +avx512f,+fma), host, or empty">
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def AttnVerifyLowered : Pass<"attn-verify-lowered", "ModuleOp"> {
   let summary = "Check that no attn op, and nothing the target cannot "
                 "lower, is left";
