@@ -13,7 +13,8 @@ LIT=/usr/lib/llvm-22/bin/lit
 status=${PIPESTATUS[0]}
 count() {
   local n
-  n=$(grep -E "^ *$1: *[0-9]+" "$BUILD/lit.log" | grep -oE '[0-9]+' | head -1)
+  # lit pads the labels: "  Passed     : 64 (95.52%)".
+  n=$(grep -E "^ *$1 *: *[0-9]+" "$BUILD/lit.log" | sed -E 's/.*: *([0-9]+).*/\1/' | head -1)
   echo "${n:-0}"
 }
 passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
