@@ -1538,10 +1538,34 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
              i = getAffineDimExpr(kI, ctx), e = getAffineDimExpr(kE, ctx);
   int64_t batch = 1, heads = 1;
   SmallVector<AffineExpr> outExprs;
+  // Whether the root writes [B, S, H, E] (the layout in its indexing maps)
+  // rather than [B, H, S, E].
+  bool outBshd = false;
   if (rank == 4) {
+    if (linalgRoot) {
+      // The query position is the output dim whose loop V does not read: V
+      // (the only input that reads the loop of e, the last output dim) is
+      // indexed by b, h, j and e but never by i.
+      AffineMap om =
+          linalgRoot.getMatchingIndexingMap(linalgRoot.getDpsInitOperand(0));
+      if (om.getNumResults() == 4 && om.isProjectedPermutation()) {
+        unsigned l1 = cast<AffineDimExpr>(om.getResult(1)).getPosition();
+        unsigned l2 = cast<AffineDimExpr>(om.getResult(2)).getPosition();
+        unsigned l3 = cast<AffineDimExpr>(om.getResult(3)).getPosition();
+        SmallVector<AffineMap> eReaders;
+        for (OpOperand *in : linalgRoot.getDpsInputOperands()) {
+          AffineMap m = linalgRoot.getMatchingIndexingMap(in);
+          if (m.isFunctionOfDim(l3))
+            eReaders.push_back(m);
+        }
+        outBshd = eReaders.size() == 1 && eReaders[0].isFunctionOfDim(l2) &&
+                  !eReaders[0].isFunctionOfDim(l1);
+      }
+    }
     batch = outShape[0];
-    heads = outShape[1];
-    outExprs = {b, h, i, e};
+    heads = outShape[outBshd ? 2 : 1];
+    outExprs = outBshd ? SmallVector<AffineExpr>{b, i, h, e}
+                       : SmallVector<AffineExpr>{b, h, i, e};
   } else if (rank == 3) {
     // [B*H, S, D]: recover B and H from a 4-D tensor collapsed into an input.
     heads = outShape[0];
@@ -1564,7 +1588,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
   walker.sizes[kB] = batch;
   walker.sizes[kH] = heads;
-  walker.sizes[kI] = outShape[rank - 2];
+  walker.sizes[kI] = outShape[outBshd ? 1 : rank - 2];
   walker.sizes[kE] = outShape[rank - 1];
   AffineMap outMap = AffineMap::get(kNumDims, 0, outExprs, ctx);
   Expr *prod = nullptr;
@@ -1855,7 +1879,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                    : FloatAttr(),
       bshd ? LayoutAttr::get(ctx, Layout::bshd) : LayoutAttr());
   Value res = attention.getResult();
-  if (bshd) {
+  // The op's result is in Q's layout; swap S and H when the root's is the
+  // other one.
+  if (bshd != outBshd) {
     SmallVector<OpFoldResult> dims = {qDims[0], qDims[2], qDims[1], qDims[3]};
     Value empty = tensor::EmptyOp::create(rewriter, loc, dims, elt);
     res = linalg::TransposeOp::create(rewriter, loc, res, empty,
