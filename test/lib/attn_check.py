@@ -262,13 +262,13 @@ def emit_case(cfg, idx):
         mask_clause = f" mask(%m : {tm})"
     attrs = []
     if cfg.scale:
-        attrs.append(f"scale = {cfg.scale!r}")
+        attrs.append(f"scale = {cfg.scale:.9e}")
     if cfg.causal != "none":
         attrs.append(f"causal = {cfg.causal}")
     if cfg.window:
         attrs.append(f"window = [{cfg.window[0]}, {cfg.window[1]}]")
     if cfg.softcap:
-        attrs.append(f"softcap = {cfg.softcap!r}")
+        attrs.append(f"softcap = {cfg.softcap:.9e}")
     if cfg.layout != "bhsd":
         attrs.append(f"layout = {cfg.layout}")
     fn = [f"func.func @attn{idx}({', '.join(args)}) -> {to} {{"]

@@ -652,3 +652,11 @@ func.func @mask_against_static_key_length(%q: tensor<1x4x16x32xf32>, %k: tensor<
   %0 = attn.attention ins(%q, %k, %v : tensor<1x4x16x32xf32>, tensor<1x4x?x32xf32>, tensor<1x4x24x32xf32>) mask(%m : tensor<16x30xi1>) outs(%o : tensor<1x4x16x32xf32>) -> tensor<1x4x16x32xf32>
   return %0 : tensor<1x4x16x32xf32>
 }
+
+// -----
+
+func.func @zero_value_dim(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: tensor<1x2x4x0xf32>, %o: tensor<1x2x4x0xf32>) -> tensor<1x2x4x0xf32> {
+  // expected-error @+1 {{value head dim Dv must be positive, but is 0}}
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x0xf32>) outs(%o : tensor<1x2x4x0xf32>) -> tensor<1x2x4x0xf32>
+  return %0 : tensor<1x2x4x0xf32>
+}

@@ -230,6 +230,9 @@ LogicalResult AttentionOp::verify() {
                          << ", 'key' " << formatShape(k) << ")";
   if (q[3] <= 0)
     return emitOpError() << "head dim D must be positive, but is " << q[3];
+  if (v[3] <= 0)
+    return emitOpError() << "value head dim Dv must be positive, but is "
+                         << v[3];
 
   if (Value mask = getMask()) {
     auto maskType = cast<RankedTensorType>(mask.getType());
