@@ -309,8 +309,13 @@ Expr *ChainWalker::buildOutside(Value v) {
   if (matchPattern(v, m_Constant(&f)))
     return constant(f.getValueAsDouble(), type);
   IntegerAttr i;
-  if (matchPattern(v, m_Constant(&i)))
-    return constant(static_cast<double>(i.getValue().getSExtValue()), type);
+  if (matchPattern(v, m_Constant(&i))) {
+    // Only integers that fit in 64 bits (and convert exactly to double).
+    const APInt &value = i.getValue();
+    if (value.getBitWidth() > 64 || value.getSignificantBits() > 53)
+      return leaf(v, AffineMap());
+    return constant(static_cast<double>(value.getSExtValue()), type);
+  }
   Operation *def = v.getDefiningOp();
   if (def && isa<arith::ArithDialect, math::MathDialect>(def->getDialect()) &&
       def->getNumResults() == 1) {
@@ -712,6 +717,12 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     } else if (lop.getNumReductionLoops() == 1) {
       // A reduction: either a softmax statistic over the keys or the Q*K^T
       // contraction over the head dim. Peek at the combiner to tell.
+      // Only single-output reductions: with several, one body may read
+      // another output's running accumulator.
+      if (lop.getNumDpsInits() != 1) {
+        setNote("a reduction with more than one output");
+        return leaf(v, map);
+      }
       auto yield = cast<linalg::YieldOp>(lop.getBlock()->getTerminator());
       Operation *comb = yield.getOperand(idx).getDefiningOp();
       bool isContraction = false;
@@ -755,6 +766,10 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
       if (accPos < 0)
         return leaf(v, map);
       Expr *value = body->args[1 - accPos];
+      if (contains(value, ExprKind::Acc)) {
+        setNote("a reduction reads its accumulator more than once");
+        return leaf(v, map);
+      }
       if (isContraction) {
         if (!isOp<arith::MulFOp>(value))
           return leaf(v, map);
@@ -1393,6 +1408,11 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   int64_t rank = type.getRank();
   if (rank < 2)
     return std::nullopt;
+  // A band needs a mask that varies with both the query row and the key
+  // column: a mask broadcast over either is not a band.
+  if (map.getResult(rank - 2) != getAffineDimExpr(kI, ctx) ||
+      map.getResult(rank - 1) != getAffineDimExpr(kJ, ctx))
+    return std::nullopt;
   map = broadcastUnitDims(type, map);
   for (int64_t k = 0; k < rank; ++k) {
     AffineExpr r = map.getResult(k);
@@ -1511,6 +1531,30 @@ static std::optional<std::pair<int64_t, int64_t>> getCollapsedHeads(Value in) {
   return std::make_pair(srcType.getDimSize(0), srcType.getDimSize(1));
 }
 
+/// True when `v` is a tensor of +0.0: a linalg.fill of a zero constant or a
+/// zero splat constant.
+static bool isZeroInit(Value v) {
+  if (auto fill = v.getDefiningOp<linalg::FillOp>()) {
+    Value x = fill.getInputs()[0];
+    FloatAttr f;
+    if (matchPattern(x, m_Constant(&f)))
+      return f.getValue().isPosZero();
+    IntegerAttr i;
+    if (matchPattern(x, m_Constant(&i)))
+      return i.getValue().isZero();
+    return false;
+  }
+  DenseElementsAttr dense;
+  if (!matchPattern(v, m_Constant(&dense)) || !dense.isSplat())
+    return false;
+  Type elt = dense.getElementType();
+  if (isa<FloatType>(elt))
+    return dense.getSplatValue<APFloat>().isPosZero();
+  if (isa<IntegerType>(elt))
+    return dense.getSplatValue<APInt>().isZero();
+  return false;
+}
+
 FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                                          MatchResult &result) {
   MLIRContext *ctx = root->getContext();
@@ -1537,6 +1581,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   AffineExpr b = getAffineDimExpr(kB, ctx), h = getAffineDimExpr(kH, ctx),
              i = getAffineDimExpr(kI, ctx), e = getAffineDimExpr(kE, ctx);
   int64_t batch = 1, heads = 1;
+  // A refusal found before the chain is walked, reported once the walk has
+  // told whether the chain looks like attention.
+  std::string deferred;
   SmallVector<AffineExpr> outExprs;
   // Whether the root writes [B, S, H, E] (the layout in its indexing maps)
   // rather than [B, H, S, E].
@@ -1564,6 +1611,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     }
     batch = outShape[0];
     heads = outShape[outBshd ? 2 : 1];
+    if (ShapedType::isDynamic(heads) && deferred.empty())
+      deferred = "dynamic head count";
     outExprs = outBshd ? SmallVector<AffineExpr>{b, i, h, e}
                        : SmallVector<AffineExpr>{b, h, i, e};
   } else if (rank == 3) {
@@ -1571,6 +1620,11 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     heads = outShape[0];
     for (Value in : rootInputs) {
       if (auto bh = getCollapsedHeads(in)) {
+        // Only when batch * heads is the collapsed dim N.
+        if (ShapedType::isDynamic(bh->first) ||
+            ShapedType::isDynamic(outShape[0]) ||
+            bh->first * bh->second != outShape[0])
+          continue;
         std::tie(batch, heads) = *bh;
         break;
       }
@@ -1579,6 +1633,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       reason = "dynamic collapsed batch*heads dimension";
       return failure();
     }
+    if (heads <= 0 && deferred.empty())
+      deferred = "a zero-sized dimension";
     outExprs = {b * heads + h, i, e};
   } else if (rank == 2) {
     outExprs = {i, e};
@@ -1603,9 +1659,25 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       if (it == utils::IteratorType::reduction)
         walker.sizes[kJ] = linalgRoot.getStaticLoopRanges()[k];
     Expr *body = walker.buildLinalgBody(linalgRoot, 0, *loops);
-    for (Expr *a : body->args)
-      if (isOp<arith::MulFOp>(a))
-        prod = a;
+    // The body must be exactly acc + a * b, the accumulator used once.
+    if (isOp<arith::AddFOp>(body) && body->args.size() == 2) {
+      int accPos = body->args[0]->kind == ExprKind::Acc   ? 0
+                   : body->args[1]->kind == ExprKind::Acc ? 1
+                                                          : -1;
+      if (accPos >= 0 && isOp<arith::MulFOp>(body->args[1 - accPos]) &&
+          !contains(body->args[1 - accPos], ExprKind::Acc))
+        prod = body->args[1 - accPos];
+    }
+    if (!prod) {
+      // Keep walking to tell whether this is attention at all (remark).
+      if (deferred.empty())
+        deferred = "the second contraction's body is not acc + a * b";
+      for (Expr *a : body->args)
+        if (isOp<arith::MulFOp>(a))
+          prod = a;
+    }
+    if (!isZeroInit(linalgRoot.getDpsInits()[0]) && deferred.empty())
+      deferred = "the second contraction does not start from zero";
   } else {
     // tosa.matmul: out[n, i, e] = sum_j a[n, i, j] * b[n, j, e].
     walker.sizes[kJ] =
@@ -1640,6 +1712,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
   result.candidate = contains(probs, ExprKind::Softmax) ||
                      contains(probs, ExprKind::Reduce) || !walker.note.empty();
+  if (!deferred.empty()) {
+    reason = deferred;
+    return failure();
+  }
   Plan plan;
   plan.value = valueSide;
   Expr *scores = matchSoftmax(probs, reason);
@@ -1657,6 +1733,11 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     }
   if (!std::isfinite(plan.scale) || plan.scale == 0.0) {
     reason = "the scale is zero or not finite";
+    return failure();
+  }
+  if (batch == 0 || heads == 0 ||
+      llvm::any_of(walker.sizes, [](int64_t size) { return size == 0; })) {
+    reason = "a zero-sized dimension";
     return failure();
   }
 
@@ -1789,6 +1870,32 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   if (k->group != v->group) {
     reason = "K and V repeat heads differently";
     return failure();
+  }
+  {
+    auto shapeOf = [](const Access &a) -> SmallVector<int64_t> {
+      if (!a.reassoc.empty())
+        return a.shape;
+      return llvm::to_vector(
+          cast<RankedTensorType>(a.value.getType()).getShape());
+    };
+    SmallVector<int64_t> qs = shapeOf(*q), ks = shapeOf(*k), vs = shapeOf(*v);
+    unsigned hp = q->bshd ? 2 : 1;
+    auto isPositive = [](int64_t d) {
+      return !ShapedType::isDynamic(d) && d > 0;
+    };
+    if (!isPositive(qs[hp]) || !isPositive(ks[hp]) || !isPositive(vs[hp])) {
+      reason = "dynamic or zero head counts";
+      return failure();
+    }
+    if (!isPositive(qs[3]) || !isPositive(ks[3]) || !isPositive(vs[3])) {
+      reason = "dynamic or zero head dims";
+      return failure();
+    }
+    for (const SmallVector<int64_t> &sh : {qs, ks, vs})
+      if (llvm::is_contained(sh, 0)) {
+        reason = "a zero-sized dimension";
+        return failure();
+      }
   }
 
   // Mask: check everything before creating anything.
