@@ -23,7 +23,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "test", "lib"))
 
-REPS = 2
+REPS = 7
 
 
 def shapes(seqs, dims, dtypes, causals):
@@ -38,6 +38,46 @@ def shapes(seqs, dims, dtypes, causals):
 def program(c):
     t = f"tensor<{c['b']}x{c['h']}x{c['s']}x{c['d']}x{c['dtype']}>"
     causal = " causal = top_left" if c["causal"] else ""
+    dims = (c["b"], c["h"], c["s"], c["d"])
+    # Pseudo-random inputs in [-0.5, 0.5) from a hash of the element index
+    # (filled on the host, outside the timed kernels): never constants or
+    # zeros, which can run faster than real data.
+    def fill(seed):
+        return f"""
+  %f{seed} = linalg.generic {{indexing_maps = [affine_map<(a, b, c, d) -> (a, b, c, d)>],
+      iterator_types = ["parallel", "parallel", "parallel", "parallel"]}}
+      outs(%e : {t}) {{
+  ^bb0(%o: {c['dtype']}):
+    %i0 = linalg.index 0 : index
+    %i1 = linalg.index 1 : index
+    %i2 = linalg.index 2 : index
+    %i3 = linalg.index 3 : index
+    %h1 = arith.constant {dims[1]} : index
+    %s1 = arith.constant {dims[2]} : index
+    %d1 = arith.constant {dims[3]} : index
+    %l0 = arith.muli %i0, %h1 : index
+    %l1 = arith.addi %l0, %i1 : index
+    %l2 = arith.muli %l1, %s1 : index
+    %l3 = arith.addi %l2, %i2 : index
+    %l4 = arith.muli %l3, %d1 : index
+    %l5 = arith.addi %l4, %i3 : index
+    %x = arith.index_cast %l5 : index to i64
+    %m = arith.constant 2654435761 : i64
+    %a = arith.constant {seed * 40503 + 12345} : i64
+    %y0 = arith.muli %x, %m : i64
+    %y1 = arith.addi %y0, %a : i64
+    %sh = arith.constant 13 : i64
+    %y2 = arith.shrui %y1, %sh : i64
+    %mask = arith.constant 65535 : i64
+    %y3 = arith.andi %y2, %mask : i64
+    %fy = arith.uitofp %y3 : i64 to f32
+    %inv = arith.constant 1.52587890625e-05 : f32
+    %half = arith.constant 0.5 : f32
+    %u = arith.mulf %fy, %inv : f32
+    %v = arith.subf %u, %half : f32
+    %r = arith.truncf %v : f32 to {c['dtype']}
+    linalg.yield %r : {c['dtype']}
+  }} -> {t}"""
     return f"""
 func.func @attn(%q: {t}, %k: {t}, %v: {t}) -> {t} {{
   %init = tensor.empty() : {t}
@@ -48,13 +88,12 @@ func.func @main() {{
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %n = arith.constant {REPS} : index
-  %x = arith.constant 0.0625 : {c['dtype']}
-  %y = arith.constant -0.03125 : {c['dtype']}
   %e = tensor.empty() : {t}
-  %q = linalg.fill ins(%x : {c['dtype']}) outs(%e : {t}) -> {t}
-  %k = linalg.fill ins(%y : {c['dtype']}) outs(%e : {t}) -> {t}
+  {fill(1)}
+  {fill(2)}
+  {fill(3)}
   scf.for %i = %c0 to %n step %c1 {{
-    %r = func.call @attn(%q, %k, %q) : ({t}, {t}, {t}) -> {t}
+    %r = func.call @attn(%f1, %f2, %f3) : ({t}, {t}, {t}) -> {t}
   }}
   return
 }}
@@ -62,8 +101,13 @@ func.func @main() {{
 
 
 def name(c):
+    label = f" [{c['variant']}]" if c.get("variant") else ""
     return (f"{c['dtype']}_d{c['d']}_s{c['s']}"
-            f"{'_causal' if c['causal'] else ''}")
+            f"{'_causal' if c['causal'] else ''}{label}")
+
+
+def tag_of(c):
+    return re.sub(r"[^A-Za-z0-9_]+", "_", name(c)).strip("_")
 
 
 def emit(args):
@@ -73,17 +117,28 @@ def emit(args):
     attn_check.EXTRA_LIBS.append(os.path.abspath(args.runtime))
     work = os.path.join(args.dir, "work")
     os.makedirs(work, exist_ok=True)
-    configs = []
-    for c in shapes([int(x) for x in args.seqs.split(",")],
-                    [int(x) for x in args.dims.split(",")],
-                    args.dtypes.split(","), [False, True]):
-        tag = name(c)
+    configs = list(shapes([int(x) for x in args.seqs.split(",")],
+                           [int(x) for x in args.dims.split(",")],
+                           args.dtypes.split(","), [False, True]))
+    # Extra rows: "LABEL=OPTIONS" variants of the pipeline on the variant
+    # shapes (tile sweeps), and the f32 SIMT path.
+    for v in args.variant:
+        label, _, opts = v.partition("=")
+        for c in shapes([int(x) for x in args.variant_seqs.split(",")],
+                        [int(x) for x in args.variant_dims.split(",")],
+                        ["f16"], [False, True]):
+            c["variant"], c["options"] = label, opts
+            configs.append(c)
+    for c in shapes([int(x) for x in args.f32_seqs.split(",") if x], [128],
+                    ["f32"], [False]):
+        configs.append(c)
+    for c in configs:
+        tag = tag_of(c)
         text = program(c)
         pipeline = (f"attn-nvvm-pipeline{{chip={args.chip} "
-                    f"warps={args.warps}}}")
+                    f"warps={args.warps} {c.get('options', '')}}}")
         attn_check.compile_and_run(text, pipeline, work, tag)
         c["exe"] = tag + ".exe"
-        configs.append(c)
         print(f"emitted {tag}", flush=True)
     with open(os.path.join(args.dir, "bench.json"), "w") as f:
         json.dump({"reps": REPS, "configs": configs}, f, indent=1)
@@ -102,7 +157,8 @@ def torch_time(c, backend):
     q, k, v = (torch.randn(c["b"], c["h"], c["s"], c["d"], device="cuda",
                            dtype=dt) for _ in range(3))
     be = {"flash": SDPBackend.FLASH_ATTENTION,
-          "cudnn": SDPBackend.CUDNN_ATTENTION}[backend]
+          "cudnn": SDPBackend.CUDNN_ATTENTION,
+          "efficient": SDPBackend.EFFICIENT_ATTENTION}[backend]
     try:
         with sdpa_kernel(be):
             fn = lambda: torch.nn.functional.scaled_dot_product_attention(
@@ -110,15 +166,18 @@ def torch_time(c, backend):
             for _ in range(3):
                 fn()
             torch.cuda.synchronize()
-            start = torch.cuda.Event(enable_timing=True)
-            stop = torch.cuda.Event(enable_timing=True)
-            n = 10
-            start.record()
-            for _ in range(n):
+            # Median of individually timed calls, as the runtime times ours.
+            times = []
+            for _ in range(REPS):
+                start = torch.cuda.Event(enable_timing=True)
+                stop = torch.cuda.Event(enable_timing=True)
+                start.record()
                 fn()
-            stop.record()
-            torch.cuda.synchronize()
-            return start.elapsed_time(stop) / n
+                stop.record()
+                torch.cuda.synchronize()
+                times.append(start.elapsed_time(stop))
+            times.sort()
+            return times[len(times) // 2]
     except Exception as e:  # backend unsupported for this dtype/shape
         print(f"  torch {backend}: {type(e).__name__}: {e}", file=sys.stderr)
         return None
@@ -133,8 +192,9 @@ def run(args):
     except Exception:
         torch, card = None, "unknown card"
     print(f"# attn-nvvm-pipeline vs torch SDPA on {card}; TFLOP/s (forward)")
-    print(f"{'config':28} {'ours':>8} {'flash':>8} {'cudnn':>8} "
-          f"{'ours/flash':>10} {'ours/cudnn':>10}")
+    print(f"{'config':40} {'ours':>8} {'flash':>8} {'cudnn':>8} {'mem-eff':>8}"
+          f" {'ours/flash':>10} {'ours/cudnn':>10} {'ours/best':>10}")
+    baselines = {}
     for c in bench["configs"]:
         env = dict(os.environ, ATTN_CUDA_TIMING="1")
         exe = os.path.join(args.dir, c["exe"])
@@ -142,23 +202,28 @@ def run(args):
             r = subprocess.run([exe], capture_output=True, text=True, env=env,
                                timeout=args.timeout)
         except subprocess.TimeoutExpired:
-            print(f"{name(c):28} timeout after {args.timeout}s")
+            print(f"{name(c):40} timeout after {args.timeout}s")
             continue
-        m = re.search(r"(\d+) kernel launches, ([0-9.]+) ms kernel time",
-                      r.stderr)
+        m = re.search(r"(\d+) kernel launches, ([0-9.]+) ms kernel time, "
+                      r"median ([0-9.]+) ms", r.stderr)
         if r.returncode != 0 or not m or int(m.group(1)) == 0:
-            print(f"{name(c):28} FAILED rc={r.returncode}: "
+            print(f"{name(c):40} FAILED rc={r.returncode}: "
                   f"{r.stderr.strip()[-300:]}")
             continue
-        ours_ms = float(m.group(2)) / int(m.group(1))
+        ours_ms = float(m.group(3))
         tf = lambda ms: flops(c) / (ms * 1e-3) / 1e12 if ms else None
         ours = tf(ours_ms)
-        flash = tf(torch_time(c, "flash")) if torch else None
-        cudnn = tf(torch_time(c, "cudnn")) if torch else None
+        key = (c["dtype"], c["d"], c["s"], c["causal"])
+        if key not in baselines:  # variants reuse their shape's baselines
+            baselines[key] = [tf(torch_time(c, be)) if torch else None
+                              for be in ("flash", "cudnn", "efficient")]
+        flash, cudnn, eff = baselines[key]
+        best = max([x for x in (flash, cudnn, eff) if x], default=None)
         fmt = lambda x: f"{x:8.2f}" if x else f"{'-':>8}"
         ratio = lambda a, b: f"{a / b:10.3f}" if a and b else f"{'-':>10}"
-        print(f"{name(c):28} {fmt(ours)} {fmt(flash)} {fmt(cudnn)} "
-              f"{ratio(ours, flash)} {ratio(ours, cudnn)}", flush=True)
+        print(f"{name(c):40} {fmt(ours)} {fmt(flash)} {fmt(cudnn)} {fmt(eff)}"
+              f" {ratio(ours, flash)} {ratio(ours, cudnn)} {ratio(ours, best)}",
+              flush=True)
 
 
 def main():
@@ -174,6 +239,14 @@ def main():
     e.add_argument("--seqs", default="1024,4096,16384")
     e.add_argument("--dims", default="64,128")
     e.add_argument("--dtypes", default="f16,bf16")
+    e.add_argument("--variant", action="append", default=[],
+                   metavar="LABEL=OPTIONS",
+                   help="also time the f16 variant shapes with these extra "
+                        "attn-nvvm-pipeline options (repeatable)")
+    e.add_argument("--variant-seqs", default="4096")
+    e.add_argument("--variant-dims", default="64,128")
+    e.add_argument("--f32-seqs", default="1024,4096",
+                   help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")
     r.add_argument("dir")
     r.add_argument("--timeout", type=int, default=60)

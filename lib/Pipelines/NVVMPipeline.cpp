@@ -455,6 +455,15 @@ static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
   return parsePassPipeline(pipeline, pm, llvm::errs());
 }
 
+/// 80 for "sm_80", 90 for "sm_90a"; 0 when unrecognised.
+static int64_t chipNumber(StringRef chip) {
+  int64_t n = 0;
+  if (!chip.consume_front("sm_"))
+    return 0;
+  chip = chip.take_while([](char c) { return llvm::isDigit(c); });
+  return chip.getAsInteger(10, n) ? 0 : n;
+}
+
 LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                                             const NVVMPipelineOptions &options) {
   // Option values are checked when the passes run (attn-gpu-map-parallel:
@@ -464,9 +473,14 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
 
   // Stage 1: attention to the flash loop nest, one query row per tile (each
   // row is one GPU thread).
+  if (options.fuse && failed(addStage(pm, "attn-fuse-attention")))
+    return failure();
+  // f16/bf16 attention on sm_80+ becomes a tensor-core kernel here; the rest
+  // takes the SIMT path below.
+  if (options.mma && chipNumber(options.chip) >= 80)
+    pm.addPass(createGPUMmaAttentionPass(options.mmaWarps, options.mmaKeyTile,
+                                         options.stages, options.mmaMinCtas));
   std::string s;
-  if (options.fuse)
-    s += "attn-fuse-attention,";
   // One query row of one head per thread: heads are not grouped (the CPU
   // path's GQA grouping would give a thread the rows of a whole group).
   s += "attn-tile-attention{query-tile=1 group-heads=false key-tile=" +
@@ -486,6 +500,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     return failure();
 
   // Stage 3: map onto the GPU and make every launch self-contained.
+  pm.addPass(createGPUMmaKernelsPass());
   pm.addPass(createGPUMapParallelPass(32 * options.warps));
   if (failed(addStage(pm, "convert-parallel-loops-to-gpu,canonicalize,cse")))
     return failure();
@@ -498,11 +513,11 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                        " O=" + std::to_string(options.optLevel) + "}";
   if (failed(addStage(
           pm, "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
-                  "func.func(gpu-async-region)," +
+                  "attn-gpu-mma-kernel-hints,func.func(gpu-async-region)," +
                   target +
                   ",gpu.module(math-expand-ops,attn-gpu-approximate-math,"
-                  "convert-scf-to-cf,lower-affine,expand-strided-metadata,"
-                  "convert-gpu-to-nvvm,canonicalize,cse,"
+                  "convert-scf-to-cf,lower-affine,convert-nvgpu-to-nvvm,"
+                  "expand-strided-metadata,convert-gpu-to-nvvm,canonicalize,cse,"
                   "reconcile-unrealized-casts)")))
     return failure();
 
@@ -525,6 +540,7 @@ void mlir::attn::registerAttnNVVMPipeline() {
   PassRegistration<GPULaunchMemoryPass>();
   PassRegistration<GPUApproximateMathPass>();
   PassRegistration<GPUVerifyLoweredPass>();
+  registerGPUMmaAttentionPass();
   PassPipelineRegistration<NVVMPipelineOptions>(
       "attn-nvvm-pipeline",
       "Compile a whole program with attention for NVIDIA GPUs: host LLVM "

@@ -1,6 +1,7 @@
 // The PTX of attn-nvvm-pipeline is accepted by ptxas for sm_80 and sm_90,
-// with no local-memory spills, for f32 and f16 at D = 64 and 128 (default
-// options: 4 warps, key tile 64), and the fatbin format (cubin + PTX, through
+// with no local-memory spills, for f32 at D = 64 (SIMT path) and f16/bf16 at
+// D = 128 (tensor-core kernels; default options: 4 warps, key tile 64, 2
+// stages, and one other tiling), and the fatbin format (cubin + PTX, through
 // ptxas inside the pipeline) yields a gpu.binary.
 // REQUIRES: ptxas
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' -o %t.sm90.mlir
@@ -12,14 +13,22 @@
 // RUN: %gpu_extract_ptx --index 0 %t.sm80.mlir > %t.3.ptx && %ptxas -arch=sm_80 -v %t.3.ptx -o %t.3.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %gpu_extract_ptx --index 1 %t.sm80.mlir > %t.4.ptx && %ptxas -arch=sm_80 -v %t.4.ptx -o %t.4.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %gpu_extract_ptx --index 2 %t.sm80.mlir > %t.5.ptx && %ptxas -arch=sm_80 -v %t.5.ptx -o %t.5.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// Other tensor-core tilings: one stage, 8 warps, 32-key tiles.
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_80 format=isa stages=1 mma-warps=8 mma-key-tile=32})' -o %t.opts.mlir
+// RUN: %gpu_extract_ptx --index 1 %t.opts.mlir > %t.6.ptx && %ptxas -arch=sm_80 -v %t.6.ptx -o %t.6.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// RUN: %gpu_extract_ptx --index 2 %t.opts.mlir > %t.7.ptx && %ptxas -arch=sm_80 -v %t.7.ptx -o %t.7.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90})' | FileCheck %s --check-prefix=FATBIN
 
+// The f32 op takes the SIMT path, the f16/bf16 ops the tensor-core kernels
+// (private functions at the end of the module).
 // PTX: .target sm_90
 // PTX: .visible .entry f32_d64_kernel(
 // PTX: .target sm_90
-// PTX: .visible .entry f16_d128_causal_kernel(
+// PTX: .visible .entry f16_d128_causal_mma_kernel(
+// PTX: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // PTX: .target sm_90
-// PTX: .visible .entry bf16_d128_kernel(
+// PTX: .visible .entry bf16_d128_mma_kernel(
+// PTX: mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
 
 // PTXAS: 0 bytes spill stores, 0 bytes spill loads
 // The fatbin's magic (0xBA55ED50) starts the object.

@@ -51,6 +51,31 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::desc("Warps per CTA; one query row per thread, so a CTA "
                      "covers 32 * warps query rows"),
       llvm::cl::init(4)};
+  PassOptions::Option<bool> mma{
+      *this, "mma",
+      llvm::cl::desc("Tensor-core kernels (attn-gpu-mma-attention) for "
+                     "f16/bf16 attention on sm_80 and newer; other ops take "
+                     "the SIMT path"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> mmaWarps{
+      *this, "mma-warps",
+      llvm::cl::desc("Warps per CTA of the tensor-core kernel (16 query "
+                     "rows each)"),
+      llvm::cl::init(4)};
+  PassOptions::Option<int64_t> mmaKeyTile{
+      *this, "mma-key-tile",
+      llvm::cl::desc("Keys per shared-memory tile of the tensor-core kernel"),
+      llvm::cl::init(64)};
+  PassOptions::Option<int64_t> stages{
+      *this, "stages",
+      llvm::cl::desc("Shared-memory K/V buffers of the tensor-core kernel "
+                     "(1, or 2: the next tile loads while this one computes)"),
+      llvm::cl::init(2)};
+  PassOptions::Option<int64_t> mmaMinCtas{
+      *this, "mma-min-ctas",
+      llvm::cl::desc("CTAs per SM that ptxas must fit for the tensor-core "
+                     "kernel (caps its registers; 0: no hint)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -71,6 +96,23 @@ std::unique_ptr<Pass> createGPUMapParallelPass(int64_t threads);
 /// host buffers the body reads or writes are copied to and from device
 /// buffers (gpu.alloc / gpu.memcpy) around the launch.
 std::unique_ptr<Pass> createGPULaunchMemoryPass();
+
+/// Rewrites f16/bf16 attn.attention ops (no explicit mask, window or softcap;
+/// D and Dv static multiples of 16 up to 128) into gpu.launch kernels on
+/// tensor cores: nvgpu.mma.sync, cp.async K/V tiles in shared memory
+/// (`stages` buffers), ldmatrix, online softmax on the fragments. Other ops
+/// are left alone (the SIMT path lowers them).
+std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
+                                                int64_t keyTile = 64,
+                                                int64_t stages = 2,
+                                                int64_t minCtas = 0);
+/// Phase 2 of the above, after bufferization: defines the kernel functions
+/// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
+std::unique_ptr<Pass> createGPUMmaKernelsPass();
+/// After kernel outlining: the CTAs-per-SM hint (mma-min-ctas) on the
+/// outlined tensor-core kernels (nvvm.minctasm).
+std::unique_ptr<Pass> createGPUMmaKernelHintsPass();
+void registerGPUMmaAttentionPass();
 
 /// Registers `attn-nvvm-pipeline` and the passes above
 /// (`attn-gpu-map-parallel`, `attn-gpu-launch-memory`).

@@ -22,11 +22,13 @@
 
 #include <cuda.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <vector>
 
 #define ATTN_EXPORT extern "C" __attribute__((visibility("default")))
 
@@ -52,16 +54,25 @@ void check(CUresult result, const char *call) {
 #define ATTN_CHECK(expr) check((expr), #expr)
 
 /// Kernel timing state (ATTN_CUDA_TIMING=1).
+/// Prints the count, the total and the median of the launch times at exit.
 struct Timing {
   bool enabled = false;
   unsigned long launches = 0;
   double milliseconds = 0.0;
+  std::vector<float> each;
   ~Timing() {
-    if (enabled)
-      std::fprintf(stderr,
-                   "attn-cuda-runtime: %lu kernel launches, %.6f ms kernel "
-                   "time\n",
-                   launches, milliseconds);
+    if (!enabled)
+      return;
+    double median = 0.0;
+    if (!each.empty()) {
+      std::sort(each.begin(), each.end());
+      size_t n = each.size();
+      median = n % 2 ? each[n / 2] : 0.5 * (each[n / 2 - 1] + each[n / 2]);
+    }
+    std::fprintf(stderr,
+                 "attn-cuda-runtime: %lu kernel launches, %.6f ms kernel "
+                 "time, median %.6f ms\n",
+                 launches, milliseconds, median);
   }
 };
 Timing timing;
@@ -165,6 +176,7 @@ ATTN_EXPORT void mgpuLaunchKernel(CUfunction function, intptr_t gridX,
     float ms = 0;
     ATTN_CHECK(cuEventElapsedTime(&ms, start, stop));
     timing.milliseconds += ms;
+    timing.each.push_back(ms);
     ++timing.launches;
     cuEventDestroy(start);
     cuEventDestroy(stop);

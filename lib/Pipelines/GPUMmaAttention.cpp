@@ -1,0 +1,853 @@
+//===- GPUMmaAttention.cpp - attn-gpu-mma-attention -------------*- C++ -*-===//
+//
+// Part of the attn-mlir project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Rewrites an f16/bf16 attn.attention on tensors into a gpu.launch whose body
+// is a FlashAttention-2 style kernel on tensor cores (docs/GPU.md, "Tensor
+// core path"):
+//
+//   - one CTA per (query tile of 16 * warps rows, query head, batch); each
+//     warp owns 16 query rows and keeps their Q fragments in registers;
+//   - K and V tiles of `key-tile` keys are copied into shared memory with
+//     cp.async (nvgpu.device_async_copy, zero-filling keys past the end),
+//     `stages` buffers deep (2: the next tile is loaded while this one is
+//     computed);
+//   - S = Q K^T and O += P V are nvgpu.mma.sync m16n8k16 with f32
+//     accumulators; B fragments come from shared memory through
+//     nvgpu.ldmatrix (transposed for V); P is the S accumulator fragment
+//     rounded to f16/bf16, which has the A-operand layout of the next mma;
+//   - the online softmax runs on the fragments in base 2 (scale * log2 e is
+//     folded into the scores, ex2.approx), with the row max and sum reduced
+//     across the four lanes that share a row (gpu.shuffle xor 1, 2);
+//   - causal: the key loop stops at the CTA's last visible key and the
+//     element mask is applied only on tiles that straddle the diagonal or
+//     the end of the keys.
+//
+// Ops that do not fit (f32, explicit masks, windows, softcap, head sizes that
+// are not multiples of 16 or above 128) are left alone for the SIMT path.
+// The launch reads and writes host memrefs (bufferization.to_buffer of the
+// operands, a fresh buffer for the result); attn-gpu-launch-memory later
+// gives it device copies.
+//
+//===----------------------------------------------------------------------===//
+
+#include "attn/Dialect/Attn/IR/Attn.h"
+#include "attn/Pipelines/NVVMPipeline.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Pass/Pass.h"
+
+#include <cmath>
+#include <string>
+
+using namespace mlir;
+using namespace mlir::attn;
+
+namespace {
+
+/// Why `op` cannot take the tensor-core path, or "" when it can.
+std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
+                       int64_t stages) {
+  Type et = getElementTypeOrSelf(op.getQuery().getType());
+  if (!et.isF16() && !et.isBF16())
+    return "element type is not f16 or bf16";
+  if (getElementTypeOrSelf(op.getKey().getType()) != et ||
+      getElementTypeOrSelf(op.getValue().getType()) != et)
+    return "Q, K and V element types differ";
+  Type ot = getElementTypeOrSelf(op.getInit().getType());
+  if (!ot.isF16() && !ot.isBF16() && !ot.isF32())
+    return "output element type is not f16, bf16 or f32";
+  if (op.getMask())
+    return "explicit masks are not supported";
+  if (op.getWindow())
+    return "windows are not supported";
+  if (op.getSoftcap())
+    return "softcap is not supported";
+  auto qt = cast<RankedTensorType>(op.getQuery().getType());
+  auto vt = cast<RankedTensorType>(op.getValue().getType());
+  int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  auto goodHead = [](int64_t x) {
+    return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 128;
+  };
+  if (!goodHead(d) || !goodHead(dv))
+    return "head sizes must be static multiples of 16 up to 128 (D = " +
+           std::to_string(d) + ", Dv = " + std::to_string(dv) + ")";
+  int64_t smem = stages * keyTile * ((d + 8) + (dv + 8)) * 2;
+  if (smem > 200 * 1024)
+    return "shared memory for the K/V tiles exceeds 200 KiB";
+  return "";
+}
+
+/// Builds the kernel for one op. All index math is in `index`.
+class KernelBuilder {
+public:
+  KernelBuilder(OpBuilder &b, Location loc) : b(b), loc(loc) {}
+
+  Value idx(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+  Value i32(int64_t v) {
+    return arith::ConstantIntOp::create(b, loc, b.getI32Type(), v);
+  }
+  Value f32(double v) {
+    return arith::ConstantOp::create(b, loc, b.getF32Type(),
+                                     b.getF32FloatAttr(static_cast<float>(v)));
+  }
+  Value add(Value x, Value y) { return arith::AddIOp::create(b, loc, x, y); }
+  Value sub(Value x, Value y) { return arith::SubIOp::create(b, loc, x, y); }
+  Value mul(Value x, Value y) { return arith::MulIOp::create(b, loc, x, y); }
+  Value div(Value x, Value y) { return arith::DivUIOp::create(b, loc, x, y); }
+  Value rem(Value x, Value y) { return arith::RemUIOp::create(b, loc, x, y); }
+  Value minS(Value x, Value y) { return arith::MinSIOp::create(b, loc, x, y); }
+  Value maxS(Value x, Value y) { return arith::MaxSIOp::create(b, loc, x, y); }
+  Value cmp(arith::CmpIPredicate p, Value x, Value y) {
+    return arith::CmpIOp::create(b, loc, p, x, y);
+  }
+  Value sel(Value c, Value x, Value y) {
+    return arith::SelectOp::create(b, loc, c, x, y);
+  }
+  Value fadd(Value x, Value y) { return arith::AddFOp::create(b, loc, x, y); }
+  Value fsub(Value x, Value y) { return arith::SubFOp::create(b, loc, x, y); }
+  Value fmul(Value x, Value y) { return arith::MulFOp::create(b, loc, x, y); }
+  /// maxnum through the LLVM intrinsic (max.f32; arith.maxnumf would
+  /// become a libdevice call in convert-gpu-to-nvvm).
+  Value fmax(Value x, Value y) {
+    return LLVM::CallIntrinsicOp::create(b, loc, b.getF32Type(),
+                                         b.getStringAttr("llvm.maxnum.f32"),
+                                         ValueRange{x, y})
+        .getResult(0);
+  }
+  /// A vector<Nx2xT> from N vector<2xT> rows (no n-D from_elements, which
+  /// convert-gpu-to-nvvm does not lower).
+  Value stack(VectorType type, ArrayRef<Value> rows) {
+    Value v = arith::ConstantOp::create(
+        b, loc, type,
+        DenseElementsAttr::get(type, b.getZeroAttr(type.getElementType())));
+    for (auto [i, r] : llvm::enumerate(rows))
+      v = vector::InsertOp::create(b, loc, r, v, static_cast<int64_t>(i));
+    return v;
+  }
+  /// Row pair {2h, 2h+1} of a vector<4x2xT> as a vector<2x2xT>.
+  Value rowPair(Value v4, int64_t h) {
+    auto t4 = cast<VectorType>(v4.getType());
+    auto t2 = VectorType::get({2, 2}, t4.getElementType());
+    return stack(t2, {vector::ExtractOp::create(b, loc, v4, 2 * h),
+                      vector::ExtractOp::create(b, loc, v4, 2 * h + 1)});
+  }
+  /// One m16n8k16 tensor-core product c + a * b. f16 goes through
+  /// nvgpu.mma.sync; bf16, which nvgpu's lowering does not type, through
+  /// nvvm.mma.sync on the packed 32-bit registers.
+  Value mma(Value a, Value bFrag, Value c) {
+    auto et = cast<VectorType>(a.getType()).getElementType();
+    if (et.isF16())
+      return nvgpu::MmaSyncOp::create(b, loc, a, bFrag, c,
+                                      ArrayRef<int64_t>{16, 8, 16});
+    auto regs = [&](Value frag, int64_t n) {
+      SmallVector<Value> out;
+      auto packed = VectorType::get({1}, b.getI32Type());
+      for (int64_t i = 0; i < n; ++i) {
+        Value row = vector::ExtractOp::create(b, loc, frag, i);
+        Value cast = vector::BitCastOp::create(b, loc, packed, row);
+        out.push_back(vector::ExtractOp::create(b, loc, cast, 0));
+      }
+      return out;
+    };
+    SmallVector<Value> cRegs;
+    for (int64_t i = 0; i < 2; ++i)
+      for (int64_t e = 0; e < 2; ++e)
+        cRegs.push_back(
+            vector::ExtractOp::create(b, loc, c, ArrayRef<int64_t>{i, e}));
+    Type f32 = b.getF32Type();
+    auto resTy = LLVM::LLVMStructType::getLiteral(b.getContext(),
+                                                  {f32, f32, f32, f32});
+    Value r = NVVM::MmaOp::create(
+        b, loc, resTy, regs(a, 4), regs(bFrag, 2), cRegs, {16, 8, 16},
+        std::nullopt, std::nullopt,
+        std::array<NVVM::MMATypes, 2>{NVVM::MMATypes::bf16,
+                                      NVVM::MMATypes::bf16},
+        std::array<NVVM::MMALayout, 2>{NVVM::MMALayout::row,
+                                       NVVM::MMALayout::col});
+    auto field = [&](int64_t i) -> Value {
+      return LLVM::ExtractValueOp::create(b, loc, r, i);
+    };
+    return stack(cast<VectorType>(c.getType()),
+                 {pair(field(0), field(1)), pair(field(2), field(3))});
+  }
+  /// vector<2xT> from two scalars.
+  Value pair(Value x, Value y) {
+    return vector::FromElementsOp::create(
+        b, loc, VectorType::get({2}, x.getType()), ValueRange{x, y});
+  }
+  /// 2^x with PTX's ex2.approx.ftz (2^-inf = 0).
+  Value exp2(Value x) {
+    return LLVM::CallIntrinsicOp::create(
+               b, loc, b.getF32Type(),
+               b.getStringAttr("llvm.nvvm.ex2.approx.ftz.f32"), ValueRange{x})
+        .getResult(0);
+  }
+  /// Reduces `x` over the four lanes of a quad (lanes 4g .. 4g+3).
+  Value quadReduce(Value x, bool isMax) {
+    for (int32_t off : {1, 2}) {
+      Value other = gpu::ShuffleOp::create(b, loc, x, off, 32,
+                                           gpu::ShuffleMode::XOR)
+                        .getShuffleResult();
+      x = isMax ? fmax(x, other) : fadd(x, other);
+    }
+    return x;
+  }
+
+  OpBuilder &b;
+  Location loc;
+};
+
+struct GPUMmaAttentionPass
+    : public PassWrapper<GPUMmaAttentionPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUMmaAttentionPass)
+
+  GPUMmaAttentionPass() = default;
+  GPUMmaAttentionPass(const GPUMmaAttentionPass &other)
+      : PassWrapper(other) {}
+  GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
+                      int64_t minCtas) {
+    this->warps = warps;
+    this->keyTile = keyTile;
+    this->stages = stages;
+    this->minCtas = minCtas;
+  }
+
+  StringRef getArgument() const final { return "attn-gpu-mma-attention"; }
+  StringRef getDescription() const final {
+    return "Rewrite f16/bf16 attn.attention ops into gpu.launch kernels on "
+           "tensor cores (nvgpu.mma.sync, cp.async, ldmatrix)";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, bufferization::BufferizationDialect,
+                    func::FuncDialect, memref::MemRefDialect,
+                    tensor::TensorDialect>();
+  }
+
+  void runOnOperation() override {
+    auto bad = [&](StringRef what) {
+      getOperation()->emitError() << "attn-gpu-mma-attention: " << what;
+      signalPassFailure();
+    };
+    if (warps < 1 || warps > 16)
+      return bad("warps (mma-warps in attn-nvvm-pipeline) must be in "
+                 "[1, 16], got " +
+                 std::to_string(warps));
+    if (keyTile < 16 || keyTile % 16 != 0 || keyTile > 256)
+      return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be a "
+                 "multiple of 16 in [16, 256], got " +
+                 std::to_string(keyTile));
+    if (stages != 1 && stages != 2)
+      return bad("stages must be 1 or 2, got " + std::to_string(stages));
+    if (minCtas < 0 || minCtas > 32)
+      return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) must be in "
+                 "[0, 32], got " +
+                 std::to_string(minCtas));
+    SmallVector<AttentionOp> ops;
+    getOperation()->walk([&](AttentionOp op) {
+      if (!op.hasPureTensorSemantics())
+        return;
+      std::string why = mmaRefusal(op, warps, keyTile, stages);
+      if (!why.empty()) {
+        if (report)
+          op.emitRemark() << "attn-gpu-mma-attention: left to the SIMT path: "
+                          << why;
+        return;
+      }
+      ops.push_back(op);
+    });
+    for (AttentionOp op : ops)
+      rewrite(op);
+  }
+
+  void rewrite(AttentionOp op);
+
+  Option<int64_t> warps{*this, "warps",
+                        llvm::cl::desc("Warps per CTA (16 query rows each)"),
+                        llvm::cl::init(4)};
+  Option<int64_t> keyTile{*this, "key-tile",
+                          llvm::cl::desc("Keys per shared-memory tile"),
+                          llvm::cl::init(64)};
+  Option<int64_t> stages{
+      *this, "stages",
+      llvm::cl::desc("Shared-memory buffers for K/V tiles (1 or 2)"),
+      llvm::cl::init(2)};
+  Option<int64_t> minCtas{
+      *this, "min-ctas",
+      llvm::cl::desc("Ask ptxas to fit this many CTAs per SM (.minnctapersm, "
+                     "caps registers); 0: no hint"),
+      llvm::cl::init(0)};
+  Option<bool> report{*this, "report",
+                      llvm::cl::desc("Remark on ops left to the SIMT path"),
+                      llvm::cl::init(false)};
+};
+
+/// Attributes of a kernel declaration (phase 1 -> phase 2).
+constexpr StringLiteral kKernelAttr = "attn.mma_kernel";
+/// CTAs per SM asked of ptxas for the kernel launched from a function
+/// (phase 2 -> attn-gpu-mma-kernel-hints, after outlining).
+constexpr StringLiteral kMinCtasAttr = "attn.mma_min_ctas";
+
+void GPUMmaAttentionPass::rewrite(AttentionOp op) {
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  MLIRContext *ctx = b.getContext();
+  auto qt = cast<RankedTensorType>(op.getQuery().getType());
+  auto kt = cast<RankedTensorType>(op.getKey().getType());
+  auto vt = cast<RankedTensorType>(op.getValue().getType());
+  auto ot = cast<RankedTensorType>(op.getInit().getType());
+
+  // Host side: buffers of the operands and a fresh result buffer, passed to
+  // a private function that phase 2 (attn-gpu-mma-kernels) defines after
+  // bufferization and deallocation, which do not look into GPU code.
+  auto bufferOf = [&](Value t, RankedTensorType type) -> Value {
+    auto mt = MemRefType::get(type.getShape(), type.getElementType());
+    return bufferization::ToBufferOp::create(b, loc, mt, t,
+                                             /*read_only=*/true);
+  };
+  Value qB = bufferOf(op.getQuery(), qt), kB = bufferOf(op.getKey(), kt),
+        vB = bufferOf(op.getValue(), vt);
+  SmallVector<Value> outDyn;
+  for (int64_t d = 0; d < ot.getRank(); ++d)
+    if (ot.isDynamicDim(d))
+      outDyn.push_back(tensor::DimOp::create(b, loc, op.getInit(), d));
+  auto outMemTy = MemRefType::get(ot.getShape(), ot.getElementType());
+  Value oB = memref::AllocOp::create(b, loc, outMemTy, outDyn,
+                                     b.getI64IntegerAttr(64));
+
+  auto module = op->getParentOfType<ModuleOp>();
+  SymbolTable symbols(module);
+  OpBuilder mb = OpBuilder::atBlockEnd(module.getBody());
+  auto fnType = FunctionType::get(
+      ctx, {qB.getType(), kB.getType(), vB.getType(), oB.getType()}, {});
+  std::string name = "attn_mma";
+  if (auto parent = op->getParentOfType<func::FuncOp>())
+    name = (parent.getName() + "_mma").str();
+  auto fn = func::FuncOp::create(mb, loc, name, fnType);
+  fn.setPrivate();
+  symbols.insert(fn); // uniquifies the name
+  NamedAttrList attrs;
+  attrs.set("warps", mb.getI64IntegerAttr(warps));
+  attrs.set("key_tile", mb.getI64IntegerAttr(keyTile));
+  attrs.set("stages", mb.getI64IntegerAttr(stages));
+  attrs.set("min_ctas", mb.getI64IntegerAttr(minCtas));
+  attrs.set("causal", mb.getI64IntegerAttr(
+                          static_cast<int64_t>(op.getCausalOrDefault())));
+  attrs.set("scale", mb.getF64FloatAttr(op.getScaleOrDefault()));
+  attrs.set("bshd", mb.getBoolAttr(op.getLayoutOrDefault() == Layout::bshd));
+  fn->setAttr(kKernelAttr, attrs.getDictionary(ctx));
+  func::CallOp::create(b, loc, fn, ValueRange{qB, kB, vB, oB});
+
+  Value result = bufferization::ToTensorOp::create(
+      b, loc, ot, oB, /*restrict=*/true, /*writable=*/true);
+  op.getResult().replaceAllUsesWith(result);
+  op.erase();
+}
+
+/// Phase 2: defines the body of a kernel function declared by phase 1.
+static void buildKernel(func::FuncOp fn) {
+  auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
+  auto geti = [&](StringRef n) {
+    return cast<IntegerAttr>(attrs.get(n)).getInt();
+  };
+  Block *entry = fn.addEntryBlock();
+  OpBuilder b = OpBuilder::atBlockBegin(entry);
+  Location loc = fn.getLoc();
+  KernelBuilder k(b, loc);
+  MLIRContext *ctx = b.getContext();
+  Value qB = entry->getArgument(0), kB = entry->getArgument(1),
+        vB = entry->getArgument(2), oB = entry->getArgument(3);
+  auto qt = cast<MemRefType>(qB.getType());
+  auto vt = cast<MemRefType>(vB.getType());
+  auto ot = cast<MemRefType>(oB.getType());
+  Type et = qt.getElementType(), outEt = ot.getElementType();
+  const int64_t D = qt.getDimSize(3), Dv = vt.getDimSize(3);
+  const int64_t W = geti("warps"), BM = 16 * W, BN = geti("key_tile"),
+                S = geti("stages");
+  const int64_t threads = 32 * W;
+  const bool bshd = cast<BoolAttr>(attrs.get("bshd")).getValue();
+  const int64_t seqPos = bshd ? 1 : 2, headPos = bshd ? 2 : 1;
+  const Causal causal = *symbolizeCausal(geti("causal"));
+  const double scaleLog2 =
+      cast<FloatAttr>(attrs.get("scale")).getValueAsDouble() * M_LOG2E;
+  fn->removeAttr(kKernelAttr);
+  if (auto minCtas = dyn_cast_or_null<IntegerAttr>(attrs.get("min_ctas")))
+    if (minCtas.getInt() > 0)
+      fn->setAttr(kMinCtasAttr, minCtas);
+
+  Value batch = memref::DimOp::create(b, loc, qB, 0);
+  Value hq = memref::DimOp::create(b, loc, qB, headPos);
+  Value hkv = memref::DimOp::create(b, loc, kB, headPos);
+  Value sq = memref::DimOp::create(b, loc, qB, seqPos);
+  Value skv = memref::DimOp::create(b, loc, kB, seqPos);
+  Value group = k.div(hq, hkv);
+  Value delta = causal == Causal::bottom_right ? k.sub(skv, sq) : k.idx(0);
+
+  // Nothing to launch for an empty output (a grid of 0 is a CUDA error).
+  Value c0 = k.idx(0);
+  Value nonEmpty = arith::AndIOp::create(
+      b, loc,
+      arith::AndIOp::create(b, loc,
+                            k.cmp(arith::CmpIPredicate::sgt, batch, c0),
+                            k.cmp(arith::CmpIPredicate::sgt, hq, c0)),
+      k.cmp(arith::CmpIPredicate::sgt, sq, c0));
+  auto ifOp = scf::IfOp::create(b, loc, nonEmpty, /*withElse=*/false);
+  b.setInsertionPointAfter(ifOp);
+  func::ReturnOp::create(b, loc);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+
+  Value gridX = k.div(k.add(sq, k.idx(BM - 1)), k.idx(BM));
+  const int64_t kRow = D + 8, vRow = Dv + 8; // padded smem rows (16 bytes)
+  const int64_t kBytes = S * BN * kRow * 2, vBytes = S * BN * vRow * 2;
+  Value smemBytes = k.i32(kBytes + vBytes);
+  auto launch = gpu::LaunchOp::create(b, loc, gridX, hq, batch,
+                                      k.idx(threads), k.idx(1), k.idx(1),
+                                      smemBytes);
+  Block &body = launch.getBody().front();
+  b.setInsertionPointToStart(&body);
+  gpu::TerminatorOp::create(b, loc);
+  b.setInsertionPointToStart(&body);
+
+  auto wg = gpu::AddressSpaceAttr::get(ctx, gpu::AddressSpace::Workgroup);
+  Type f32 = b.getF32Type();
+  auto frag2 = VectorType::get({2}, et);
+  auto fragA = VectorType::get({4, 2}, et);
+  auto fragB = VectorType::get({2, 2}, et);
+  auto fragC = VectorType::get({2, 2}, f32);
+  auto fragB4 = VectorType::get({4, 2}, et);
+
+  Value tid = launch.getThreadIds().x;
+  Value qTile = launch.getBlockIds().x;
+  Value head = launch.getBlockIds().y;
+  Value bIdx = launch.getBlockIds().z;
+  Value warp = k.div(tid, k.idx(32)), lane = k.rem(tid, k.idx(32));
+  Value g = k.div(lane, k.idx(4)), t4 = k.rem(lane, k.idx(4));
+  Value kvHead = k.div(head, group);
+  Value tileRow0 = k.mul(qTile, k.idx(BM));
+  Value row[2];
+  row[0] = k.add(k.add(tileRow0, k.mul(warp, k.idx(16))), g);
+  row[1] = k.add(row[0], k.idx(8));
+  Value sqLast = k.sub(sq, k.idx(1));
+  Value rowC[2] = {k.minS(row[0], sqLast), k.minS(row[1], sqLast)};
+  auto at = [&](Value h, Value s, Value d) -> SmallVector<Value> {
+    if (bshd)
+      return {bIdx, s, h, d};
+    return {bIdx, h, s, d};
+  };
+  Value t2 = k.mul(t4, k.idx(2));
+
+  // Q fragments (A operands of S = Q K^T), loaded once.
+  SmallVector<Value> qFrag;
+  for (int64_t kk = 0; kk < D / 16; ++kk) {
+    SmallVector<Value> rows;
+    for (auto [r, off] : {std::pair<int, int64_t>{0, 0}, {1, 0}, {0, 8},
+                          {1, 8}}) {
+      Value col = k.add(t2, k.idx(kk * 16 + off));
+      auto load = vector::LoadOp::create(b, loc, frag2, qB,
+                                         at(head, rowC[r], col));
+      load.setAlignment(4);
+      rows.push_back(load);
+    }
+    qFrag.push_back(k.stack(fragA, rows));
+  }
+
+  // Shared memory: K and V tiles, S buffers each, rows padded by 16 bytes.
+  auto dynSmemTy = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
+                                   AffineMap(), wg);
+  Value smem = gpu::DynamicSharedMemoryOp::create(b, loc, dynSmemTy);
+  auto kSTy = MemRefType::get({S, BN, kRow}, et, AffineMap(), wg);
+  auto vSTy = MemRefType::get({S, BN, vRow}, et, AffineMap(), wg);
+  Value kS = memref::ViewOp::create(b, loc, kSTy, smem, k.idx(0), ValueRange{});
+  Value vS =
+      memref::ViewOp::create(b, loc, vSTy, smem, k.idx(kBytes), ValueRange{});
+
+  // Key range of this CTA.
+  Value kvEnd = skv;
+  if (causal != Causal::none) {
+    Value lastRow = k.sub(k.minS(sq, k.add(tileRow0, k.idx(BM))), k.idx(1));
+    Value end = k.add(k.add(lastRow, delta), k.idx(1));
+    kvEnd = k.maxS(c0, k.minS(skv, end));
+  }
+  Value nTiles = k.div(k.add(kvEnd, k.idx(BN - 1)), k.idx(BN));
+
+  // Issues the cp.async copies of key tile `tile` into buffer `stage` and
+  // commits them as one group. Keys at or past kvEnd are zero-filled.
+  auto issue = [&](Value tile, Value stage) {
+    Value j0 = k.mul(tile, k.idx(BN));
+    SmallVector<Value> tokens;
+    auto copyRows = [&](Value src, Value dst, int64_t width) {
+      int64_t chunksPerRow = width / 8, total = BN * chunksPerRow;
+      for (int64_t c = 0; c * threads < total; ++c) {
+        Value id = k.add(tid, k.idx(c * threads));
+        auto emit = [&]() {
+          Value r = k.div(id, k.idx(chunksPerRow));
+          Value col = k.mul(k.rem(id, k.idx(chunksPerRow)), k.idx(8));
+          Value key = k.add(j0, r);
+          Value valid = k.cmp(arith::CmpIPredicate::slt, key, kvEnd);
+          Value keyC = k.sel(valid, key, c0);
+          Value n = k.sel(valid, k.idx(8), c0);
+          tokens.push_back(nvgpu::DeviceAsyncCopyOp::create(
+              b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), dst,
+              ValueRange{stage, r, col}, src, at(kvHead, keyC, col),
+              b.getIndexAttr(8), n, b.getUnitAttr()));
+        };
+        if ((c + 1) * threads <= total) {
+          emit();
+        } else {
+          auto guard = scf::IfOp::create(
+              b, loc, k.cmp(arith::CmpIPredicate::slt, id, k.idx(total)),
+              false);
+          OpBuilder::InsertionGuard ig(b);
+          b.setInsertionPointToStart(guard.thenBlock());
+          emit();
+          // Tokens do not leave the scf.if; the group is committed below.
+          tokens.pop_back();
+        }
+      }
+    };
+    copyRows(kB, kS, D);
+    copyRows(vB, vS, Dv);
+    return nvgpu::DeviceAsyncCreateGroupOp::create(
+        b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
+  };
+
+  if (S == 2) {
+    // Prologue: tile 0 into buffer 0 (only when there is a tile: with no keys
+    // every address would be out of bounds).
+    auto pro = scf::IfOp::create(
+        b, loc, k.cmp(arith::CmpIPredicate::sgt, nTiles, c0), false);
+    OpBuilder::InsertionGuard ig(b);
+    b.setInsertionPointToStart(pro.thenBlock());
+    issue(c0, c0);
+  }
+
+  // The key loop: carries O (Dv/8 fragments), the row max m and the
+  // thread-partial row sum l for the thread's two rows.
+  Value negInf = k.f32(-INFINITY), zero = k.f32(0.0);
+  Value zeroC = arith::ConstantOp::create(
+      b, loc, fragC, DenseElementsAttr::get(fragC, b.getF32FloatAttr(0.0f)));
+  SmallVector<Value> init(Dv / 8, zeroC);
+  init.append({negInf, negInf, zero, zero});
+  auto loop = scf::ForOp::create(b, loc, c0, nTiles, k.idx(1), init);
+  {
+    OpBuilder::InsertionGuard ig(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value it = loop.getInductionVar();
+    ValueRange carried = loop.getRegionIterArgs();
+    SmallVector<Value> acc(carried.begin(), carried.begin() + Dv / 8);
+    Value m[2] = {carried[Dv / 8], carried[Dv / 8 + 1]};
+    Value l[2] = {carried[Dv / 8 + 2], carried[Dv / 8 + 3]};
+
+    Value stage = c0;
+    if (S == 2) {
+      stage = k.rem(it, k.idx(2));
+      // Prefetch the next tile into the other buffer (zero-filled past the
+      // end), then wait for this one: at most one group left in flight.
+      Value tok = issue(k.add(it, k.idx(1)), k.rem(k.add(it, k.idx(1)),
+                                                   k.idx(2)));
+      nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(1));
+    } else {
+      Value tok = issue(it, c0);
+      nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(0));
+    }
+    gpu::BarrierOp::create(b, loc);
+
+    // S = Q K^T: BN/8 accumulators of 16 x 8.
+    const int64_t nBlocks = BN / 8;
+    SmallVector<Value> s(nBlocks, zeroC);
+    Value lane8 = k.rem(lane, k.idx(8)), laneHi = k.div(lane, k.idx(8));
+    for (int64_t kk = 0; kk < D / 16; kk += 2) {
+      bool pair = kk + 1 < D / 16;
+      for (int64_t n = 0; n < nBlocks; ++n) {
+        // Lane l addresses row (l % 8) of 8x8 matrix l / 8: matrices are
+        // (keys n*8.., d kk*16), (.., d kk*16+8), (.., d kk*16+16), ...
+        Value r = k.add(k.idx(n * 8), lane8);
+        Value col = k.add(k.idx(kk * 16), k.mul(pair ? laneHi
+                                                      : k.rem(laneHi, k.idx(2)),
+                                                 k.idx(8)));
+        Value frag = nvgpu::LdMatrixOp::create(
+            b, loc, pair ? fragB4 : fragB, kS, ValueRange{stage, r, col},
+            /*transpose=*/false, pair ? 4 : 2);
+        auto half = [&](int64_t i) -> Value {
+          return pair ? k.rowPair(frag, i) : frag;
+        };
+        s[n] = k.mma(qFrag[kk], half(0), s[n]);
+        if (pair)
+          s[n] = k.mma(qFrag[kk + 1], half(1), s[n]);
+      }
+    }
+
+    // Scores as scalars sc[n][i][e] (row i of the thread, column
+    // n*8 + 2*t4 + e). With a positive scale, the max is taken on the raw
+    // scores and the scale folded into the exponent's FMA below
+    // (max(c*s) = c*max(s) for c > 0); otherwise the scores are scaled here.
+    const bool fuseScale = scaleLog2 > 0.0;
+    Value scale = k.f32(scaleLog2);
+    SmallVector<Value> sc;
+    for (int64_t n = 0; n < nBlocks; ++n)
+      for (int64_t i = 0; i < 2; ++i)
+        for (int64_t e = 0; e < 2; ++e) {
+          Value x =
+              vector::ExtractOp::create(b, loc, s[n], ArrayRef<int64_t>{i, e});
+          sc.push_back(fuseScale ? x : k.fmul(x, scale));
+        }
+    auto scIndex = [](int64_t n, int64_t i, int64_t e) {
+      return (n * 2 + i) * 2 + e;
+    };
+
+    // Element mask on tiles that reach past the keys or the diagonal.
+    Value j0 = k.mul(it, k.idx(BN));
+    Value tileEnd = k.add(j0, k.idx(BN));
+    Value needMask = k.cmp(arith::CmpIPredicate::sgt, tileEnd, skv);
+    if (causal != Causal::none) {
+      Value diag0 = k.add(tileRow0, delta);
+      needMask = arith::OrIOp::create(
+          b, loc, needMask,
+          k.cmp(arith::CmpIPredicate::sgt, k.sub(tileEnd, k.idx(1)), diag0));
+    }
+    {
+      SmallVector<Type> types(sc.size(), f32);
+      auto maskIf = scf::IfOp::create(b, loc, types, needMask, true);
+      OpBuilder::InsertionGuard ig2(b);
+      b.setInsertionPointToStart(maskIf.thenBlock());
+      SmallVector<Value> masked(sc);
+      for (int64_t n = 0; n < nBlocks; ++n)
+        for (int64_t e = 0; e < 2; ++e) {
+          Value col = k.add(k.add(j0, k.idx(n * 8 + e)), t2);
+          Value inKeys = k.cmp(arith::CmpIPredicate::slt, col, skv);
+          for (int64_t i = 0; i < 2; ++i) {
+            Value vis = inKeys;
+            if (causal != Causal::none)
+              vis = arith::AndIOp::create(
+                  b, loc, vis,
+                  k.cmp(arith::CmpIPredicate::sle, col,
+                        k.add(row[i], delta)));
+            int64_t x = scIndex(n, i, e);
+            masked[x] = k.sel(vis, sc[x], negInf);
+          }
+        }
+      scf::YieldOp::create(b, loc, masked);
+      b.setInsertionPointToStart(maskIf.elseBlock());
+      scf::YieldOp::create(b, loc, sc);
+      b.setInsertionPointAfter(maskIf);
+      sc.assign(maskIf.getResults().begin(), maskIf.getResults().end());
+    }
+
+    // Online softmax, base 2: m is kept in scaled units.
+    Value alpha[2], mUse[2], newM[2], newL[2];
+    for (int64_t i = 0; i < 2; ++i) {
+      Value mx = negInf;
+      for (int64_t n = 0; n < nBlocks; ++n)
+        for (int64_t e = 0; e < 2; ++e)
+          mx = k.fmax(mx, sc[scIndex(n, i, e)]);
+      mx = k.quadReduce(mx, /*isMax=*/true);
+      if (fuseScale)
+        mx = k.fmul(mx, scale);
+      newM[i] = k.fmax(m[i], mx);
+      Value isInf = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                          newM[i], negInf);
+      mUse[i] = k.sel(isInf, zero, newM[i]);
+      alpha[i] = k.exp2(k.fsub(m[i], mUse[i]));
+    }
+    SmallVector<Value> p(sc.size());
+    Value rowSum[2] = {zero, zero};
+    Value negMUse[2] = {arith::NegFOp::create(b, loc, mUse[0]),
+                        arith::NegFOp::create(b, loc, mUse[1])};
+    for (int64_t n = 0; n < nBlocks; ++n)
+      for (int64_t i = 0; i < 2; ++i)
+        for (int64_t e = 0; e < 2; ++e) {
+          int64_t x = scIndex(n, i, e);
+          Value arg = fuseScale ? LLVM::FMAOp::create(b, loc, sc[x], scale,
+                                                      negMUse[i])
+                                      .getResult()
+                                : k.fsub(sc[x], mUse[i]);
+          p[x] = k.exp2(arg);
+          rowSum[i] = k.fadd(rowSum[i], p[x]);
+        }
+    for (int64_t i = 0; i < 2; ++i)
+      newL[i] = k.fadd(k.fmul(l[i], alpha[i]), rowSum[i]);
+    Value alphaC = k.stack(fragC, {k.pair(alpha[0], alpha[0]),
+                                   k.pair(alpha[1], alpha[1])});
+    for (Value &a : acc)
+      a = k.fmul(a, alphaC);
+
+    // O += P V. P's A fragment for keys kt*16.. is the accumulator pair
+    // (2kt, 2kt+1) rounded to the element type.
+    for (int64_t kt = 0; kt < BN / 16; ++kt) {
+      SmallVector<Value> rows;
+      for (int64_t half = 0; half < 2; ++half)
+        for (int64_t i = 0; i < 2; ++i) {
+          auto tr = [&](int64_t e) -> Value {
+            return arith::TruncFOp::create(b, loc, et,
+                                           p[scIndex(2 * kt + half, i, e)]);
+          };
+          rows.push_back(k.pair(tr(0), tr(1)));
+        }
+      Value pFrag = k.stack(fragA, rows);
+      for (int64_t nb = 0; nb < Dv / 8; nb += 2) {
+        // Transposed 8x8 matrices: (keys kt*16.., dv nb*8), (keys +8, dv
+        // nb*8), (keys kt*16.., dv nb*8+8), (keys +8, dv nb*8+8).
+        Value r = k.add(k.add(k.idx(kt * 16), lane8),
+                        k.mul(k.rem(laneHi, k.idx(2)), k.idx(8)));
+        Value col = k.mul(k.add(k.idx(nb), k.div(lane, k.idx(16))), k.idx(8));
+        Value frag = nvgpu::LdMatrixOp::create(b, loc, fragB4, vS,
+                                               ValueRange{stage, r, col},
+                                               /*transpose=*/true, 4);
+        for (int64_t h = 0; h < 2; ++h) {
+          Value bFrag = k.rowPair(frag, h);
+          acc[nb + h] = k.mma(pFrag, bFrag, acc[nb + h]);
+        }
+      }
+    }
+    // Every warp is done with this buffer before it is refilled.
+    gpu::BarrierOp::create(b, loc);
+    SmallVector<Value> yielded(acc);
+    yielded.append({newM[0], newM[1], newL[0], newL[1]});
+    scf::YieldOp::create(b, loc, yielded);
+  }
+
+  // No copy may be left in flight at exit (the last prefetch).
+  nvgpu::DeviceAsyncWaitOp::create(
+      b, loc,
+      nvgpu::DeviceAsyncCreateGroupOp::create(
+          b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), ValueRange{}),
+      b.getI32IntegerAttr(0));
+
+  // Epilogue: full row sums, O / l (0 for a row with no visible key), store.
+  ValueRange res = loop.getResults();
+  Value inv[2];
+  for (int64_t i = 0; i < 2; ++i) {
+    Value l = k.quadReduce(res[Dv / 8 + 2 + i], /*isMax=*/false);
+    Value pos =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, l, zero);
+    inv[i] = k.sel(pos, arith::DivFOp::create(b, loc, k.f32(1.0), l), zero);
+  }
+  for (int64_t i = 0; i < 2; ++i) {
+    auto inRange = scf::IfOp::create(
+        b, loc, k.cmp(arith::CmpIPredicate::slt, row[i], sq), false);
+    OpBuilder::InsertionGuard ig(b);
+    b.setInsertionPointToStart(inRange.thenBlock());
+    for (int64_t nb = 0; nb < Dv / 8; ++nb) {
+      SmallVector<Value> elems;
+      for (int64_t e = 0; e < 2; ++e) {
+        Value o = k.fmul(
+            vector::ExtractOp::create(b, loc, res[nb], ArrayRef<int64_t>{i, e}),
+            inv[i]);
+        if (!outEt.isF32())
+          o = arith::TruncFOp::create(b, loc, outEt, o);
+        elems.push_back(o);
+      }
+      Value v = k.pair(elems[0], elems[1]);
+      Value col = k.add(k.idx(nb * 8), t2);
+      auto store =
+          vector::StoreOp::create(b, loc, v, oB, at(head, row[i], col));
+      store.setAlignment(outEt.getIntOrFloatBitWidth() / 4);
+    }
+  }
+
+}
+
+struct GPUMmaKernelsPass
+    : public PassWrapper<GPUMmaKernelsPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUMmaKernelsPass)
+
+  StringRef getArgument() const final { return "attn-gpu-mma-kernels"; }
+  StringRef getDescription() const final {
+    return "Define the tensor-core kernel functions that "
+           "attn-gpu-mma-attention declared (run after bufferization)";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, func::FuncDialect, gpu::GPUDialect,
+                    LLVM::LLVMDialect, memref::MemRefDialect,
+                    NVVM::NVVMDialect, nvgpu::NVGPUDialect, scf::SCFDialect,
+                    vector::VectorDialect>();
+  }
+  void runOnOperation() override {
+    for (auto fn : getOperation().getOps<func::FuncOp>()) {
+      if (!fn.isDeclaration() || !fn->hasAttr(kKernelAttr))
+        continue;
+      auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
+      if (!attrs || !isa_and_nonnull<IntegerAttr>(attrs.get("warps")) ||
+          !isa_and_nonnull<IntegerAttr>(attrs.get("key_tile")) ||
+          !isa_and_nonnull<IntegerAttr>(attrs.get("stages")) ||
+          !isa_and_nonnull<IntegerAttr>(attrs.get("causal")) ||
+          !isa_and_nonnull<FloatAttr>(attrs.get("scale")) ||
+          !isa_and_nonnull<BoolAttr>(attrs.get("bshd")) ||
+          !symbolizeCausal(cast<IntegerAttr>(attrs.get("causal")).getInt()) ||
+          fn.getNumArguments() != 4) {
+        fn.emitError("attn-gpu-mma-kernels: malformed ") << kKernelAttr;
+        return signalPassFailure();
+      }
+      buildKernel(fn);
+    }
+  }
+};
+
+/// After gpu-kernel-outlining: copies a function's attn.mma_min_ctas to the
+/// kernels it launches as nvvm.minctasm (PTX .minnctapersm).
+struct GPUMmaKernelHintsPass
+    : public PassWrapper<GPUMmaKernelHintsPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUMmaKernelHintsPass)
+
+  StringRef getArgument() const final { return "attn-gpu-mma-kernel-hints"; }
+  StringRef getDescription() const final {
+    return "Attach the register hints of attn-gpu-mma-kernels to the "
+           "outlined kernels";
+  }
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTableCollection symbols;
+    for (auto fn : module.getOps<func::FuncOp>()) {
+      auto hint = fn->getAttrOfType<IntegerAttr>(kMinCtasAttr);
+      if (!hint)
+        continue;
+      fn->removeAttr(kMinCtasAttr);
+      fn.walk([&](gpu::LaunchFuncOp launch) {
+        auto kernel = symbols.lookupNearestSymbolFrom<gpu::GPUFuncOp>(
+            launch, launch.getKernel());
+        if (kernel)
+          kernel->setAttr(NVVM::NVVMDialect::getMinctasmAttrName(),
+                          IntegerAttr::get(IntegerType::get(&getContext(), 32),
+                                           hint.getInt()));
+      });
+    }
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelHintsPass() {
+  return std::make_unique<GPUMmaKernelHintsPass>();
+}
+
+std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass() {
+  return std::make_unique<GPUMmaKernelsPass>();
+}
+
+std::unique_ptr<Pass> mlir::attn::createGPUMmaAttentionPass(int64_t warps,
+                                                            int64_t keyTile,
+                                                            int64_t stages,
+                                                            int64_t minCtas) {
+  return std::make_unique<GPUMmaAttentionPass>(warps, keyTile, stages,
+                                               minCtas);
+}
+
+void mlir::attn::registerGPUMmaAttentionPass() {
+  PassRegistration<GPUMmaAttentionPass>();
+  PassRegistration<GPUMmaKernelsPass>();
+  PassRegistration<GPUMmaKernelHintsPass>();
+}

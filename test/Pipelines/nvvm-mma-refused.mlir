@@ -1,0 +1,68 @@
+// attn-gpu-mma-attention leaves ops it cannot run on tensor cores to the SIMT
+// path, unchanged, and with report=true says why. Bad option values are
+// errors that name the option.
+// RUN: attn-opt %s --split-input-file --attn-gpu-mma-attention=report=true --verify-diagnostics | FileCheck %s
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=warps=0 2>&1 | FileCheck %s --check-prefix=WARPS
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=key-tile=24 2>&1 | FileCheck %s --check-prefix=KEYTILE
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=stages=3 2>&1 | FileCheck %s --check-prefix=STAGES
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{mma-warps=17})' 2>&1 | FileCheck %s --check-prefix=PIPE
+
+// WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
+// KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
+// STAGES: attn-gpu-mma-attention: stages must be 1 or 2, got 3
+// PIPE: must be in [1, 16], got 17
+
+// CHECK-NOT: call @
+// CHECK-NOT: attn.mma_kernel
+
+func.func @f32(%q: tensor<1x2x8x64xf32>, %k: tensor<1x2x8x64xf32>, %v: tensor<1x2x8x64xf32>) -> tensor<1x2x8x64xf32> {
+  %init = tensor.empty() : tensor<1x2x8x64xf32>
+  // expected-remark @below {{attn-gpu-mma-attention: left to the SIMT path: element type is not f16 or bf16}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf32>, tensor<1x2x8x64xf32>, tensor<1x2x8x64xf32>) outs(%init : tensor<1x2x8x64xf32>) -> tensor<1x2x8x64xf32>
+  return %r : tensor<1x2x8x64xf32>
+}
+
+// -----
+
+func.func @mask(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>, %m: tensor<8x8xi1>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: explicit masks are not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) mask(%m : tensor<8x8xi1>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}
+
+// -----
+
+func.func @window(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: windows are not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) window = [4, 0] -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}
+
+// -----
+
+func.func @softcap(%q: tensor<1x2x8x64xbf16>, %k: tensor<1x2x8x64xbf16>, %v: tensor<1x2x8x64xbf16>) -> tensor<1x2x8x64xbf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xbf16>
+  // expected-remark @below {{left to the SIMT path: softcap is not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>) outs(%init : tensor<1x2x8x64xbf16>) softcap = 30.0 -> tensor<1x2x8x64xbf16>
+  return %r : tensor<1x2x8x64xbf16>
+}
+
+// -----
+
+func.func @head_size(%q: tensor<1x2x8x24xf16>, %k: tensor<1x2x8x24xf16>, %v: tensor<1x2x8x24xf16>) -> tensor<1x2x8x24xf16> {
+  %init = tensor.empty() : tensor<1x2x8x24xf16>
+  // expected-remark @below {{left to the SIMT path: head sizes must be static multiples of 16 up to 128 (D = 24, Dv = 24)}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x24xf16>, tensor<1x2x8x24xf16>, tensor<1x2x8x24xf16>) outs(%init : tensor<1x2x8x24xf16>) -> tensor<1x2x8x24xf16>
+  return %r : tensor<1x2x8x24xf16>
+}
+
+// -----
+
+func.func @big_head(%q: tensor<1x2x8x256xf16>, %k: tensor<1x2x8x256xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: head sizes must be static multiples of 16 up to 128 (D = 256, Dv = 64)}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x256xf16>, tensor<1x2x8x256xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}

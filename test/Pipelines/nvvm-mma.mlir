@@ -1,0 +1,103 @@
+// The tensor-core path of attn-nvvm-pipeline: attn-gpu-mma-attention rewrites
+// f16/bf16 attention (phase 1, on tensors) into a call of a private kernel
+// function that attn-gpu-mma-kernels defines after bufferization (phase 2):
+// a gpu.launch of one CTA per (query tile, head, batch) with cp.async K/V
+// tiles in dynamic shared memory, ldmatrix, mma.sync and the online softmax
+// on the fragments. The PTX holds the tensor-core instructions.
+// RUN: attn-opt %s --attn-gpu-mma-attention | FileCheck %s --check-prefix=PHASE1
+// RUN: attn-opt %s --attn-gpu-mma-attention --attn-gpu-mma-kernels | FileCheck %s --check-prefix=PHASE2
+// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 warps=2 key-tile=32' --attn-gpu-mma-kernels | FileCheck %s --check-prefix=OPTS
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' -o %t.sm90.mlir
+// RUN: %gpu_extract_ptx %t.sm90.mlir | FileCheck %s --check-prefix=PTX
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_80 format=isa})' -o %t.sm80.mlir
+// RUN: %gpu_extract_ptx %t.sm80.mlir | FileCheck %s --check-prefix=PTX
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa mma=false})' | FileCheck %s --check-prefix=SIMT
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_75 format=isa})' | FileCheck %s --check-prefix=SIMT
+
+// PHASE1-LABEL: func.func @f16_causal(
+// PHASE1-DAG:     %[[Q:.+]] = bufferization.to_buffer %arg0 read_only : tensor<2x8x100x64xf16> to memref<2x8x100x64xf16>
+// PHASE1-DAG:     %[[K:.+]] = bufferization.to_buffer %arg1 read_only
+// PHASE1-DAG:     %[[V:.+]] = bufferization.to_buffer %arg2 read_only
+// PHASE1-DAG:     %[[O:.+]] = memref.alloc() {alignment = 64 : i64} : memref<2x8x100x64xf16>
+// PHASE1:         call @f16_causal_mma(%[[Q]], %[[K]], %[[V]], %[[O]])
+// PHASE1:         %[[R:.+]] = bufferization.to_tensor %[[O]] restrict writable
+// PHASE1:         return %[[R]]
+// PHASE1-LABEL: func.func @bf16_bshd_dynamic(
+// PHASE1:         call @bf16_bshd_dynamic_mma(
+// PHASE1-LABEL: func.func @f32_stays(
+// PHASE1:         attn.attention
+// PHASE1:       func.func private @f16_causal_mma(memref<2x8x100x64xf16>, memref<2x2x77x64xf16>, memref<2x2x77x64xf16>, memref<2x8x100x64xf16>)
+// PHASE1-SAME:    attn.mma_kernel = {bshd = false, causal = 2 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.250000e-01 : f64, stages = 2 : i64, warps = 4 : i64}
+// PHASE1:       func.func private @bf16_bshd_dynamic_mma(memref<?x?x2x128xbf16>, memref<?x?x1x128xbf16>, memref<?x?x1x128xbf16>, memref<?x?x2x128xbf16>)
+// PHASE1-SAME:    bshd = true, causal = 0 : i64
+// PHASE1-SAME:    scale = 5.000000e-01 : f64
+
+// PHASE2-LABEL: func.func private @f16_causal_mma(
+// PHASE2:         scf.if
+// 64 query rows per CTA (4 warps x 16), 2 x 64 x (64 + 8) halves of K and V.
+// PHASE2:         gpu.launch blocks({{.*}}) in ({{.*}} = %{{.*}}, {{.*}} = %{{.*}}, {{.*}} = %{{.*}}) threads({{.*}}) in ({{.*}} = %c128{{.*}}, {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}) dynamic_shared_memory_size %c36864_i32
+// PHASE2:           vector.load {{.*}} {alignment = 4 : i64} : memref<2x8x100x64xf16>, vector<2xf16>
+// PHASE2:           gpu.dynamic_shared_memory
+// PHASE2:           memref.view {{.*}} to memref<2x64x72xf16, #gpu.address_space<workgroup>>
+// PHASE2:           nvgpu.device_async_copy {{.*}}, 8, {{.*}} {bypassL1}
+// PHASE2:           nvgpu.device_async_create_group
+// PHASE2:           scf.for
+// PHASE2:             nvgpu.device_async_wait %{{.*}} {numGroups = 1 : i32}
+// PHASE2:             gpu.barrier
+// PHASE2:             nvgpu.ldmatrix {{.*}} {numTiles = 4 : i32, transpose = false}
+// PHASE2:             nvgpu.mma.sync({{.*}}) {mmaShape = [16, 8, 16]} : (vector<4x2xf16>, vector<2x2xf16>, vector<2x2xf32>) -> vector<2x2xf32>
+// PHASE2:             gpu.shuffle  xor
+// PHASE2:             llvm.call_intrinsic "llvm.nvvm.ex2.approx.ftz.f32"
+// PHASE2:             nvgpu.ldmatrix {{.*}} {numTiles = 4 : i32, transpose = true}
+// PHASE2:             gpu.barrier
+// PHASE2:             scf.yield
+// PHASE2:           vector.store
+// PHASE2-LABEL: func.func private @bf16_bshd_dynamic_mma(
+// PHASE2:           nvvm.mma.sync {{.*}} {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>}
+// PHASE2-NOT:     attn.mma_kernel
+
+// One stage: each tile is waited for completely; 2 warps = 32 rows.
+// OPTS-LABEL: func.func private @f16_causal_mma(
+// OPTS:         threads({{.*}}) in ({{.*}} = %c64{{.*}}, {{.*}}) dynamic_shared_memory_size %c9216_i32
+// OPTS:         nvgpu.device_async_wait %{{.*}} {numGroups = 0 : i32}
+
+// PTX-LABEL: .entry f32_stays_kernel(
+// PTX-NOT:     mma.sync
+// PTX-LABEL: .entry f16_causal_mma_kernel(
+// PTX-DAG:     mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// PTX-DAG:     ldmatrix.sync.aligned.m8n8.x4.shared.b16
+// PTX-DAG:     ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16
+// PTX-DAG:     cp.async.cg.shared.global
+// PTX-DAG:     cp.async.wait_group 1
+// PTX-DAG:     ex2.approx.ftz.f32
+// PTX-DAG:     shfl.sync.bfly
+// PTX-LABEL: .entry bf16_bshd_dynamic_mma_kernel(
+// PTX-DAG:     mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
+// PTX-DAG:     ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16
+
+// SIMT-NOT: mma.sync
+// SIMT: gpu.binary @f16_causal_kernel
+// SIMT-NOT: mma.sync
+
+func.func @f16_causal(%q: tensor<2x8x100x64xf16>, %k: tensor<2x2x77x64xf16>,
+                      %v: tensor<2x2x77x64xf16>) -> tensor<2x8x100x64xf16> {
+  %init = tensor.empty() : tensor<2x8x100x64xf16>
+  %r = attn.attention ins(%q, %k, %v : tensor<2x8x100x64xf16>, tensor<2x2x77x64xf16>, tensor<2x2x77x64xf16>)
+         outs(%init : tensor<2x8x100x64xf16>) causal = bottom_right -> tensor<2x8x100x64xf16>
+  return %r : tensor<2x8x100x64xf16>
+}
+
+func.func @bf16_bshd_dynamic(%q: tensor<?x?x2x128xbf16>, %k: tensor<?x?x1x128xbf16>,
+                             %v: tensor<?x?x1x128xbf16>, %init: tensor<?x?x2x128xbf16>) -> tensor<?x?x2x128xbf16> {
+  %r = attn.attention ins(%q, %k, %v : tensor<?x?x2x128xbf16>, tensor<?x?x1x128xbf16>, tensor<?x?x1x128xbf16>)
+         outs(%init : tensor<?x?x2x128xbf16>) scale = 0.5 layout = bshd -> tensor<?x?x2x128xbf16>
+  return %r : tensor<?x?x2x128xbf16>
+}
+
+func.func @f32_stays(%q: tensor<1x2x40x64xf32>, %k: tensor<1x2x40x64xf32>,
+                     %v: tensor<1x2x40x64xf32>) -> tensor<1x2x40x64xf32> {
+  %init = tensor.empty() : tensor<1x2x40x64xf32>
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x40x64xf32>, tensor<1x2x40x64xf32>, tensor<1x2x40x64xf32>)
+         outs(%init : tensor<1x2x40x64xf32>) -> tensor<1x2x40x64xf32>
+  return %r : tensor<1x2x40x64xf32>
+}
