@@ -42,6 +42,10 @@ def program(c):
     # Pseudo-random inputs in [-0.5, 0.5) from a hash of the element index
     # (filled on the host, outside the timed kernels): never constants or
     # zeros, which can run faster than real data.
+    dt = c["dtype"]
+    result = (f"linalg.yield %v : f32" if dt == "f32" else
+              f"%r = arith.truncf %v : f32 to {dt}\n    linalg.yield %r : {dt}")
+
     def fill(seed):
         return f"""
   %f{seed} = linalg.generic {{indexing_maps = [affine_map<(a, b, c, d) -> (a, b, c, d)>],
@@ -75,8 +79,7 @@ def program(c):
     %half = arith.constant 0.5 : f32
     %u = arith.mulf %fy, %inv : f32
     %v = arith.subf %u, %half : f32
-    %r = arith.truncf %v : f32 to {c['dtype']}
-    linalg.yield %r : {c['dtype']}
+    {result}
   }} -> {t}"""
     return f"""
 func.func @attn(%q: {t}, %k: {t}, %v: {t}) -> {t} {{
@@ -124,6 +127,7 @@ def emit(args):
     # shapes (tile sweeps), and the f32 SIMT path.
     for v in args.variant:
         label, _, opts = v.partition("=")
+        opts = opts.replace(",", " ")  # "a=1,b=2": several options
         for c in shapes([int(x) for x in args.variant_seqs.split(",")],
                         [int(x) for x in args.variant_dims.split(",")],
                         ["f16"], [False, True]):
@@ -240,7 +244,7 @@ def main():
     e.add_argument("--dims", default="64,128")
     e.add_argument("--dtypes", default="f16,bf16")
     e.add_argument("--variant", action="append", default=[],
-                   metavar="LABEL=OPTIONS",
+                   metavar="LABEL=OPT[,OPT...]",
                    help="also time the f16 variant shapes with these extra "
                         "attn-nvvm-pipeline options (repeatable)")
     e.add_argument("--variant-seqs", default="4096")

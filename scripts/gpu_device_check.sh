@@ -57,7 +57,7 @@ single --b 1 --hq 6 --hkv 2 --sq 65 --skv 129 --d 128 --dtype bf16 --seed 204
 single --b 2 --hq 4 --hkv 1 --sq 33 --skv 1 --d 32 --dtype f16 --layout bshd --dynamic --seed 205
 single --b 1 --hq 2 --sq 1 --skv 300 --d 16 --dv 48 --dtype bf16 --causal bottom_right --seed 206
 single --b 1 --hq 2 --sq 70 --skv 90 --d 80 --dtype f16 --seed 207
-single --b 1 --hq 2 --sq 1000 --skv 1000 --d 128 --dtype f16 --causal bottom_right --seed 208
+single --b 1 --hq 2 --sq 600 --skv 600 --d 128 --dtype f16 --causal bottom_right --seed 208
 single --b 1 --hq 4 --hkv 2 --sq 257 --skv 333 --d 64 --dtype bf16 --layout bshd --causal top_left --seed 209
 CASES
   # The tensor-core kernel with other tilings: 1 stage, 2 warps, 32 keys.
@@ -71,14 +71,28 @@ CASES
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-warps=8 mma-key-tile=16}' \
     --shared-libs "$rt" --emit-exe "$out/tests" --tag mma2 --keep "$out/work" \
     > /dev/null
+  $check single --b 2 --hq 4 --hkv 2 --sq 300 --skv 170 --d 64 --dtype f16 \
+    --causal bottom_right --seed 212 \
+    --pipeline 'attn-nvvm-pipeline{chip=sm_90}' \
+    --shared-libs "$rt" --emit-exe "$out/tests" --tag mma3 --keep "$out/work" \
+    > /dev/null
+  $check single --b 1 --hq 6 --hkv 3 --sq 129 --skv 260 --d 128 --dtype bf16 \
+    --layout bshd --causal top_left --seed 213 \
+    --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-key-tile=32 mma-min-ctas=1}' \
+    --shared-libs "$rt" --emit-exe "$out/tests" --tag mma4 --keep "$out/work" \
+    > /dev/null
+  $check single --b 1 --hq 2 --sq 500 --skv 500 --d 128 --dtype f16 \
+    --seed 214 --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-min-ctas=3}' \
+    --shared-libs "$rt" --emit-exe "$out/tests" --tag mma5 --keep "$out/work" \
+    > /dev/null
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \
     --shared-libs "$rt" --emit-exe "$out/tests" --tag odd --keep "$out/work" \
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
-  # overrides: space-separated LABEL=OPTIONS; empty for none).
-  variants=${GPU_BENCH_VARIANTS-"w8=mma-warps=8 k32=mma-key-tile=32 k128=mma-key-tile=128 s1=stages=1 c3=mma-min-ctas=3 c4=mma-min-ctas=4"}
+  # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
+  variants=${GPU_BENCH_VARIANTS-"w8=mma-warps=8 k32=mma-key-tile=32 s1=stages=1 c3=mma-min-ctas=3"}
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \

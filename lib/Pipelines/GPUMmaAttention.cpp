@@ -358,6 +358,68 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   op.erase();
 }
 
+/// Why `fn` is not a kernel declaration that phase 2 can define, or "".
+/// Phase 1 only makes valid ones; this guards hand-written IR.
+static std::string kernelDeclError(func::FuncOp fn) {
+  auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
+  if (!attrs)
+    return std::string(kKernelAttr) + " is not a dictionary";
+  auto intIn = [&](StringRef n, int64_t lo, int64_t hi) -> std::string {
+    auto a = dyn_cast_or_null<IntegerAttr>(attrs.get(n));
+    if (!a)
+      return "no integer '" + n.str() + "'";
+    if (a.getInt() < lo || a.getInt() > hi)
+      return "'" + n.str() + "' = " + std::to_string(a.getInt()) +
+             " is out of [" + std::to_string(lo) + ", " + std::to_string(hi) +
+             "]";
+    return "";
+  };
+  for (auto [n, lo, hi] : {std::tuple<StringRef, int64_t, int64_t>{
+                               "warps", 1, 16},
+                           {"key_tile", 16, 256},
+                           {"stages", 1, 2},
+                           {"min_ctas", 0, 32},
+                           {"causal", 0, 2}})
+    if (std::string e = intIn(n, lo, hi); !e.empty())
+      return e;
+  auto geti = [&](StringRef n) {
+    return cast<IntegerAttr>(attrs.get(n)).getInt();
+  };
+  if (geti("key_tile") % 16)
+    return "'key_tile' must be a multiple of 16";
+  if (!symbolizeCausal(geti("causal")))
+    return "'causal' is not a causal kind";
+  if (!isa_and_nonnull<FloatAttr>(attrs.get("scale")))
+    return "no float 'scale'";
+  if (!isa_and_nonnull<BoolAttr>(attrs.get("bshd")))
+    return "no bool 'bshd'";
+  FunctionType type = fn.getFunctionType();
+  if (type.getNumInputs() != 4 || type.getNumResults() != 0)
+    return "expected (Q, K, V, O) memref arguments and no results";
+  SmallVector<MemRefType> m;
+  for (Type t : type.getInputs()) {
+    auto mt = dyn_cast<MemRefType>(t);
+    if (!mt || mt.getRank() != 4 || !mt.getLayout().isIdentity())
+      return "arguments must be 4-D memrefs with identity layout";
+    m.push_back(mt);
+  }
+  Type et = m[0].getElementType();
+  if ((!et.isF16() && !et.isBF16()) || m[1].getElementType() != et ||
+      m[2].getElementType() != et)
+    return "Q, K and V must be all f16 or all bf16";
+  Type ot = m[3].getElementType();
+  if (!ot.isF16() && !ot.isBF16() && !ot.isF32())
+    return "O must be f16, bf16 or f32";
+  int64_t d = m[0].getDimSize(3), dv = m[2].getDimSize(3);
+  auto goodHead = [](int64_t x) {
+    return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 128;
+  };
+  if (!goodHead(d) || !goodHead(dv) || m[1].getDimSize(3) != d ||
+      m[3].getDimSize(3) != dv)
+    return "head sizes must be static multiples of 16 up to 128 and agree";
+  return "";
+}
+
 /// Phase 2: defines the body of a kernel function declared by phase 1.
 static void buildKernel(func::FuncOp fn) {
   auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
@@ -592,19 +654,15 @@ static void buildKernel(func::FuncOp fn) {
     }
 
     // Scores as scalars sc[n][i][e] (row i of the thread, column
-    // n*8 + 2*t4 + e). With a positive scale, the max is taken on the raw
-    // scores and the scale folded into the exponent's FMA below
-    // (max(c*s) = c*max(s) for c > 0); otherwise the scores are scaled here.
-    const bool fuseScale = scaleLog2 > 0.0;
+    // n*8 + 2*t4 + e), scaled into base 2.
     Value scale = k.f32(scaleLog2);
     SmallVector<Value> sc;
     for (int64_t n = 0; n < nBlocks; ++n)
       for (int64_t i = 0; i < 2; ++i)
-        for (int64_t e = 0; e < 2; ++e) {
-          Value x =
-              vector::ExtractOp::create(b, loc, s[n], ArrayRef<int64_t>{i, e});
-          sc.push_back(fuseScale ? x : k.fmul(x, scale));
-        }
+        for (int64_t e = 0; e < 2; ++e)
+          sc.push_back(k.fmul(
+              vector::ExtractOp::create(b, loc, s[n], ArrayRef<int64_t>{i, e}),
+              scale));
     auto scIndex = [](int64_t n, int64_t i, int64_t e) {
       return (n * 2 + i) * 2 + e;
     };
@@ -647,7 +705,7 @@ static void buildKernel(func::FuncOp fn) {
       sc.assign(maskIf.getResults().begin(), maskIf.getResults().end());
     }
 
-    // Online softmax, base 2: m is kept in scaled units.
+    // Online softmax, base 2.
     Value alpha[2], mUse[2], newM[2], newL[2];
     for (int64_t i = 0; i < 2; ++i) {
       Value mx = negInf;
@@ -655,8 +713,6 @@ static void buildKernel(func::FuncOp fn) {
         for (int64_t e = 0; e < 2; ++e)
           mx = k.fmax(mx, sc[scIndex(n, i, e)]);
       mx = k.quadReduce(mx, /*isMax=*/true);
-      if (fuseScale)
-        mx = k.fmul(mx, scale);
       newM[i] = k.fmax(m[i], mx);
       Value isInf = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
                                           newM[i], negInf);
@@ -665,17 +721,11 @@ static void buildKernel(func::FuncOp fn) {
     }
     SmallVector<Value> p(sc.size());
     Value rowSum[2] = {zero, zero};
-    Value negMUse[2] = {arith::NegFOp::create(b, loc, mUse[0]),
-                        arith::NegFOp::create(b, loc, mUse[1])};
     for (int64_t n = 0; n < nBlocks; ++n)
       for (int64_t i = 0; i < 2; ++i)
         for (int64_t e = 0; e < 2; ++e) {
           int64_t x = scIndex(n, i, e);
-          Value arg = fuseScale ? LLVM::FMAOp::create(b, loc, sc[x], scale,
-                                                      negMUse[i])
-                                      .getResult()
-                                : k.fsub(sc[x], mUse[i]);
-          p[x] = k.exp2(arg);
+          p[x] = k.exp2(k.fsub(sc[x], mUse[i]));
           rowSum[i] = k.fadd(rowSum[i], p[x]);
         }
     for (int64_t i = 0; i < 2; ++i)
@@ -780,16 +830,10 @@ struct GPUMmaKernelsPass
     for (auto fn : getOperation().getOps<func::FuncOp>()) {
       if (!fn.isDeclaration() || !fn->hasAttr(kKernelAttr))
         continue;
-      auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
-      if (!attrs || !isa_and_nonnull<IntegerAttr>(attrs.get("warps")) ||
-          !isa_and_nonnull<IntegerAttr>(attrs.get("key_tile")) ||
-          !isa_and_nonnull<IntegerAttr>(attrs.get("stages")) ||
-          !isa_and_nonnull<IntegerAttr>(attrs.get("causal")) ||
-          !isa_and_nonnull<FloatAttr>(attrs.get("scale")) ||
-          !isa_and_nonnull<BoolAttr>(attrs.get("bshd")) ||
-          !symbolizeCausal(cast<IntegerAttr>(attrs.get("causal")).getInt()) ||
-          fn.getNumArguments() != 4) {
-        fn.emitError("attn-gpu-mma-kernels: malformed ") << kKernelAttr;
+      std::string why = kernelDeclError(fn);
+      if (!why.empty()) {
+        fn.emitError("attn-gpu-mma-kernels: malformed kernel declaration: ")
+            << why;
         return signalPassFailure();
       }
       buildKernel(fn);
