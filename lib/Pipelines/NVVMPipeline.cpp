@@ -252,6 +252,34 @@ static LogicalResult privatizeAlloc(gpu::LaunchOp launch,
   return success();
 }
 
+/// Clones the view-like ops (subview, cast, ...) that make strided host
+/// buffers for the kernel into the kernel, so that the launch captures the
+/// identity-layout buffers they view (which copyHostBuffers can copy whole)
+/// rather than the strided views (e.g. of tensor.extract_slice operands).
+static void sinkViews(gpu::LaunchOp launch) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    SetVector<Value> captured;
+    getUsedValuesDefinedAbove(launch.getBody(), captured);
+    for (Value v : captured) {
+      auto type = dyn_cast<MemRefType>(v.getType());
+      Operation *def = v.getDefiningOp();
+      if (!type || type.getLayout().isIdentity() || !def ||
+          !isa<ViewLikeOpInterface>(def) || def->getNumRegions() != 0 ||
+          def->getNumResults() != 1)
+        continue;
+      OpBuilder b(&launch.getBody().front(),
+                  launch.getBody().front().begin());
+      Operation *clone = b.clone(*def);
+      v.replaceUsesWithIf(clone->getResult(0), [&](OpOperand &use) {
+        return launch->isProperAncestor(use.getOwner());
+      });
+      changed = true;
+    }
+  }
+}
+
 /// Gives the launch its own device copies of the host buffers it uses.
 static LogicalResult copyHostBuffers(gpu::LaunchOp launch) {
   SetVector<Value> captured;
@@ -318,6 +346,7 @@ struct GPULaunchMemoryPass
       for (memref::AllocOp alloc : allocs)
         if (failed(privatizeAlloc(launch, alloc)))
           return signalPassFailure();
+      sinkViews(launch);
       if (failed(copyHostBuffers(launch)))
         return signalPassFailure();
     }

@@ -11,6 +11,8 @@
 // RUN: %gpu_extract_ptx %t.sm90.mlir | FileCheck %s --check-prefix=PTX
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_80 format=isa})' -o %t.sm80.mlir
 // RUN: %gpu_extract_ptx %t.sm80.mlir | FileCheck %s --check-prefix=PTX
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa mma-min-ctas=3})' -o %t.hint.mlir
+// RUN: %gpu_extract_ptx %t.hint.mlir | FileCheck %s --check-prefix=HINT
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa mma=false})' | FileCheck %s --check-prefix=SIMT
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_75 format=isa})' | FileCheck %s --check-prefix=SIMT
 
@@ -74,6 +76,14 @@
 // PTX-LABEL: .entry bf16_bshd_dynamic_mma_kernel(
 // PTX-DAG:     mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
 // PTX-DAG:     ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16
+
+// mma-min-ctas: .minnctapersm on the tensor-core kernels only.
+// HINT-LABEL: .entry f32_stays_kernel(
+// HINT-NOT:     .minnctapersm
+// HINT-LABEL: .entry f16_causal_mma_kernel(
+// HINT:         .minnctapersm 3
+// HINT-LABEL: .entry bf16_bshd_dynamic_mma_kernel(
+// HINT:         .minnctapersm 3
 
 // SIMT-NOT: mma.sync
 // SIMT: gpu.binary @f16_causal_kernel
