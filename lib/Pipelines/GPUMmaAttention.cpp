@@ -59,9 +59,22 @@ using namespace mlir::attn;
 
 namespace {
 
+/// Marks an op that a later pass of the pipeline lowers; attn-tile-attention
+/// leaves such ops alone (keep in sync with TileAttention.cpp).
+constexpr StringLiteral kDeferredAttr = "attn.deferred";
+
 /// Why `op` cannot take the tensor-core path, or "" when it can.
 std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
-                       int64_t stages) {
+                       int64_t stages, int64_t maxSmem) {
+  // A kernel cannot launch a kernel: an op inside a loop that becomes a GPU
+  // launch itself (the SIMT mapping of scf.forall/scf.parallel) stays there.
+  if (op->getParentOfType<scf::ForallOp>() ||
+      op->getParentOfType<scf::ParallelOp>() ||
+      op->getParentOfType<gpu::LaunchOp>() ||
+      op->getParentOfType<gpu::GPUModuleOp>())
+    return "inside scf.forall/scf.parallel or GPU code";
+  if (!op->getParentOfType<func::FuncOp>())
+    return "not inside a func.func";
   Type et = getElementTypeOrSelf(op.getQuery().getType());
   if (!et.isF16() && !et.isBF16())
     return "element type is not f16 or bf16";
@@ -86,9 +99,15 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   if (!goodHead(d) || !goodHead(dv))
     return "head sizes must be static multiples of 16 up to 128 (D = " +
            std::to_string(d) + ", Dv = " + std::to_string(dv) + ")";
+  auto kt = cast<RankedTensorType>(op.getKey().getType());
+  int64_t headPos = op.getHeadDimPos();
+  if (qt.isDynamicDim(headPos) || kt.isDynamicDim(headPos))
+    return "dynamic head counts";
   int64_t smem = stages * keyTile * ((d + 8) + (dv + 8)) * 2;
-  if (smem > 200 * 1024)
-    return "shared memory for the K/V tiles exceeds 200 KiB";
+  if (smem > maxSmem)
+    return "the K/V tiles need " + std::to_string(smem) +
+           " bytes of shared memory, more than the " +
+           std::to_string(maxSmem) + " a block may use";
   return "";
 }
 
@@ -220,11 +239,13 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass(const GPUMmaAttentionPass &other)
       : PassWrapper(other) {}
   GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
-                      int64_t minCtas) {
+                      int64_t minCtas, int64_t maxSmem, bool claim) {
     this->warps = warps;
     this->keyTile = keyTile;
     this->stages = stages;
     this->minCtas = minCtas;
+    this->maxSmem = maxSmem;
+    this->claim = claim;
   }
 
   StringRef getArgument() const final { return "attn-gpu-mma-attention"; }
@@ -253,15 +274,22 @@ struct GPUMmaAttentionPass
                  std::to_string(keyTile));
     if (stages != 1 && stages != 2)
       return bad("stages must be 1 or 2, got " + std::to_string(stages));
-    if (minCtas < 0 || minCtas > 32)
-      return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) must be in "
-                 "[0, 32], got " +
-                 std::to_string(minCtas));
+    // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89).
+    if (minCtas < 0 || minCtas * 32 * warps > 2048)
+      return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x "
+                 "warps threads must fit an SM (2048 threads), got " +
+                 std::to_string(minCtas) + " CTAs of " +
+                 std::to_string(32 * warps) + " threads");
     SmallVector<AttentionOp> ops;
     getOperation()->walk([&](AttentionOp op) {
       if (!op.hasPureTensorSemantics())
         return;
-      std::string why = mmaRefusal(op, warps, keyTile, stages);
+      // A claimed op was checked by the claiming run.
+      if (op->hasAttr(kDeferredAttr) && !claim) {
+        ops.push_back(op);
+        return;
+      }
+      std::string why = mmaRefusal(op, warps, keyTile, stages, maxSmem);
       if (!why.empty()) {
         if (report)
           op.emitRemark() << "attn-gpu-mma-attention: left to the SIMT path: "
@@ -270,8 +298,18 @@ struct GPUMmaAttentionPass
       }
       ops.push_back(op);
     });
-    for (AttentionOp op : ops)
+    for (AttentionOp op : ops) {
+      if (claim) {
+        op->setAttr(kDeferredAttr, UnitAttr::get(&getContext()));
+        continue;
+      }
+      // Nothing reads an unused result: no kernel for it.
+      if (op->use_empty()) {
+        op.erase();
+        continue;
+      }
       rewrite(op);
+    }
   }
 
   void rewrite(AttentionOp op);
@@ -291,6 +329,17 @@ struct GPUMmaAttentionPass
       llvm::cl::desc("Ask ptxas to fit this many CTAs per SM (.minnctapersm, "
                      "caps registers); 0: no hint"),
       llvm::cl::init(0)};
+  Option<int64_t> maxSmem{
+      *this, "max-smem",
+      llvm::cl::desc("Shared memory a block may use, in bytes (the pipeline "
+                     "sets it from the chip)"),
+      llvm::cl::init(227 * 1024)};
+  Option<bool> claim{
+      *this, "claim",
+      llvm::cl::desc("Only mark the ops this pass will rewrite (attn.deferred, "
+                     "which attn-tile-attention leaves alone); a later run "
+                     "without claim rewrites them"),
+      llvm::cl::init(false)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -410,6 +459,9 @@ static std::string kernelDeclError(func::FuncOp fn) {
   Type ot = m[3].getElementType();
   if (!ot.isF16() && !ot.isBF16() && !ot.isF32())
     return "O must be f16, bf16 or f32";
+  for (MemRefType t : m)
+    if (t.getMemorySpace())
+      return "arguments must be in the default (global) memory space";
   int64_t d = m[0].getDimSize(3), dv = m[2].getDimSize(3);
   auto goodHead = [](int64_t x) {
     return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 128;
@@ -417,6 +469,27 @@ static std::string kernelDeclError(func::FuncOp fn) {
   if (!goodHead(d) || !goodHead(dv) || m[1].getDimSize(3) != d ||
       m[3].getDimSize(3) != dv)
     return "head sizes must be static multiples of 16 up to 128 and agree";
+  // Shapes: Q, O [B, Sq, Hq] and K, V [B, Skv, Hkv] (in layout order) agree
+  // where static; head counts static with Hkv > 0 dividing Hq.
+  bool bshd = cast<BoolAttr>(attrs.get("bshd")).getValue();
+  int64_t seqPos = bshd ? 1 : 2, headPos = bshd ? 2 : 1;
+  auto agree = [](int64_t a, int64_t b) {
+    return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+  };
+  for (int64_t dim : {int64_t(0), seqPos, headPos})
+    if (!agree(m[0].getDimSize(dim), m[3].getDimSize(dim)) ||
+        !agree(m[1].getDimSize(dim), m[2].getDimSize(dim)))
+      return "Q and O, or K and V, disagree in dimension " +
+             std::to_string(dim);
+  if (!agree(m[0].getDimSize(0), m[1].getDimSize(0)))
+    return "Q and K disagree in the batch size";
+  int64_t hq = m[0].getDimSize(headPos), hkv = m[1].getDimSize(headPos);
+  if (ShapedType::isDynamic(hq) || ShapedType::isDynamic(hkv) || hkv <= 0 ||
+      hq % hkv != 0)
+    return "head counts must be static with Hkv > 0 dividing Hq";
+  double scale = cast<FloatAttr>(attrs.get("scale")).getValueAsDouble();
+  if (!std::isfinite(scale))
+    return "'scale' is not finite";
   return "";
 }
 
@@ -882,12 +955,12 @@ std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass() {
   return std::make_unique<GPUMmaKernelsPass>();
 }
 
-std::unique_ptr<Pass> mlir::attn::createGPUMmaAttentionPass(int64_t warps,
-                                                            int64_t keyTile,
-                                                            int64_t stages,
-                                                            int64_t minCtas) {
-  return std::make_unique<GPUMmaAttentionPass>(warps, keyTile, stages,
-                                               minCtas);
+std::unique_ptr<Pass>
+mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
+                                      int64_t stages, int64_t minCtas,
+                                      int64_t maxSmem, bool claim) {
+  return std::make_unique<GPUMmaAttentionPass>(warps, keyTile, stages, minCtas,
+                                               maxSmem, claim);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

@@ -484,6 +484,16 @@ static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
   return parsePassPipeline(pipeline, pm, llvm::errs());
 }
 
+/// Shared memory one block may use on sm_XY (bytes): 227 KiB on sm_90+,
+/// 163 KiB on sm_80/87, 99 KiB on sm_86/89 and anything unknown.
+static int64_t maxSharedMemoryPerBlock(int64_t chip) {
+  if (chip >= 90)
+    return 227 * 1024;
+  if (chip == 80 || chip == 87)
+    return 163 * 1024;
+  return 99 * 1024;
+}
+
 /// 80 for "sm_80", 90 for "sm_90a"; 0 when unrecognised.
 static int64_t chipNumber(StringRef chip) {
   int64_t n = 0;
@@ -506,9 +516,18 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     return failure();
   // f16/bf16 attention on sm_80+ becomes a tensor-core kernel here; the rest
   // takes the SIMT path below.
-  if (options.mma && chipNumber(options.chip) >= 80)
-    pm.addPass(createGPUMmaAttentionPass(options.mmaWarps, options.mmaKeyTile,
-                                         options.stages, options.mmaMinCtas));
+  // They are claimed here (attn-tile-attention skips them) and rewritten
+  // right before bufferization: the rewrite's to_buffer/to_tensor pairs must
+  // not be folded away before one-shot-bufferize has seen them.
+  const int64_t chip = chipNumber(options.chip);
+  const bool mma = options.mma && chip >= 80;
+  auto addMma = [&](bool claim) {
+    pm.addPass(createGPUMmaAttentionPass(
+        options.mmaWarps, options.mmaKeyTile, options.stages,
+        options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim));
+  };
+  if (mma)
+    addMma(/*claim=*/true);
   std::string s;
   // One query row of one head per thread: heads are not grouped (the CPU
   // path's GQA grouping would give a thread the rows of a whole group).
@@ -519,10 +538,14 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     return failure();
 
   // Stage 2: buffers and loops, as on the CPU; the forall becomes an
-  // scf.parallel.
+  // scf.parallel. The tensor-core kernels' results are new buffers, which
+  // may be yielded from loops.
+  if (mma)
+    addMma(/*claim=*/false);
   if (failed(addStage(
           pm, "one-shot-bufferize{bufferize-function-boundaries "
-              "function-boundary-type-conversion=identity-layout-map},"
+              "function-boundary-type-conversion=identity-layout-map "
+              "allow-return-allocs-from-loops},"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
               "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,"
               "cse")))

@@ -35,3 +35,23 @@ func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64
 
 // expected-error @below {{malformed kernel declaration: attn.mma_kernel is not a dictionary}}
 func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = 3}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: head counts must be static with Hkv > 0 dividing Hq}}
+func.func private @k(memref<1x3x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x3x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: Q and O, or K and V, disagree in dimension 2}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x77x64xf16>, memref<1x2x50x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: arguments must be in the default (global) memory space}}
+func.func private @k(memref<1x2x8x64xf16, 3>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'scale' is not finite}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 0x7FF0000000000000 : f64, stages = 2 : i64, warps = 4 : i64}}

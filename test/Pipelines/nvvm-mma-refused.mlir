@@ -6,11 +6,13 @@
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=key-tile=24 2>&1 | FileCheck %s --check-prefix=KEYTILE
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=stages=3 2>&1 | FileCheck %s --check-prefix=STAGES
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{mma-warps=17})' 2>&1 | FileCheck %s --check-prefix=PIPE
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention='warps=8 min-ctas=9' 2>&1 | FileCheck %s --check-prefix=CTAS
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
 // KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
 // STAGES: attn-gpu-mma-attention: stages must be 1 or 2, got 3
 // PIPE: must be in [1, 16], got 17
+// CTAS: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x warps threads must fit an SM (2048 threads), got 9 CTAs of 256 threads
 
 // CHECK-NOT: call @
 // CHECK-NOT: attn.mma_kernel
@@ -64,5 +66,19 @@ func.func @big_head(%q: tensor<1x2x8x256xf16>, %k: tensor<1x2x8x256xf16>, %v: te
   %init = tensor.empty() : tensor<1x2x8x64xf16>
   // expected-remark @below {{left to the SIMT path: head sizes must be static multiples of 16 up to 128 (D = 256, Dv = 64)}}
   %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x256xf16>, tensor<1x2x8x256xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}
+
+// -----
+
+func.func @in_forall(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  %r = scf.forall (%i) in (1) shared_outs(%o = %init) -> tensor<1x2x8x64xf16> {
+    // expected-remark @below {{left to the SIMT path: inside scf.forall/scf.parallel or GPU code}}
+    %a = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) outs(%o : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %a into %o[0, 0, 0, 0] [1, 2, 8, 64] [1, 1, 1, 1] : tensor<1x2x8x64xf16> into tensor<1x2x8x64xf16>
+    }
+  }
   return %r : tensor<1x2x8x64xf16>
 }

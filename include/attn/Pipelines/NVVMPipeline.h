@@ -102,10 +102,15 @@ std::unique_ptr<Pass> createGPULaunchMemoryPass();
 /// tensor cores: nvgpu.mma.sync, cp.async K/V tiles in shared memory
 /// (`stages` buffers), ldmatrix, online softmax on the fragments. Other ops
 /// are left alone (the SIMT path lowers them).
+/// With `claim`, only marks those ops (attn.deferred, which
+/// attn-tile-attention skips) so that the rewrite can run right before
+/// bufferization. `maxSmem`: shared memory a block may use (bytes).
 std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t keyTile = 64,
                                                 int64_t stages = 2,
-                                                int64_t minCtas = 0);
+                                                int64_t minCtas = 0,
+                                                int64_t maxSmem = 232448,
+                                                bool claim = false);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();

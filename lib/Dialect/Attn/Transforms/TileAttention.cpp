@@ -786,7 +786,12 @@ struct AttnTileAttentionPass
     }
     IRRewriter rewriter(&getContext());
     SmallVector<AttentionOp> ops;
-    getOperation()->walk([&](AttentionOp op) { ops.push_back(op); });
+    // Ops marked attn.deferred are claimed by a later pass of the pipeline
+    // (attn-gpu-mma-attention): leave them alone.
+    getOperation()->walk([&](AttentionOp op) {
+      if (!op->hasAttr("attn.deferred"))
+        ops.push_back(op);
+    });
     TileAttentionOptions options;
     options.queryTile = queryTile;
     options.keyTile = keyTile;
