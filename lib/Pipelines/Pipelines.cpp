@@ -36,8 +36,10 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   s += "func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-arith,"
        "tosa-to-tensor,";
   if (options.flash) {
+    // Key-major score tiles: no K-tile transpose, and the softmax
+    // statistics reduce element-wise across the key rows.
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
-         " key-tile=" + std::to_string(options.keyTile) + "},";
+         " key-tile=" + std::to_string(options.keyTile) + " key-major=true},";
     if (options.vectorize)
       s += "canonicalize,cse,attn-vectorize-tiles,";
   }
@@ -79,7 +81,10 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        "convert-vector-to-scf{full-unroll=true},"
        "convert-vector-to-llvm{vector-contract-lowering="
        "outerproduct vector-transpose-lowering=shuffle16x16},"
-       "convert-scf-to-cf,math-expand-ops,"
+       // Every expansion but math.fma's: the fast exp's polynomial is
+       // FMAs, which would otherwise become a multiply and an add each.
+       "convert-scf-to-cf,math-expand-ops{ops=ctlz,tan,sinh,cosh,tanh,asinh,"
+       "acosh,atanh,ceil,exp2,powf,fpowi,round,roundeven,rsqrt},"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,";
   if (options.openmp)

@@ -1,12 +1,14 @@
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s --check-prefix=VEC
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64 key-major=true" -canonicalize -cse -attn-vectorize-tiles -canonicalize | FileCheck %s --check-prefix=KM
 
-// Static tiles: both contractions become 8 x 16 register blocks, each one
-// vector.contract over the whole reduction (D for Q.K^T, the key tile for
-// P.V) with the accumulator in registers.
+// Static tiles: both contractions become 8 x 32 register blocks (two
+// 16-lane vectors wide), each a loop over the reduction in steps of 8 whose
+// vector.contract accumulates into a loop-carried vector (the block's
+// accumulator stays in registers across the whole reduction).
 
-// The K-tile transpose is done in 16 x 16 register blocks, and the row max
-// and row sum 16 rows at a time.
+// Default (row-major) layout: the K-tile transpose is done in 16 x 16
+// register blocks, and the row max and row sum 16 rows at a time.
 // VEC-LABEL: func.func @static_tiles
 //   VEC-DAG: vector.transpose %{{.+}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
 //   VEC-DAG: vector.multi_reduction <maximumf>, %{{.+}}, %{{.+}} [1] : vector<16x64xf32> to vector<16xf32>
@@ -15,11 +17,36 @@
 //       CHECK: scf.forall
 //       CHECK:   scf.for
 //       CHECK:     scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8
-//       CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c16
-//       CHECK:         vector.contract {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}} : vector<8x64xf32>, vector<64x16xf32> into vector<8x16xf32>
+//       CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c32
+//       CHECK:         scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
+//       CHECK:           vector.contract {{.*}}iterator_types = ["parallel", "reduction", "parallel"]{{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
 //       CHECK:     scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8
-//       CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c16
-//       CHECK:         vector.contract {{.*}} : vector<8x64xf32>, vector<64x16xf32> into vector<8x16xf32>
+//       CHECK:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c32
+//       CHECK:         scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args({{.*}}) -> ({{.*}}vector<8x32xf32>)
+//       CHECK:           vector.contract {{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
+
+// Key-major layout (attn-cpu-pipeline): the Q tile is scaled and
+// transposed once per query tile (16 x 16 register blocks), S^T = K . Q^T
+// reads K rows directly and starts from a constant zero block (no filled
+// score tile), the statistics reduce down the 64 key rows in chains of
+// element-wise max (compare + select) and add, and P . V reads P^T.
+// KM-LABEL: func.func @static_tiles
+//       KM: scf.forall
+//       KM:   vector.transpose %{{.+}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
+//       KM:   scf.for
+//   KM-NOT:     vector.transpose
+//       KM:     scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args(%{{.+}} = %{{.+}}) -> (tensor<64x32xf32>)
+//       KM:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args(%{{.+}} = %cst{{.*}}) -> (vector<8x32xf32>)
+//       KM:         vector.transfer_read %arg1{{.*}} : tensor<1x2x128x64xf32>, vector<8x8xf32>
+//       KM:         vector.contract {{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
+//       KM:     vector.transfer_read {{.*}} : tensor<64x32xf32>, vector<64x16xf32>
+//   KM-NOT:     vector.multi_reduction
+//       KM:     arith.cmpf ogt, {{.*}} : vector<16xf32>
+//       KM:     arith.select {{.*}} : vector<16xi1>, vector<16xf32>
+//       KM:     arith.addf {{.*}} : vector<16xf32>
+//       KM:     scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args
+//       KM:       scf.for %{{.+}} = %{{.+}} to %{{.+}} step %c8 iter_args({{.*}}) -> (vector<8x32xf32>)
+//       KM:         vector.contract {{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
 func.func @static_tiles(%q: tensor<1x2x64x64xf32>, %k: tensor<1x2x128x64xf32>,
                         %v: tensor<1x2x128x64xf32>, %o: tensor<1x2x64x64xf32>) -> tensor<1x2x64x64xf32> {
   %0 = attn.attention ins(%q, %k, %v : tensor<1x2x64x64xf32>, tensor<1x2x128x64xf32>, tensor<1x2x128x64xf32>)
@@ -34,6 +61,9 @@ func.func @static_tiles(%q: tensor<1x2x64x64xf32>, %k: tensor<1x2x128x64xf32>,
 // CHECK-LABEL: func.func @dynamic_tiles
 //   CHECK-NOT: vector.contract
 //       CHECK: return
+// KM-LABEL: func.func @dynamic_tiles
+//   KM-NOT: vector.contract
+//       KM: return
 func.func @dynamic_tiles(%q: tensor<1x2x?x64xf32>, %k: tensor<1x2x?x64xf32>,
                          %v: tensor<1x2x?x64xf32>, %o: tensor<1x2x?x64xf32>) -> tensor<1x2x?x64xf32> {
   %0 = attn.attention ins(%q, %k, %v : tensor<1x2x?x64xf32>, tensor<1x2x?x64xf32>, tensor<1x2x?x64xf32>)

@@ -19,6 +19,11 @@
 // only evaluated on key tiles that straddle the mask's boundary. No value of
 // size Sq x Skv is created: the largest temporaries are Tq x Tk.
 //
+// With `key-major` (the CPU layout) the score tile is [Tk, Tq] instead:
+// S^T = K_tile . Q_tile^T reads K rows as stored (Q is scaled and
+// transposed once per query tile), the row max and row sum reduce down the
+// key rows element-wise, and acc += P . V reads P^T.
+//
 //===----------------------------------------------------------------------===//
 
 #include "attn/Dialect/Attn/Transforms/Passes.h"
@@ -28,6 +33,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -61,10 +67,10 @@ namespace {
 class FlashBuilder {
 public:
   FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
-               int64_t keyTile, bool fastExp, bool groupHeads)
+               int64_t keyTile, bool fastExp, bool groupHeads, bool keyMajor)
       : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
         queryTile(queryTile), keyTile(keyTile), fastExp(fastExp),
-        groupHeads(groupHeads) {}
+        groupHeads(groupHeads), keyMajor(keyMajor) {}
 
   FailureOr<TileAttentionResult> build();
 
@@ -101,6 +107,8 @@ private:
   MLIRContext *ctx;
   int64_t queryTile, keyTile;
   bool fastExp, groupHeads;
+  /// Score tiles laid out as [keys, rows]; the Q tile is then [D, rows].
+  bool keyMajor;
   /// Query heads processed together per K/V tile (1: one head per tile).
   int64_t headBlock = 1;
   ProblemValues pv;
@@ -258,44 +266,90 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   // extended to f32 once), so that the contraction runs over (i, d, j) with
   // the keys innermost: contiguous loads and stores that vectorise without
   // reassociating a reduction.
+  //
+  // Key-major (CPU) layout: the score tile is [ks, rows] instead, and
+  // S^T = K_tile . Q_tile^T runs over (j, d, i) with the query rows
+  // innermost: K is read row by row as it is stored (one broadcast per key
+  // and reduction step), the Q tile was transposed once per query tile.
   SmallVector<OpFoldResult> scoreShape = {rows, ks};
+  if (keyMajor)
+    scoreShape = {ks, rows};
   auto scoreType = RankedTensorType::get(getStaticShape(scoreShape),
                                          b.getF32Type());
   auto mapIJK = [&](ArrayRef<AffineExpr> e) {
     return AffineMap::get(3, 0, e, ctx);
   };
   using IT = utils::IteratorType;
-  int64_t headDim = op.getSizes().headDim;
-  SmallVector<OpFoldResult> ktShape = {b.getIndexAttr(headDim), ks};
-  Value ktInit = tensor::EmptyOp::create(b, loc, ktShape, b.getF32Type());
-  Value kT =
-      linalg::GenericOp::create(
-          b, loc, TypeRange{ktInit.getType()}, ValueRange{kTile},
-          ValueRange{ktInit},
-          ArrayRef<AffineMap>{AffineMap::get(2, 0, {d1, d0}, ctx),
-                              AffineMap::getMultiDimIdentityMap(2, ctx)},
-          ArrayRef<IT>{IT::parallel, IT::parallel},
-          [&](OpBuilder &nb, Location nl, ValueRange args) {
-            linalg::YieldOp::create(nb, nl, extendToF32(nb, nl, args[0]));
-          })
-          .getResult(0);
-  Value scores =
-      linalg::GenericOp::create(
-          b, loc, TypeRange{scoreType}, ValueRange{qTile, kT},
-          ValueRange{filled(b, scoreShape, 0.0)},
-          ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
-                              mapIJK({d0, d2})},
-          ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
-          [&](OpBuilder &nb, Location nl, ValueRange args) {
-            // `contract` lets LLVM fuse the multiply-add into one FMA.
-            auto fm = arith::FastMathFlags::contract;
-            Value x = extendToF32(nb, nl, args[0]);
-            Value prod = arith::MulFOp::create(nb, nl, x, args[1], fm);
-            linalg::YieldOp::create(
-                nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
-                            .getResult());
-          })
-          .getResult(0);
+  // An f16 / bf16 tile extended to f32 once.
+  auto toF32 = [&](Value tile) -> Value {
+    if (getElementTypeOrSelf(tile).isF32())
+      return tile;
+    auto type = cast<RankedTensorType>(tile.getType());
+    Value init = tensor::EmptyOp::create(
+        b, loc, tensor::getMixedSizes(b, loc, tile), b.getF32Type());
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    return linalg::GenericOp::create(
+               b, loc,
+               TypeRange{RankedTensorType::get(type.getShape(),
+                                               b.getF32Type())},
+               ValueRange{tile}, ValueRange{init}, ArrayRef<AffineMap>{id, id},
+               ArrayRef<IT>{IT::parallel, IT::parallel},
+               [&](OpBuilder &nb, Location nl, ValueRange args) {
+                 linalg::YieldOp::create(nb, nl, extendToF32(nb, nl, args[0]));
+               })
+        .getResult(0);
+  };
+  Value scores;
+  if (keyMajor) {
+    scores =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
+            ValueRange{filled(b, scoreShape, 0.0)},
+            ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
+                                mapIJK({d0, d2})},
+            ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              auto fm = arith::FastMathFlags::contract;
+              Value prod =
+                  arith::MulFOp::create(nb, nl, args[0], args[1], fm);
+              linalg::YieldOp::create(
+                  nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
+                              .getResult());
+            })
+            .getResult(0);
+  } else {
+    int64_t headDim = op.getSizes().headDim;
+    SmallVector<OpFoldResult> ktShape = {b.getIndexAttr(headDim), ks};
+    Value ktInit = tensor::EmptyOp::create(b, loc, ktShape, b.getF32Type());
+    Value kT =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{ktInit.getType()}, ValueRange{kTile},
+            ValueRange{ktInit},
+            ArrayRef<AffineMap>{AffineMap::get(2, 0, {d1, d0}, ctx),
+                                AffineMap::getMultiDimIdentityMap(2, ctx)},
+            ArrayRef<IT>{IT::parallel, IT::parallel},
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              linalg::YieldOp::create(nb, nl, extendToF32(nb, nl, args[0]));
+            })
+            .getResult(0);
+    scores =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{scoreType}, ValueRange{qTile, kT},
+            ValueRange{filled(b, scoreShape, 0.0)},
+            ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
+                                mapIJK({d0, d2})},
+            ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              // `contract` lets LLVM fuse the multiply-add into one FMA.
+              auto fm = arith::FastMathFlags::contract;
+              Value x = extendToF32(nb, nl, args[0]);
+              Value prod = arith::MulFOp::create(nb, nl, x, args[1], fm);
+              linalg::YieldOp::create(
+                  nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
+                              .getResult());
+            })
+            .getResult(0);
+  }
 
   // Scale, softcap, mask; the structural mask only where the tile straddles
   // its boundary.
@@ -315,7 +369,10 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
     maskByIndex = headBlock > 1 && maskMap.isFunctionOfDim(0);
     if (!maskByIndex) {
       ins.push_back(maskTile);
-      maps.push_back(maskMap);
+      // The mask map is in (i, j); key-major tiles iterate (j, i).
+      maps.push_back(keyMajor ? maskMap.compose(AffineMap::get(
+                                    2, 0, {d1, d0}, ctx))
+                              : maskMap);
     }
   }
   maps.push_back(id2);
@@ -326,8 +383,8 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                ob, loc, TypeRange{scoreType}, ins, ValueRange{scores}, maps,
                ArrayRef<IT>{IT::parallel, IT::parallel},
                [&](OpBuilder &nb, Location nl, ValueRange args) {
-                 Value i = linalg::IndexOp::create(nb, nl, 0);
-                 Value j = linalg::IndexOp::create(nb, nl, 1);
+                 Value i = linalg::IndexOp::create(nb, nl, keyMajor ? 1 : 0);
+                 Value j = linalg::IndexOp::create(nb, nl, keyMajor ? 0 : 1);
                  if (headBlock > 1)
                    i = arith::RemUIOp::create(nb, nl, i, qsIndex);
                  Value row = arith::AddIOp::create(nb, nl, q0v, i);
@@ -411,13 +468,19 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   // updates m in place (so the loop-carried buffer is reused).
   auto rowType = cast<RankedTensorType>(rowMax.getType());
   SmallVector<OpFoldResult> rowShape = {rows};
+  // Reductions over the keys: along the tile's rows (key-major: the query
+  // rows are the columns, and the reduction runs down the key rows).
+  AffineMap col2 = AffineMap::get(2, 0, {d1}, ctx);
+  AffineMap statMap = keyMajor ? col2 : row2;
+  SmallVector<IT> reduceIters = {IT::parallel, IT::reduction};
+  if (keyMajor)
+    reduceIters = {IT::reduction, IT::parallel};
   Value tileMax =
       linalg::GenericOp::create(
           b, loc, TypeRange{rowType}, ValueRange{scores},
           ValueRange{filled(b, rowShape,
                             -std::numeric_limits<double>::infinity())},
-          ArrayRef<AffineMap>{id2, row2},
-          ArrayRef<IT>{IT::parallel, IT::reduction},
+          ArrayRef<AffineMap>{id2, statMap}, reduceIters,
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             linalg::YieldOp::create(
                 nb, nl,
@@ -431,26 +494,56 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   AffineMap id1 = AffineMap::getMultiDimIdentityMap(1, ctx);
   Value correctionInit = tensor::EmptyOp::create(b, loc, rowShape,
                                                  b.getF32Type());
+  // Key-major: a third result, the row max that exp(s - m') subtracts, with
+  // -inf (a row with nothing visible yet) replaced by 0: every score of such
+  // a row is -inf, so exp(s - 0) is already 0 and the per-element guard of
+  // safeExpDiff is not needed.
+  SmallVector<Type> statTypes = {rowType, rowType};
+  SmallVector<Value> statInits = {rowMax, correctionInit};
+  if (keyMajor) {
+    statTypes.push_back(rowType);
+    statInits.push_back(
+        tensor::EmptyOp::create(b, loc, rowShape, b.getF32Type()));
+  }
   auto maxAndCorrection = linalg::GenericOp::create(
-      b, loc, TypeRange{rowType, rowType}, ValueRange{tileMax},
-      ValueRange{rowMax, correctionInit},
-      ArrayRef<AffineMap>{id1, id1, id1}, ArrayRef<IT>{IT::parallel},
+      b, loc, statTypes, ValueRange{tileMax}, statInits,
+      SmallVector<AffineMap>(statInits.size() + 1, id1),
+      ArrayRef<IT>{IT::parallel},
       [&](OpBuilder &nb, Location nl, ValueRange args) {
         Value m = arith::MaximumFOp::create(nb, nl, args[0], args[1]);
         Value c = safeExpDiff(nb, nl, args[1], m, fastExp);
-        linalg::YieldOp::create(nb, nl, ValueRange{m, c});
+        SmallVector<Value> results = {m, c};
+        if (keyMajor) {
+          Value negInf = arith::ConstantOp::create(
+              nb, nl, nb.getF32Type(),
+              nb.getF32FloatAttr(-std::numeric_limits<float>::infinity()));
+          Value zero = arith::ConstantOp::create(nb, nl, nb.getF32Type(),
+                                                 nb.getF32FloatAttr(0.0f));
+          Value none = arith::CmpFOp::create(
+              nb, nl, arith::CmpFPredicate::OEQ, m, negInf);
+          results.push_back(arith::SelectOp::create(nb, nl, none, zero, m));
+        }
+        linalg::YieldOp::create(nb, nl, results);
       });
   Value newMax = maxAndCorrection.getResult(0);
   Value correction = maxAndCorrection.getResult(1);
   // p = exp(s - m').
   Value probs =
       linalg::GenericOp::create(
-          b, loc, TypeRange{scoreType}, ValueRange{newMax},
-          ValueRange{scores}, ArrayRef<AffineMap>{row2, id2},
+          b, loc, TypeRange{scoreType},
+          ValueRange{keyMajor ? maxAndCorrection.getResult(2) : newMax},
+          ValueRange{scores}, ArrayRef<AffineMap>{statMap, id2},
           ArrayRef<IT>{IT::parallel, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
-            linalg::YieldOp::create(
-                nb, nl, safeExpDiff(nb, nl, args[1], args[0], fastExp));
+            if (!keyMajor) {
+              linalg::YieldOp::create(
+                  nb, nl, safeExpDiff(nb, nl, args[1], args[0], fastExp));
+              return;
+            }
+            Value diff = arith::SubFOp::create(nb, nl, args[1], args[0]);
+            Value e = fastExp ? lowering::fastExp(nb, nl, diff)
+                              : math::ExpOp::create(nb, nl, diff).getResult();
+            linalg::YieldOp::create(nb, nl, e);
           })
           .getResult(0);
   // l = c * l + rowsum(p).
@@ -469,8 +562,8 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   Value newSum =
       linalg::GenericOp::create(
           b, loc, TypeRange{rowType}, ValueRange{probs},
-          ValueRange{scaledSum}, ArrayRef<AffineMap>{id2, row2},
-          ArrayRef<IT>{IT::parallel, IT::reduction},
+          ValueRange{scaledSum}, ArrayRef<AffineMap>{id2, statMap},
+          reduceIters,
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             // The row sum may be reassociated (vectorised): it only
             // normalises, so the order of the additions shows only in
@@ -497,29 +590,14 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           .getResult(0);
   // acc += p . V_tile over (i, j, e) with the value columns innermost; an
   // f16 or bf16 V tile is extended to f32 once.
-  if (!getElementTypeOrSelf(vTile).isF32()) {
-    auto vType = cast<RankedTensorType>(vTile.getType());
-    Value vInit = tensor::EmptyOp::create(
-        b, loc, tensor::getMixedSizes(b, loc, vTile), b.getF32Type());
-    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
-    vTile = linalg::GenericOp::create(
-                b, loc,
-                TypeRange{RankedTensorType::get(vType.getShape(),
-                                                b.getF32Type())},
-                ValueRange{vTile}, ValueRange{vInit},
-                ArrayRef<AffineMap>{id, id},
-                ArrayRef<IT>{IT::parallel, IT::parallel},
-                [&](OpBuilder &nb, Location nl, ValueRange args) {
-                  linalg::YieldOp::create(nb, nl,
-                                          extendToF32(nb, nl, args[0]));
-                })
-                .getResult(0);
-  }
+  vTile = toF32(vTile);
+  // Key-major: P^T is [ks, rows], read through (j, i).
   Value newAcc =
       linalg::GenericOp::create(
           b, loc, TypeRange{accType}, ValueRange{probs, vTile},
           ValueRange{scaledAcc},
-          ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
+          ArrayRef<AffineMap>{keyMajor ? mapIJK({d1, d0}) : mapIJK({d0, d1}),
+                              mapIJK({d1, d2}),
                               mapIJK({d0, d2})},
           ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -653,18 +731,25 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   // Fold the scale into the Q tile (once per query tile, in f32) instead of
   // scaling every score tile; the scores then only need a pass for masks or
   // softcap. (scale * q) . k and scale * (q . k) differ only in rounding.
+  // With key-major scores the scaled Q tile is also transposed to
+  // [D, rows], once per query tile.
   {
     auto qType = cast<RankedTensorType>(qTile.getType());
-    Value init = tensor::EmptyOp::create(
-        b, loc, tensor::getMixedSizes(b, loc, qTile), b.getF32Type());
+    SmallVector<OpFoldResult> qSizes = tensor::getMixedSizes(b, loc, qTile);
+    SmallVector<int64_t> qShape(qType.getShape());
+    if (keyMajor) {
+      std::swap(qSizes[0], qSizes[1]);
+      std::swap(qShape[0], qShape[1]);
+    }
+    Value init = tensor::EmptyOp::create(b, loc, qSizes, b.getF32Type());
     AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    AffineMap inMap = keyMajor ? AffineMap::get(2, 0, {d1, d0}, ctx) : id;
     float scale = static_cast<float>(mods.scale);
     qTile = linalg::GenericOp::create(
                 b, loc,
-                TypeRange{RankedTensorType::get(qType.getShape(),
-                                                b.getF32Type())},
+                TypeRange{RankedTensorType::get(qShape, b.getF32Type())},
                 ValueRange{qTile}, ValueRange{init},
-                ArrayRef<AffineMap>{id, id},
+                ArrayRef<AffineMap>{inMap, id},
                 ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
                                               utils::IteratorType::parallel},
                 [&](OpBuilder &nb, Location nl, ValueRange args) {
@@ -767,7 +852,7 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   if (options.queryTile < 0 || options.keyTile < 0)
     return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
   FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
-                       options.groupHeads);
+                       options.groupHeads, options.keyMajor);
   return builder.build();
 }
 
@@ -797,6 +882,7 @@ struct AttnTileAttentionPass
     options.keyTile = keyTile;
     options.fastExp = fastExp;
     options.groupHeads = groupHeads;
+    options.keyMajor = keyMajor;
     for (AttentionOp op : ops) {
       if (failed(tileAttention(rewriter, op, options))) {
         op.emitError("attn-tile-attention: could not tile this op");

@@ -8,18 +8,27 @@
 // on one tile. When a tile is statically shaped (Sq and Skv multiples of the
 // tile sizes), this pass turns it into vector code:
 //
-// - the two contractions (S = Q . K^T over (i, d, j), acc += P . V over
-//   (i, j, e), both with the contiguous dimension innermost) are first tiled
-//   into register blocks of `row-block` rows by `vector-width` columns, so
-//   that each block is one vector.contract whose accumulator stays in
-//   registers across the whole reduction (lowered to outer products: one
-//   vector load and `row-block` broadcast FMAs per reduction step);
-// - the K-tile transpose is split into vector-width square blocks, each
-//   transposed in registers;
-// - the row max and row sum of a score tile are vectorised a vector-width
-//   of rows at a time;
-// - the other tile ops (fills, scale/mask, exp, max, sums) stay loops with
-//   their contiguous dimension innermost, for LLVM's loop vectoriser.
+// - the two contractions (both with the contiguous dimension innermost:
+//   S^T = K . Q^T over (j, d, i) and acc += P . V over (i, j, e) in the
+//   key-major layout of attn-cpu-pipeline, S = Q . K^T over (i, d, j) in the
+//   default one) are tiled into register blocks of `row-block` rows by
+//   `col-block` columns (a few vectors wide), each with an inner loop over
+//   the reduction in steps of `reduction-step`: one vector.contract per
+//   step, lowered to outer products (per reduction element: the block's
+//   column vectors loaded once, one broadcast per row, row-block x vectors
+//   FMAs), with the block's accumulator hoisted out of the loop into a
+//   loop-carried vector, i.e. into registers;
+// - a contraction whose accumulator starts as a fill (the score tile's
+//   zeros) starts each block from that constant instead of reading a filled
+//   copy of the tile per key step;
+// - the transposes (K tile, or the Q tile in the key-major layout) are split
+//   into vector-width square blocks, each transposed in registers;
+// - the row max and row sum of a score tile are vectorised a vector-width of
+//   rows at a time; down the key rows of a key-major tile they become
+//   several independent chains of element-wise ops (max as compare +
+//   select);
+// - the other tile ops (fills, scale/mask, exp, sums) stay loops with their
+//   contiguous dimension innermost, for LLVM's loop vectoriser.
 //
 // Dynamically shaped tiles (the last partial tile of odd sizes) are left to
 // the scalar loops.
@@ -37,6 +46,7 @@
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 #define DEBUG_TYPE "attn-vectorize-tiles"
 
@@ -60,7 +70,8 @@ static bool isStatic(linalg::LinalgOp op) {
          llvm::all_of(op->getResultTypes(), isStaticType);
 }
 
-/// True for the K-tile transpose: two parallel loops, one input read through
+/// True for a tile transpose (the K tile, or the Q tile in the key-major
+/// layout): two parallel loops, one input read through
 /// (d1, d0), an identity output.
 static bool isTileTranspose(linalg::GenericOp op) {
   if (op.getNumLoops() != 2 || op.getNumDpsInputs() != 1 ||
@@ -88,6 +99,21 @@ static bool isTileRowReduction(linalg::GenericOp op) {
                                    op.getContext());
 }
 
+/// True for the reductions over the keys of a key-major score tile: loops
+/// (reduction, parallel), an identity input and an output indexed by the
+/// columns (the query rows).
+static bool isTileColumnReduction(linalg::GenericOp op) {
+  auto iters = op.getIteratorTypesArray();
+  if (iters.size() != 2 || iters[0] != utils::IteratorType::reduction ||
+      iters[1] != utils::IteratorType::parallel ||
+      op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1)
+    return false;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  return maps[0].isIdentity() &&
+         maps[1] == AffineMap::get(2, 0, {getAffineDimExpr(1, op.getContext())},
+                                   op.getContext());
+}
+
 /// True for the flash contractions: three loops (parallel, reduction,
 /// parallel) with a multiply-add body.
 static bool isTileContraction(linalg::GenericOp op) {
@@ -96,6 +122,56 @@ static bool isTileContraction(linalg::GenericOp op) {
          iters[1] == utils::IteratorType::reduction &&
          iters[2] == utils::IteratorType::parallel &&
          op.getNumDpsInputs() == 2 && op.getNumDpsInits() == 1;
+}
+
+/// Rewrites the reduction down the rows of a 2-D vector (the key rows of a
+/// key-major score tile: max or sum per query row) into `kChains`
+/// independent chains of element-wise ops, combined at the end, instead of
+/// one chain as long as the tile (whose latency, not its throughput, would
+/// bound it). The max is a compare and select (one vmaxps on x86; NaN scores
+/// are not propagated by it) rather than arith.maximumf, whose NaN and
+/// signed-zero semantics cost several instructions per element.
+static void splitColumnReduction(RewriterBase &rewriter,
+                                 vector::MultiDimReductionOp red) {
+  constexpr int64_t kChains = 4;
+  VectorType srcType = red.getSourceVectorType();
+  if (srcType.getRank() != 2 || red.getReductionDims().size() != 1 ||
+      red.getReductionDims()[0] != 0)
+    return;
+  vector::CombiningKind kind = red.getKind();
+  if (kind != vector::CombiningKind::MAXIMUMF &&
+      kind != vector::CombiningKind::ADD)
+    return;
+  if (!isa<FloatType>(srcType.getElementType()))
+    return;
+  Location loc = red.getLoc();
+  rewriter.setInsertionPoint(red);
+  auto combine = [&](Value a, Value b) -> Value {
+    if (kind == vector::CombiningKind::ADD)
+      return arith::AddFOp::create(rewriter, loc, a, b);
+    Value gt =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, a, b);
+    return arith::SelectOp::create(rewriter, loc, gt, a, b);
+  };
+  int64_t rows = srcType.getDimSize(0);
+  SmallVector<Value> chains;
+  for (int64_t k = 0; k < rows; ++k) {
+    Value row = vector::ExtractOp::create(rewriter, loc, red.getSource(),
+                                          ArrayRef<int64_t>{k});
+    if (k < kChains)
+      chains.push_back(row);
+    else
+      chains[k % kChains] = combine(row, chains[k % kChains]);
+  }
+  while (chains.size() > 1) {
+    SmallVector<Value> next;
+    for (size_t i = 0; i + 1 < chains.size(); i += 2)
+      next.push_back(combine(chains[i], chains[i + 1]));
+    if (chains.size() % 2)
+      next.push_back(chains.back());
+    chains = std::move(next);
+  }
+  rewriter.replaceOp(red, combine(chains.front(), red.getAcc()));
 }
 
 struct AttnVectorizeTilesPass
@@ -115,9 +191,14 @@ struct AttnVectorizeTilesPass
     // Tiles `generic` by `sizes` (0: whole dimension) and queues the tiles
     // for vectorisation.
     SmallVector<Operation *> toVectorize;
-    auto tileAndQueue = [&](linalg::GenericOp generic,
-                            ArrayRef<int64_t> sizes) {
+    scf::SCFTilingResult lastTiling;
+    SmallVector<scf::ForOp> reductionLoops;
+    auto tileAndQueue = [&](linalg::GenericOp generic, ArrayRef<int64_t> sizes,
+                            ArrayRef<int64_t> interchange = {})
+        -> scf::SCFTilingResult * {
       scf::SCFTilingOptions options;
+      if (!interchange.empty())
+        options.setInterchange(interchange);
       options.setTileSizes(llvm::map_to_vector(
           sizes, [&](int64_t t) -> OpFoldResult {
             return rewriter.getIndexAttr(t);
@@ -126,16 +207,22 @@ struct AttnVectorizeTilesPass
       FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
           rewriter, cast<TilingInterface>(generic.getOperation()), options);
       if (failed(tiled))
-        return; // Stays a loop nest.
+        return nullptr; // Stays a loop nest.
       rewriter.replaceOp(generic, tiled->replacements);
       toVectorize.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+      lastTiling = std::move(*tiled);
+      return &lastTiling;
     };
     for (linalg::LinalgOp op : candidates) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (!generic)
         continue;
       SmallVector<int64_t> bounds = op.getStaticLoopRanges();
-      if (isTileRowReduction(generic) && bounds[0] % vectorWidth == 0) {
+      if (isTileColumnReduction(generic) && bounds[1] % vectorWidth == 0) {
+        // vectorWidth columns at a time: the reduction down the key rows is
+        // element-wise max/add of vectorWidth-lane vectors, no transpose.
+        tileAndQueue(generic, {0, vectorWidth});
+      } else if (isTileRowReduction(generic) && bounds[0] % vectorWidth == 0) {
         // vectorWidth rows at a time: the reduction over the keys becomes
         // element-wise max/add of vectorWidth-lane vectors (inner-parallel
         // lowering), instead of a scalar loop through memory.
@@ -146,8 +233,74 @@ struct AttnVectorizeTilesPass
         tileAndQueue(generic, {vectorWidth, vectorWidth});
       } else if (isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
                  bounds[2] % vectorWidth == 0) {
-        // rowBlock x vectorWidth register blocks over the whole reduction.
-        tileAndQueue(generic, {rowBlock, 0, vectorWidth});
+        // rowBlock x cols register blocks over the whole reduction (cols: a
+        // few vectors wide, so that each broadcast feeds several FMAs).
+        int64_t cols = colBlock > 0 && bounds[2] % colBlock == 0
+                           ? colBlock
+                           : vectorWidth;
+        // The reduction is split into steps of `reductionStep` (innermost
+        // loop; the block's accumulator is hoisted out of it into registers
+        // below), so that each loop body is a few hundred FMAs rather than
+        // the whole reduction unrolled: a smaller basic block that the
+        // back end schedules without spilling.
+        int64_t step = reductionStep > 0 && bounds[1] > reductionStep &&
+                               bounds[1] % reductionStep == 0
+                           ? reductionStep
+                           : 0;
+        auto fill = generic.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
+        scf::SCFTilingResult *tiled =
+            step ? tileAndQueue(generic, {rowBlock, step, cols}, {0, 2, 1})
+                 : tileAndQueue(generic, {rowBlock, 0, cols});
+        if (!tiled || tiled->loops.empty() || tiled->tiledOps.size() != 1)
+          continue;
+        Operation *block = tiled->tiledOps.front();
+        auto outer = dyn_cast<scf::ForOp>(tiled->loops.front().getOperation());
+        auto innermost =
+            dyn_cast<scf::ForOp>(tiled->loops.back().getOperation());
+        if (step && innermost)
+          reductionLoops.push_back(innermost);
+        if (!fill || !outer || outer.getInitArgs().size() != 1)
+          continue;
+        // The accumulator starts as a constant (the score tile's zeros):
+        // fill each register block instead, so that the vectorised block
+        // starts from a constant vector, and let the loops start from the
+        // unfilled tensor (the blocks overwrite every element) rather than
+        // from a filled copy of it per key step.
+        auto blockOp = cast<linalg::LinalgOp>(block);
+        OpOperand *init = blockOp.getDpsInitOperand(0);
+        if (!step) {
+          rewriter.setInsertionPoint(block);
+          auto blockFill = linalg::FillOp::create(
+              rewriter, block->getLoc(), fill.getInputs()[0], init->get());
+          rewriter.modifyOpInPlace(
+              block, [&] { init->set(blockFill.getResult(0)); });
+          toVectorize.push_back(blockFill);
+        } else {
+          // The block is filled once before its reduction loop.
+          auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
+          if (!innermost || innermost.getInitArgs().size() != 1 || !slice ||
+              slice.getSource() != innermost.getRegionIterArgs()[0])
+            continue;
+          rewriter.setInsertionPoint(innermost);
+          Value dest = innermost.getInitArgs()[0];
+          Location l = block->getLoc();
+          auto destSlice = tensor::ExtractSliceOp::create(
+              rewriter, l, slice.getType(), dest, slice.getMixedOffsets(),
+              slice.getMixedSizes(), slice.getMixedStrides());
+          auto blockFill = linalg::FillOp::create(
+              rewriter, l, fill.getInputs()[0], destSlice.getResult());
+          auto filledDest = tensor::InsertSliceOp::create(
+              rewriter, l, blockFill.getResult(0), dest,
+              slice.getMixedOffsets(), slice.getMixedSizes(),
+              slice.getMixedStrides());
+          rewriter.modifyOpInPlace(innermost, [&] {
+            innermost.getInitArgsMutable()[0].set(filledDest.getResult());
+          });
+          toVectorize.push_back(blockFill);
+        }
+        rewriter.modifyOpInPlace(outer, [&] {
+          outer.getInitArgsMutable()[0].set(fill.getOutputs()[0]);
+        });
       }
       // The element-wise tile ops stay loops, which LLVM vectorises along
       // their contiguous innermost dimension; vectorising them whole here
@@ -167,6 +320,14 @@ struct AttnVectorizeTilesPass
       rewriter.replaceOp(op, result->replacements);
     }
 
+    SmallVector<vector::MultiDimReductionOp> reductions;
+    getOperation()->walk([&](vector::MultiDimReductionOp red) {
+      if (red->getParentOfType<scf::ForallOp>())
+        reductions.push_back(red);
+    });
+    for (vector::MultiDimReductionOp red : reductions)
+      splitColumnReduction(rewriter, red);
+
     RewritePatternSet patterns(&getContext());
     // Transfers that broadcast become a plain read and a vector.broadcast,
     // which the contract patterns then fold into the contraction's maps.
@@ -178,8 +339,20 @@ struct AttnVectorizeTilesPass
     vector::TransferWriteOp::getCanonicalizationPatterns(patterns,
                                                          &getContext());
     tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    FrozenRewritePatternSet frozen(std::move(patterns));
+    if (failed(applyPatternsGreedily(getOperation(), frozen)))
       return signalPassFailure();
+
+    // The accumulator of a reduction loop (read and written at the same
+    // loop-invariant block each step) becomes a loop-carried vector: it
+    // stays in registers across the reduction. Then fold the hoisted read of
+    // a freshly filled block into the constant.
+    if (!reductionLoops.empty()) {
+      for (scf::ForOp loop : reductionLoops)
+        hoistLoopInvariantSubsets(rewriter, loop);
+      if (failed(applyPatternsGreedily(getOperation(), frozen)))
+        return signalPassFailure();
+    }
   }
 };
 } // namespace

@@ -51,7 +51,12 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
            "on the softmax's range) instead of math.exp">,
     Option<"groupHeads", "group-heads", "bool", /*default=*/"true",
            "With GQA/MQA, process the query heads sharing a K/V head in one "
-           "tile so each K/V tile is read once for all of them">
+           "tile so each K/V tile is read once for all of them">,
+    Option<"keyMajor", "key-major", "bool", /*default=*/"false",
+           "Lay the score tiles out as [keys, query rows] (the CPU layout): "
+           "S^T = K . Q^T reads K rows directly (Q is transposed once per "
+           "query tile), the softmax statistics reduce across the key rows "
+           "element-wise, and P . V reads P^T">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
@@ -124,18 +129,29 @@ def AttnVectorizeTiles : Pass<"attn-vectorize-tiles"> {
   let summary = "Vectorise the statically shaped tiles of the flash loop nest";
   let description = [{
     Runs after `attn-tile-attention`. The two tile contractions are tiled
-    into register blocks of `row-block` x `vector-width` and vectorised into
-    `vector.contract`s whose accumulators stay in registers across the
-    reduction; the element-wise and reduction tile ops stay loops (vectorised
-    by LLVM along their contiguous dimension). Dynamically shaped tiles
-    (partial edge tiles) are left to the scalar loops.
+    into register blocks of `row-block` x `col-block`, each a loop over the
+    reduction in steps of `reduction-step` whose `vector.contract`
+    accumulates into a loop-carried vector (the accumulator stays in
+    registers across the reduction; a block whose accumulator starts as a
+    fill starts from that constant). Transposes are done in `vector-width`
+    square register blocks and the row max / row sum `vector-width` rows at
+    a time (down the key rows of a key-major tile: independent chains of
+    element-wise max and add). The element-wise tile ops stay loops
+    (vectorised by LLVM along their contiguous dimension). Dynamically
+    shaped tiles (partial edge tiles) are left to the scalar loops.
   }];
   let options = [
     Option<"rowBlock", "row-block", "int64_t", /*default=*/"8",
            "Rows of a contraction register block">,
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
-           "Columns of a contraction register block (f32 lanes of the "
-           "widest vector)">
+           "f32 lanes of the widest vector (transposes, row reductions)">,
+    Option<"colBlock", "col-block", "int64_t", /*default=*/"32",
+           "Columns of a contraction register block (a multiple of "
+           "vector-width; vector-width where it does not divide the tile)">,
+    Option<"reductionStep", "reduction-step", "int64_t", /*default=*/"8",
+           "Reduction steps per iteration of a contraction block's loop, "
+           "with the accumulator carried in registers (0: the whole "
+           "reduction unrolled)">
   ];
   let dependentDialects = ["::mlir::vector::VectorDialect",
                            "::mlir::scf::SCFDialect",

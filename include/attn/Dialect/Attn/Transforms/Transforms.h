@@ -38,6 +38,11 @@ struct TileAttentionOptions {
   /// head in one tile, so each K/V tile is read once for all of them (when
   /// the mask does not vary across heads).
   bool groupHeads = true;
+  /// Lay the score tiles out as [keys, query rows] (the CPU layout): the
+  /// contraction S^T = K . Q^T reads K rows directly (Q is transposed once
+  /// per query tile), the row max / row sum reduce across the key rows
+  /// element-wise, and P . V reads P^T.
+  bool keyMajor = false;
 };
 
 /// Result of the flash lowering.
