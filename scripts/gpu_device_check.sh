@@ -107,6 +107,17 @@ run|run-bundle)
   # `run-bundle` when called as the copy inside the bundle.
   [ "$mode" = run-bundle ] && out=$(cd "$(dirname "$0")" && pwd)
   nvidia-smi -L || true
+  # ATTN_SANITIZE=1: compute-sanitizer racecheck and memcheck of two
+  # tensor-core tests (f16 causal 2 stages; 1 stage, 2 warps) first.
+  if [ "${ATTN_SANITIZE:-0}" = 1 ] && command -v compute-sanitizer > /dev/null; then
+    for t in t15-0-p0 mma10-p0; do
+      for tool in racecheck memcheck; do
+        compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
+          "$out/tests/$t.exe" > /dev/null 2>&1 || true
+        echo "$t $tool: $(tail -n 1 "$out/$t.$tool.txt")"
+      done
+    done
+  fi
   fail=0
   for exe in "$out"/tests/*.exe; do
     expect=${exe%.exe}.expect.json
