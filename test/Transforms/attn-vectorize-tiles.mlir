@@ -56,12 +56,21 @@ func.func @static_tiles(%q: tensor<1x2x64x64xf32>, %k: tensor<1x2x128x64xf32>,
 
 // -----
 
-// Partial (dynamically shaped) tiles are left to the scalar loops.
+// Dynamic sizes: the full query tiles (the first forall) and the full key
+// tiles (the key loop before its peeled last step) have static shapes and
+// are vectorised; the partial ones (the second forall, the peeled step)
+// stay scalar loops.
 
 // CHECK-LABEL: func.func @dynamic_tiles
+//       CHECK: scf.forall
+//       CHECK: vector.contract
+//       CHECK: scf.forall
 //   CHECK-NOT: vector.contract
 //       CHECK: return
 // KM-LABEL: func.func @dynamic_tiles
+//       KM: scf.forall
+//       KM: vector.contract
+//       KM: scf.forall
 //   KM-NOT: vector.contract
 //       KM: return
 func.func @dynamic_tiles(%q: tensor<1x2x?x64xf32>, %k: tensor<1x2x?x64xf32>,

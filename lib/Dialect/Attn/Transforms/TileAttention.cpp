@@ -35,6 +35,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/TypeUtilities.h"
 
@@ -73,6 +74,13 @@ public:
         groupHeads(groupHeads), keyMajor(keyMajor) {}
 
   FailureOr<TileAttentionResult> build();
+  /// One scf.forall over (batch, head, query tiles firstTile ..
+  /// firstTile + numTiles) writing into `init`; with `fullTiles` every tile
+  /// has Tq rows (static).
+  FailureOr<TileAttentionResult> buildQueryForall(Value init,
+                                                  OpFoldResult numTiles,
+                                                  OpFoldResult firstTile,
+                                                  bool fullTiles);
 
 private:
   /// Slices rows [row0, row0 + rows) of head `head` of batch `batch` out of
@@ -113,6 +121,8 @@ private:
   int64_t headBlock = 1;
   ProblemValues pv;
   ScoreModifiers mods;
+  /// The op's scale (mods.scale is folded into each forall's Q tiles).
+  double opScale = 1.0;
   bool bhsd = true;
   int64_t group = 1;
 };
@@ -665,6 +675,7 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   bhsd = op.getLayoutOrDefault() == Layout::bhsd;
   pv = getProblemValues(rewriter, loc, op);
   mods = getScoreModifiers(rewriter, loc, op, pv);
+  opScale = mods.scale;
 
   // Grouped-query attention: process the `group` query heads that share a
   // K/V head together, so each K/V tile is loaded (and transposed) once for
@@ -678,14 +689,50 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   }
   headBlock = (group > 1 && groupHeads && headIndependentMask) ? group : 1;
 
+  // Query tiles: when Sq is not a static multiple of Tq, the full tiles run
+  // in one forall with a static tile size (so that their tiles vectorise)
+  // and the partial last tile, if any, in a second one.
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
-  OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
-      rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
+  std::optional<int64_t> staticSq = getConstantIntValue(pv.queryLen);
+  if (staticSq && *staticSq % queryTile == 0) {
+    OpFoldResult numQueryTiles = rewriter.getIndexAttr(*staticSq / queryTile);
+    FailureOr<TileAttentionResult> r =
+        buildQueryForall(op.getInit(), numQueryTiles,
+                         rewriter.getIndexAttr(0), /*fullTiles=*/true);
+    if (succeeded(r))
+      rewriter.replaceOp(op, r->replacement);
+    return r;
+  }
+  OpFoldResult numFull = affine::makeComposedFoldedAffineApply(
+      rewriter, loc, d0.floorDiv(queryTile), {pv.queryLen});
+  OpFoldResult numTail = affine::makeComposedFoldedAffineApply(
+      rewriter, loc, d0.ceilDiv(queryTile) - d0.floorDiv(queryTile),
+      {pv.queryLen});
+  FailureOr<TileAttentionResult> full = buildQueryForall(
+      op.getInit(), numFull, rewriter.getIndexAttr(0), /*fullTiles=*/true);
+  if (failed(full))
+    return failure();
+  rewriter.setInsertionPoint(op);
+  FailureOr<TileAttentionResult> tail = buildQueryForall(
+      full->replacement, numTail, numFull, /*fullTiles=*/false);
+  if (failed(tail))
+    return failure();
+  rewriter.replaceOp(op, tail->replacement);
+  // The main (full-tile) forall and its key loop describe the structure.
+  return TileAttentionResult{full->forallOp, full->keyLoop, tail->replacement};
+}
+
+FailureOr<TileAttentionResult>
+FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
+                               OpFoldResult firstTile, bool fullTiles) {
+  AffineExpr d0, d1;
+  bindDims(ctx, d0, d1);
   SmallVector<OpFoldResult> ubs = {
-      pv.batch, headBlock > 1 ? pv.kvHeads : pv.queryHeads, numQueryTiles};
-  auto forall = scf::ForallOp::create(rewriter, loc, ubs,
-                                      ValueRange{op.getInit()}, std::nullopt);
+      pv.batch, headBlock > 1 ? pv.kvHeads : pv.queryHeads, numTiles};
+  auto forall = scf::ForallOp::create(rewriter, loc, ubs, ValueRange{init},
+                                      std::nullopt);
+  mods.scale = opScale;
 
   OpBuilder b(ctx);
   b.setInsertionPointToStart(forall.getBody());
@@ -707,10 +754,9 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   }
   Value out = forall.getRegionOutArgs()[0];
   OpFoldResult q0 = affine::makeComposedFoldedAffineApply(
-      b, loc, d0 * queryTile, {OpFoldResult(qt)});
+      b, loc, (d0 + d1) * queryTile, {OpFoldResult(qt), firstTile});
   OpFoldResult qs;
-  std::optional<int64_t> staticSq = getConstantIntValue(pv.queryLen);
-  if (staticSq && *staticSq % queryTile == 0)
+  if (fullTiles)
     qs = b.getIndexAttr(queryTile);
   else
     qs = affine::makeComposedFoldedAffineMin(
@@ -765,7 +811,7 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
     mods.scale = 1.0;
   }
 
-  int64_t valueDim = sizes.valueDim;
+  int64_t valueDim = op.getSizes().valueDim;
   Value rowMax0 =
       filled(b, {rows}, -std::numeric_limits<double>::infinity());
   Value rowSum0 = filled(b, {rows}, 0.0);
@@ -783,10 +829,20 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
             lb, batch, head, kvHead, q0, qs, rows, qTile, k0, hi, iterArgs);
         scf::YieldOp::create(lb, loc, next);
       });
+  // Unless every key tile is full, peel the last (partial) iteration so that
+  // the main loop's tiles have the static size Tk.
+  // The loop whose results are final: the peeled partial iteration, if any.
+  scf::ForOp last = loop;
+  std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
+  if (!(staticKv && *staticKv % keyTile == 0)) {
+    scf::ForOp partial;
+    if (succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial)))
+      last = partial;
+  }
 
   // out_tile = acc / l in the result's element type. With grouped heads the
   // [G * qs] rows are viewed as [G, qs] and written to G heads at once.
-  Value finalAcc = loop.getResult(2), finalSum = loop.getResult(1);
+  Value finalAcc = last.getResult(2), finalSum = last.getResult(1);
   Type outElt = getElementTypeOrSelf(op.getInit());
   OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
   OpFoldResult vd = b.getIndexAttr(valueDim);
@@ -839,7 +895,6 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   tensor::ParallelInsertSliceOp::create(b, loc, result, out, offsets,
                                         tileSizes, strides);
 
-  rewriter.replaceOp(op, forall.getResults());
   return TileAttentionResult{forall, loop, forall.getResult(0)};
 }
 

@@ -81,8 +81,13 @@ static bool isTileTranspose(linalg::GenericOp op) {
   MLIRContext *ctx = op.getContext();
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
+  // Only 32-bit inputs: the 16 x 16 register transposes are lowered with
+  // 32-bit lane shuffles (shuffle16x16), which miscompile narrower elements
+  // (e.g. an i1 or f16 mask tile read transposed in the key-major layout).
+  Type in = getElementTypeOrSelf(op.getDpsInputOperand(0)->get().getType());
   return maps[0] == AffineMap::get(2, 0, {d1, d0}, ctx) &&
-         maps[1].isIdentity();
+         maps[1].isIdentity() && in.isIntOrFloat() &&
+         in.getIntOrFloatBitWidth() == 32;
 }
 
 /// True for the row reductions (max, sum) of a score tile: loops
