@@ -531,7 +531,9 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   std::string s;
   // One query row of one head per thread: heads are not grouped (the CPU
   // path's GQA grouping would give a thread the rows of a whole group).
-  s += "attn-tile-attention{query-tile=1 group-heads=false key-tile=" +
+  // No peeling: the SIMT kernel as it ran on the device.
+  s += "attn-tile-attention{query-tile=1 group-heads=false "
+       "peel-partial-tiles=false key-tile=" +
        std::to_string(keyTile) +
        "},attn-decompose-aggregates,canonicalize,cse";
   if (failed(addStage(pm, s)))

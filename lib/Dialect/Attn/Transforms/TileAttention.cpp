@@ -68,10 +68,11 @@ namespace {
 class FlashBuilder {
 public:
   FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
-               int64_t keyTile, bool fastExp, bool groupHeads, bool keyMajor)
+               int64_t keyTile, bool fastExp, bool groupHeads, bool keyMajor,
+               bool peel)
       : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
         queryTile(queryTile), keyTile(keyTile), fastExp(fastExp),
-        groupHeads(groupHeads), keyMajor(keyMajor) {}
+        groupHeads(groupHeads), keyMajor(keyMajor), peel(peel) {}
 
   FailureOr<TileAttentionResult> build();
   /// One scf.forall over (batch, head, query tiles firstTile ..
@@ -117,6 +118,7 @@ private:
   bool fastExp, groupHeads;
   /// Score tiles laid out as [keys, rows]; the Q tile is then [D, rows].
   bool keyMajor;
+  bool peel;
   /// Query heads processed together per K/V tile (1: one head per tile).
   int64_t headBlock = 1;
   ProblemValues pv;
@@ -695,11 +697,13 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
   std::optional<int64_t> staticSq = getConstantIntValue(pv.queryLen);
-  if (staticSq && *staticSq % queryTile == 0) {
-    OpFoldResult numQueryTiles = rewriter.getIndexAttr(*staticSq / queryTile);
+  bool allFull = staticSq && *staticSq % queryTile == 0;
+  if (allFull || !peel) {
+    OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
     FailureOr<TileAttentionResult> r =
         buildQueryForall(op.getInit(), numQueryTiles,
-                         rewriter.getIndexAttr(0), /*fullTiles=*/true);
+                         rewriter.getIndexAttr(0), /*fullTiles=*/allFull);
     if (succeeded(r))
       rewriter.replaceOp(op, r->replacement);
     return r;
@@ -834,7 +838,7 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   // The loop whose results are final: the peeled partial iteration, if any.
   scf::ForOp last = loop;
   std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
-  if (!(staticKv && *staticKv % keyTile == 0)) {
+  if (peel && !(staticKv && *staticKv % keyTile == 0)) {
     scf::ForOp partial;
     if (succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial)))
       last = partial;
@@ -907,7 +911,8 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   if (options.queryTile < 0 || options.keyTile < 0)
     return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
   FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
-                       options.groupHeads, options.keyMajor);
+                       options.groupHeads, options.keyMajor,
+                       options.peelPartialTiles);
   return builder.build();
 }
 
@@ -938,6 +943,7 @@ struct AttnTileAttentionPass
     options.fastExp = fastExp;
     options.groupHeads = groupHeads;
     options.keyMajor = keyMajor;
+    options.peelPartialTiles = peelPartialTiles;
     for (AttentionOp op : ops) {
       if (failed(tileAttention(rewriter, op, options))) {
         op.emitError("attn-tile-attention: could not tile this op");

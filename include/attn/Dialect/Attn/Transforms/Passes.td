@@ -56,7 +56,12 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
            "Lay the score tiles out as [keys, query rows] (the CPU layout): "
            "S^T = K . Q^T reads K rows directly (Q is transposed once per "
            "query tile), the softmax statistics reduce across the key rows "
-           "element-wise, and P . V reads P^T">
+           "element-wise, and P . V reads P^T">,
+    Option<"peelPartialTiles", "peel-partial-tiles", "bool",
+           /*default=*/"true",
+           "When Sq or Skv is not a static multiple of its tile: run the "
+           "full query tiles in their own forall and peel the key loop's "
+           "partial last step, so that full tiles have static shapes">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",

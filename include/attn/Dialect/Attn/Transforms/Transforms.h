@@ -43,6 +43,10 @@ struct TileAttentionOptions {
   /// per query tile), the row max / row sum reduce across the key rows
   /// element-wise, and P . V reads P^T.
   bool keyMajor = false;
+  /// When Sq or Skv is not a static multiple of its tile: full query tiles
+  /// in their own scf.forall and the key loop's partial last step peeled,
+  /// so that full tiles keep static shapes.
+  bool peelPartialTiles = true;
 };
 
 /// Result of the flash lowering.
