@@ -85,6 +85,19 @@ CASES
     --seed 214 --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-min-ctas=3}' \
     --shared-libs "$rt" --emit-exe "$out/tests" --tag mma5 --keep "$out/work" \
     > /dev/null
+  # Score modifiers on tensor cores (branch gpu-mods).
+  while read -r tag args; do
+    $check single $args --pipeline 'attn-nvvm-pipeline{chip=sm_90}' \
+      --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
+      --keep "$out/work" > /dev/null
+  done <<'MODS'
+mods1 --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 64 --dtype f16 --mask bool --mask-shape b,1,q,k --seed 301
+mods2 --b 2 --hq 2 --sq 90 --skv 130 --d 128 --dtype bf16 --mask float --mask-shape k --softcap 30.0 --seed 302
+mods3 --b 1 --hq 2 --sq 300 --skv 300 --d 64 --dtype f16 --causal bottom_right --window=100,0 --seed 303
+mods4 --b 1 --hq 2 --sq 200 --skv 260 --d 64 --dtype f16 --window=40,25 --seed 304
+mods5 --b 2 --hq 4 --hkv 1 --sq 70 --skv 70 --d 32 --dtype bf16 --causal top_left --softcap 5.0 --mask bool --mask-shape b,h,q,k --seed 305
+mods6 --b 1 --hq 3 --sq 129 --skv 129 --d 64 --dtype f16 --mask float --mask-shape q,k --mask-dtype f16 --layout bshd --seed 306
+MODS
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \

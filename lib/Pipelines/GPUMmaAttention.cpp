@@ -84,12 +84,11 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   Type ot = getElementTypeOrSelf(op.getInit().getType());
   if (!ot.isF16() && !ot.isBF16() && !ot.isF32())
     return "output element type is not f16, bf16 or f32";
-  if (op.getMask())
-    return "explicit masks are not supported";
-  if (op.getWindow())
-    return "windows are not supported";
-  if (op.getSoftcap())
-    return "softcap is not supported";
+  if (Value mask = op.getMask()) {
+    Type mt = getElementTypeOrSelf(mask.getType());
+    if (!mt.isInteger(1) && !mt.isF16() && !mt.isBF16() && !mt.isF32())
+      return "mask element type is not i1, f16, bf16 or f32";
+  }
   auto qt = cast<RankedTensorType>(op.getQuery().getType());
   auto vt = cast<RankedTensorType>(op.getValue().getType());
   int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
@@ -215,6 +214,15 @@ public:
                b, loc, b.getF32Type(),
                b.getStringAttr("llvm.nvvm.ex2.approx.ftz.f32"), ValueRange{x})
         .getResult(0);
+  }
+  /// cap * tanh(x / cap), with tanh(y) = 1 - 2 / (2^(2 y log2 e) + 1)
+  /// (ex2.approx; exact limits +-1 for large |y|).
+  Value softcap(Value x, double cap) {
+    Value y = fmul(x, f32(2.0 * M_LOG2E / cap));
+    Value e = exp2(y);
+    Value t = fsub(f32(1.0), arith::DivFOp::create(b, loc, f32(2.0),
+                                                    fadd(e, f32(1.0))));
+    return fmul(t, f32(cap));
   }
   /// Reduces `x` over the four lanes of a quad (lanes 4g .. 4g+3).
   Value quadReduce(Value x, bool isMax) {
@@ -370,6 +378,9 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   };
   Value qB = bufferOf(op.getQuery(), qt), kB = bufferOf(op.getKey(), kt),
         vB = bufferOf(op.getValue(), vt);
+  Value maskB;
+  if (Value mask = op.getMask())
+    maskB = bufferOf(mask, cast<RankedTensorType>(mask.getType()));
   SmallVector<Value> outDyn;
   for (int64_t d = 0; d < ot.getRank(); ++d)
     if (ot.isDynamicDim(d))
@@ -381,8 +392,10 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   auto module = op->getParentOfType<ModuleOp>();
   SymbolTable symbols(module);
   OpBuilder mb = OpBuilder::atBlockEnd(module.getBody());
-  auto fnType = FunctionType::get(
-      ctx, {qB.getType(), kB.getType(), vB.getType(), oB.getType()}, {});
+  SmallVector<Value> args = {qB, kB, vB, oB};
+  if (maskB)
+    args.push_back(maskB);
+  auto fnType = FunctionType::get(ctx, ValueRange(args).getTypes(), {});
   std::string name = "attn_mma";
   if (auto parent = op->getParentOfType<func::FuncOp>())
     name = (parent.getName() + "_mma").str();
@@ -398,8 +411,16 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
                           static_cast<int64_t>(op.getCausalOrDefault())));
   attrs.set("scale", mb.getF64FloatAttr(op.getScaleOrDefault()));
   attrs.set("bshd", mb.getBoolAttr(op.getLayoutOrDefault() == Layout::bshd));
+  // A bound beyond any representable length is no bound (as in the flash
+  // lowering).
+  constexpr int64_t kNoBound = int64_t(1) << 40;
+  auto bound = [&](int64_t w) { return w >= kNoBound ? -1 : w; };
+  attrs.set("window_left", mb.getI64IntegerAttr(bound(op.getWindowLeft())));
+  attrs.set("window_right", mb.getI64IntegerAttr(bound(op.getWindowRight())));
+  if (std::optional<APFloat> cap = op.getSoftcap())
+    attrs.set("softcap", mb.getF64FloatAttr(cap->convertToDouble()));
   fn->setAttr(kKernelAttr, attrs.getDictionary(ctx));
-  func::CallOp::create(b, loc, fn, ValueRange{qB, kB, vB, oB});
+  func::CallOp::create(b, loc, fn, args);
 
   Value result = bufferization::ToTensorOp::create(
       b, loc, ot, oB, /*restrict=*/true, /*writable=*/true);
@@ -443,10 +464,31 @@ static std::string kernelDeclError(func::FuncOp fn) {
   if (!isa_and_nonnull<BoolAttr>(attrs.get("bshd")))
     return "no bool 'bshd'";
   FunctionType type = fn.getFunctionType();
-  if (type.getNumInputs() != 4 || type.getNumResults() != 0)
-    return "expected (Q, K, V, O) memref arguments and no results";
+  if ((type.getNumInputs() != 4 && type.getNumInputs() != 5) ||
+      type.getNumResults() != 0)
+    return "expected (Q, K, V, O[, mask]) memref arguments and no results";
+  if (!isa_and_nonnull<IntegerAttr>(attrs.get("window_left")) ||
+      !isa_and_nonnull<IntegerAttr>(attrs.get("window_right")) ||
+      cast<IntegerAttr>(attrs.get("window_left")).getInt() < -1 ||
+      cast<IntegerAttr>(attrs.get("window_right")).getInt() < -1)
+    return "'window_left'/'window_right' must be integers >= -1";
+  if (Attribute cap = attrs.get("softcap")) {
+    auto f = dyn_cast<FloatAttr>(cap);
+    if (!f || !(f.getValueAsDouble() > 0.0) ||
+        !std::isfinite(f.getValueAsDouble()))
+      return "'softcap' must be a positive finite float";
+  }
+  if (type.getNumInputs() == 5) {
+    auto mt = dyn_cast<MemRefType>(type.getInput(4));
+    if (!mt || mt.getRank() > 4 || !mt.getLayout().isIdentity() ||
+        mt.getMemorySpace())
+      return "the mask must be a memref of rank <= 4 with identity layout";
+    Type e = mt.getElementType();
+    if (!e.isInteger(1) && !e.isF16() && !e.isBF16() && !e.isF32())
+      return "the mask element type must be i1, f16, bf16 or f32";
+  }
   SmallVector<MemRefType> m;
-  for (Type t : type.getInputs()) {
+  for (Type t : type.getInputs().take_front(4)) {
     auto mt = dyn_cast<MemRefType>(t);
     if (!mt || mt.getRank() != 4 || !mt.getLayout().isIdentity())
       return "arguments must be 4-D memrefs with identity layout";
@@ -517,8 +559,17 @@ static void buildKernel(func::FuncOp fn) {
   const bool bshd = cast<BoolAttr>(attrs.get("bshd")).getValue();
   const int64_t seqPos = bshd ? 1 : 2, headPos = bshd ? 2 : 1;
   const Causal causal = *symbolizeCausal(geti("causal"));
-  const double scaleLog2 =
-      cast<FloatAttr>(attrs.get("scale")).getValueAsDouble() * M_LOG2E;
+  const double scaleNat = cast<FloatAttr>(attrs.get("scale")).getValueAsDouble();
+  const double scaleLog2 = scaleNat * M_LOG2E;
+  const int64_t wl = geti("window_left"), wr = geti("window_right");
+  std::optional<double> softcap;
+  if (auto cap = dyn_cast_or_null<FloatAttr>(attrs.get("softcap")))
+    softcap = cap.getValueAsDouble();
+  Value maskB = fn.getNumArguments() == 5 ? entry->getArgument(4) : Value();
+  const bool boolMask =
+      maskB && cast<MemRefType>(maskB.getType()).getElementType().isInteger(1);
+  const bool floatMask = maskB && !boolMask;
+  const bool structural = causal != Causal::none || wl >= 0 || wr >= 0;
   fn->removeAttr(kKernelAttr);
   if (auto minCtas = dyn_cast_or_null<IntegerAttr>(attrs.get("min_ctas")))
     if (minCtas.getInt() > 0)
@@ -530,7 +581,10 @@ static void buildKernel(func::FuncOp fn) {
   Value sq = memref::DimOp::create(b, loc, qB, seqPos);
   Value skv = memref::DimOp::create(b, loc, kB, seqPos);
   Value group = k.div(hq, hkv);
-  Value delta = causal == Causal::bottom_right ? k.sub(skv, sq) : k.idx(0);
+  // The diagonal: key j aligns with query i + delta (bottom-right unless
+  // causal = top_left, as in the flash lowering).
+  Value delta =
+      structural && causal != Causal::top_left ? k.sub(skv, sq) : k.idx(0);
 
   // Nothing to launch for an empty output (a grid of 0 is a CUDA error).
   Value c0 = k.idx(0);
@@ -611,13 +665,22 @@ static void buildKernel(func::FuncOp fn) {
       memref::ViewOp::create(b, loc, vSTy, smem, k.idx(kBytes), ValueRange{});
 
   // Key range of this CTA.
+  // Keys [kvBegin, kvEnd) can be visible to some row of this CTA; the loop
+  // runs over the key tiles [tBegin, tEnd) that cover them.
+  Value lastRow = k.sub(k.minS(sq, k.add(tileRow0, k.idx(BM))), k.idx(1));
   Value kvEnd = skv;
-  if (causal != Causal::none) {
-    Value lastRow = k.sub(k.minS(sq, k.add(tileRow0, k.idx(BM))), k.idx(1));
-    Value end = k.add(k.add(lastRow, delta), k.idx(1));
-    kvEnd = k.maxS(c0, k.minS(skv, end));
-  }
-  Value nTiles = k.div(k.add(kvEnd, k.idx(BN - 1)), k.idx(BN));
+  if (causal != Causal::none)
+    kvEnd = k.minS(kvEnd, k.add(k.add(lastRow, delta), k.idx(1)));
+  if (wr >= 0)
+    kvEnd = k.minS(kvEnd, k.add(k.add(lastRow, delta), k.idx(wr + 1)));
+  kvEnd = k.maxS(c0, kvEnd);
+  Value kvBegin = c0;
+  if (wl >= 0)
+    kvBegin = k.minS(kvEnd, k.maxS(c0, k.sub(k.add(tileRow0, delta),
+                                              k.idx(wl))));
+  Value tBegin = k.div(kvBegin, k.idx(BN));
+  Value tEnd = k.div(k.add(kvEnd, k.idx(BN - 1)), k.idx(BN));
+  Value nTiles = k.sub(tEnd, tBegin);
 
   // Issues the cp.async copies of key tile `tile` into buffer `stage` and
   // commits them as one group. Keys at or past kvEnd are zero-filled.
@@ -667,7 +730,7 @@ static void buildKernel(func::FuncOp fn) {
         b, loc, k.cmp(arith::CmpIPredicate::sgt, nTiles, c0), false);
     OpBuilder::InsertionGuard ig(b);
     b.setInsertionPointToStart(pro.thenBlock());
-    issue(c0, c0);
+    issue(tBegin, c0);
   }
 
   // The key loop: carries O (Dv/8 fragments), the row max m and the
@@ -677,7 +740,7 @@ static void buildKernel(func::FuncOp fn) {
       b, loc, fragC, DenseElementsAttr::get(fragC, b.getF32FloatAttr(0.0f)));
   SmallVector<Value> init(Dv / 8, zeroC);
   init.append({negInf, negInf, zero, zero});
-  auto loop = scf::ForOp::create(b, loc, c0, nTiles, k.idx(1), init);
+  auto loop = scf::ForOp::create(b, loc, tBegin, tEnd, k.idx(1), init);
   {
     OpBuilder::InsertionGuard ig(b);
     b.setInsertionPointToStart(loop.getBody());
@@ -689,11 +752,11 @@ static void buildKernel(func::FuncOp fn) {
 
     Value stage = c0;
     if (S == 2) {
-      stage = k.rem(it, k.idx(2));
+      stage = k.rem(k.sub(it, tBegin), k.idx(2));
       // Prefetch the next tile into the other buffer (zero-filled past the
       // end), then wait for this one: at most one group left in flight.
-      Value tok = issue(k.add(it, k.idx(1)), k.rem(k.add(it, k.idx(1)),
-                                                   k.idx(2)));
+      Value tok = issue(k.add(it, k.idx(1)),
+                        k.rem(k.add(k.sub(it, tBegin), k.idx(1)), k.idx(2)));
       nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(1));
     } else {
       Value tok = issue(it, c0);
@@ -727,29 +790,60 @@ static void buildKernel(func::FuncOp fn) {
     }
 
     // Scores as scalars sc[n][i][e] (row i of the thread, column
-    // n*8 + 2*t4 + e), scaled into base 2.
-    Value scale = k.f32(scaleLog2);
+    // n*8 + 2*t4 + e), scaled into base 2. With softcap or a float mask the
+    // score is built in natural units first: scale, softcap, + mask, then
+    // x log2 e (the order of the op's definition).
+    const bool natural = softcap || floatMask;
+    Value scale = k.f32(natural ? scaleNat : scaleLog2);
+    Value j0 = k.mul(it, k.idx(BN));
     SmallVector<Value> sc;
     for (int64_t n = 0; n < nBlocks; ++n)
       for (int64_t i = 0; i < 2; ++i)
-        for (int64_t e = 0; e < 2; ++e)
-          sc.push_back(k.fmul(
+        for (int64_t e = 0; e < 2; ++e) {
+          Value x = k.fmul(
               vector::ExtractOp::create(b, loc, s[n], ArrayRef<int64_t>{i, e}),
-              scale));
+              scale);
+          if (softcap)
+            x = k.softcap(x, *softcap);
+          sc.push_back(x);
+        }
     auto scIndex = [](int64_t n, int64_t i, int64_t e) {
       return (n * 2 + i) * 2 + e;
     };
+    // The mask element of (row i, column n*8 + 2*t4 + e), broadcast over the
+    // logical (b, h, i, j) dims (trailing-aligned, static 1s read index 0);
+    // rows and columns past the end are clamped (their scores are dropped).
+    Value skvLast = k.sub(skv, k.idx(1));
+    auto maskAt = [&](int64_t i, Value col) -> Value {
+      auto mt = cast<MemRefType>(maskB.getType());
+      Value logical[4] = {bIdx, head, rowC[i], k.minS(col, skvLast)};
+      SmallVector<Value> idx;
+      for (int64_t d = 0; d < mt.getRank(); ++d)
+        idx.push_back(mt.getDimSize(d) == 1
+                          ? c0
+                          : logical[4 - mt.getRank() + d]);
+      return memref::LoadOp::create(b, loc, maskB, idx);
+    };
 
-    // Element mask on tiles that reach past the keys or the diagonal.
-    Value j0 = k.mul(it, k.idx(BN));
+    // Element mask on tiles that reach past the keys or a diagonal bound
+    // of some row of the CTA; every tile with an explicit mask.
     Value tileEnd = k.add(j0, k.idx(BN));
     Value needMask = k.cmp(arith::CmpIPredicate::sgt, tileEnd, skv);
-    if (causal != Causal::none) {
-      Value diag0 = k.add(tileRow0, delta);
-      needMask = arith::OrIOp::create(
-          b, loc, needMask,
-          k.cmp(arith::CmpIPredicate::sgt, k.sub(tileEnd, k.idx(1)), diag0));
-    }
+    auto orMask = [&](Value c) {
+      needMask = arith::OrIOp::create(b, loc, needMask, c);
+    };
+    Value diag0 = k.add(tileRow0, delta);
+    Value tileLast = k.sub(tileEnd, k.idx(1));
+    if (causal != Causal::none)
+      orMask(k.cmp(arith::CmpIPredicate::sgt, tileLast, diag0));
+    if (wr >= 0)
+      orMask(k.cmp(arith::CmpIPredicate::sgt, tileLast,
+                   k.add(diag0, k.idx(wr))));
+    if (wl >= 0)
+      orMask(k.cmp(arith::CmpIPredicate::slt, j0,
+                   k.sub(k.add(lastRow, delta), k.idx(wl))));
+    if (maskB)
+      needMask = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
     {
       SmallVector<Type> types(sc.size(), f32);
       auto maskIf = scf::IfOp::create(b, loc, types, needMask, true);
@@ -762,18 +856,42 @@ static void buildKernel(func::FuncOp fn) {
           Value inKeys = k.cmp(arith::CmpIPredicate::slt, col, skv);
           for (int64_t i = 0; i < 2; ++i) {
             Value vis = inKeys;
+            auto conj = [&](Value c) {
+              vis = arith::AndIOp::create(b, loc, vis, c);
+            };
+            Value diag = k.add(row[i], delta);
             if (causal != Causal::none)
-              vis = arith::AndIOp::create(
-                  b, loc, vis,
-                  k.cmp(arith::CmpIPredicate::sle, col,
-                        k.add(row[i], delta)));
+              conj(k.cmp(arith::CmpIPredicate::sle, col, diag));
+            if (wr >= 0)
+              conj(k.cmp(arith::CmpIPredicate::sle, col,
+                         k.add(diag, k.idx(wr))));
+            if (wl >= 0)
+              conj(k.cmp(arith::CmpIPredicate::sge, col,
+                         k.sub(diag, k.idx(wl))));
             int64_t x = scIndex(n, i, e);
-            masked[x] = k.sel(vis, sc[x], negInf);
+            Value v = sc[x];
+            if (maskB) {
+              Value mv = maskAt(i, col);
+              if (boolMask) {
+                conj(mv);
+              } else {
+                if (!mv.getType().isF32())
+                  mv = arith::ExtFOp::create(b, loc, f32, mv);
+                v = k.fadd(v, mv);
+              }
+            }
+            if (natural)
+              v = k.fmul(v, k.f32(M_LOG2E));
+            masked[x] = k.sel(vis, v, negInf);
           }
         }
       scf::YieldOp::create(b, loc, masked);
       b.setInsertionPointToStart(maskIf.elseBlock());
-      scf::YieldOp::create(b, loc, sc);
+      SmallVector<Value> plain(sc);
+      if (natural)
+        for (Value &v : plain)
+          v = k.fmul(v, k.f32(M_LOG2E));
+      scf::YieldOp::create(b, loc, plain);
       b.setInsertionPointAfter(maskIf);
       sc.assign(maskIf.getResults().begin(), maskIf.getResults().end());
     }

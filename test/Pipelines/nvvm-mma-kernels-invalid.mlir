@@ -4,32 +4,32 @@
 // RUN: attn-opt %s --split-input-file --attn-gpu-mma-kernels --verify-diagnostics
 
 // expected-error @below {{malformed kernel declaration: 'warps' = 0 is out of [1, 16]}}
-func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 0 : i64}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 0 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: no integer 'key_tile'}}
-func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: Q, K and V must be all f16 or all bf16}}
-func.func private @k(memref<1x2x8x64xf32>, memref<1x2x8x64xf32>, memref<1x2x8x64xf32>, memref<1x2x8x64xf32>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf32>, memref<1x2x8x64xf32>, memref<1x2x8x64xf32>, memref<1x2x8x64xf32>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: head sizes must be static multiples of 16 up to 128 and agree}}
-func.func private @k(memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: arguments must be 4-D memrefs with identity layout}}
-func.func private @k(memref<2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: 'causal' = 7 is out of [0, 2]}}
-func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 7 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 7 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
@@ -39,19 +39,19 @@ func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64
 // -----
 
 // expected-error @below {{malformed kernel declaration: head counts must be static with Hkv > 0 dividing Hq}}
-func.func private @k(memref<1x3x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x3x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x3x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x3x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: Q and O, or K and V, disagree in dimension 2}}
-func.func private @k(memref<1x2x8x64xf16>, memref<1x2x77x64xf16>, memref<1x2x50x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x77x64xf16>, memref<1x2x50x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: arguments must be in the default (global) memory space}}
-func.func private @k(memref<1x2x8x64xf16, 3>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf16, 3>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----
 
 // expected-error @below {{malformed kernel declaration: 'scale' is not finite}}
-func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 0x7FF0000000000000 : f64, stages = 2 : i64, warps = 4 : i64}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 0x7FF0000000000000 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}

@@ -26,33 +26,6 @@ func.func @f32(%q: tensor<1x2x8x64xf32>, %k: tensor<1x2x8x64xf32>, %v: tensor<1x
 
 // -----
 
-func.func @mask(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>, %m: tensor<8x8xi1>) -> tensor<1x2x8x64xf16> {
-  %init = tensor.empty() : tensor<1x2x8x64xf16>
-  // expected-remark @below {{left to the SIMT path: explicit masks are not supported}}
-  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) mask(%m : tensor<8x8xi1>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
-  return %r : tensor<1x2x8x64xf16>
-}
-
-// -----
-
-func.func @window(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
-  %init = tensor.empty() : tensor<1x2x8x64xf16>
-  // expected-remark @below {{left to the SIMT path: windows are not supported}}
-  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) window = [4, 0] -> tensor<1x2x8x64xf16>
-  return %r : tensor<1x2x8x64xf16>
-}
-
-// -----
-
-func.func @softcap(%q: tensor<1x2x8x64xbf16>, %k: tensor<1x2x8x64xbf16>, %v: tensor<1x2x8x64xbf16>) -> tensor<1x2x8x64xbf16> {
-  %init = tensor.empty() : tensor<1x2x8x64xbf16>
-  // expected-remark @below {{left to the SIMT path: softcap is not supported}}
-  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>) outs(%init : tensor<1x2x8x64xbf16>) softcap = 30.0 -> tensor<1x2x8x64xbf16>
-  return %r : tensor<1x2x8x64xbf16>
-}
-
-// -----
-
 func.func @head_size(%q: tensor<1x2x8x24xf16>, %k: tensor<1x2x8x24xf16>, %v: tensor<1x2x8x24xf16>) -> tensor<1x2x8x24xf16> {
   %init = tensor.empty() : tensor<1x2x8x24xf16>
   // expected-remark @below {{left to the SIMT path: head sizes must be static multiples of 16 up to 128 (D = 24, Dv = 24)}}
