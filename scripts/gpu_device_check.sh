@@ -98,6 +98,29 @@ mods4 --b 1 --hq 2 --sq 200 --skv 260 --d 64 --dtype f16 --window=40,25 --seed 3
 mods5 --b 2 --hq 4 --hkv 1 --sq 70 --skv 70 --d 32 --dtype bf16 --causal top_left --softcap 5.0 --mask bool --mask-shape b,h,q,k --seed 305
 mods6 --b 1 --hq 3 --sq 129 --skv 129 --d 64 --dtype f16 --mask float --mask-shape q,k --mask-dtype f16 --layout bshd --seed 306
 MODS
+  # Warpgroup-MMA kernels (sm_90a): D, Dv in {64, 128}; odd sizes, GQA,
+  # causal, masks, softcap, windows, bshd, dynamic shapes, other tiles.
+  while read -r tag opts args; do
+    [ "$opts" = - ] && opts=
+    $check single $args \
+      --pipeline "attn-nvvm-pipeline{chip=sm_90a ${opts//,/ }}" \
+      --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
+      --keep "$out/work" > /dev/null
+  done <<'WGMMA'
+wg1 - --b 1 --hq 4 --hkv 2 --sq 200 --skv 333 --d 64 --dtype f16 --seed 401
+wg2 - --b 1 --hq 2 --sq 257 --skv 190 --d 128 --dtype bf16 --causal bottom_right --seed 402
+wg3 - --b 1 --hq 2 --sq 130 --skv 500 --d 128 --dtype f16 --causal top_left --seed 403
+wg4 - --b 1 --hq 3 --hkv 1 --sq 1 --skv 77 --d 64 --dv 128 --dtype f16 --layout bshd --seed 404
+wg5 - --b 2 --hq 2 --sq 100 --skv 140 --d 128 --dv 64 --dtype bf16 --dynamic --seed 405
+wg6 - --b 1 --hq 2 --sq 200 --skv 200 --d 64 --dtype f16 --mask bool --mask-shape b,1,q,k --softcap 20.0 --seed 406
+wg7 - --b 1 --hq 2 --sq 200 --skv 300 --d 128 --dtype bf16 --window=100,20 --seed 407
+wg8 wgmma-warpgroups=1,wgmma-key-tile=64,stages=1 --b 1 --hq 2 --sq 150 --skv 150 --d 128 --dtype f16 --causal top_left --seed 408
+wg9 wgmma-warpgroups=3,wgmma-key-tile=32 --b 1 --hq 4 --hkv 2 --sq 200 --skv 129 --d 64 --dtype bf16 --seed 409
+wg10 - --b 1 --hq 1 --sq 300 --skv 400 --d 128 --dtype f16 --mask float --mask-shape q,k --seed 410
+wg11 wgmma-overlap=true --b 1 --hq 2 --sq 200 --skv 500 --d 128 --dtype f16 --causal bottom_right --seed 411
+wg12 wgmma-overlap=true --b 1 --hq 4 --hkv 1 --sq 190 --skv 333 --d 64 --dtype bf16 --mask bool --mask-shape k --seed 412
+wg13 wgmma-warpgroups=1,wgmma-key-tile=64 --b 1 --hq 2 --sq 129 --skv 257 --d 128 --dv 64 --dtype f16 --window=50,50 --seed 413
+WGMMA
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \
@@ -105,11 +128,11 @@ MODS
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
-  variants=${GPU_BENCH_VARIANTS-"w8=mma-warps=8 k32=mma-key-tile=32 s1=stages=1 c3=mma-min-ctas=3"}
+  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false ov=wgmma-overlap=true g1k64=wgmma-warpgroups=1,wgmma-key-tile=64 k64=wgmma-key-tile=64 s1=stages=1"}
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
-    --chip sm_90 "${vargs[@]}" > /dev/null
+    --chip sm_90a "${vargs[@]}" > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
   cp "$0" "$out/gpu_device_check.sh"
   rm -rf "$out/work" "$out/bench/work"
@@ -123,9 +146,9 @@ run|run-bundle)
   # ATTN_SANITIZE=1: compute-sanitizer racecheck and memcheck of two
   # tensor-core tests (f16 causal 2 stages; 1 stage, 2 warps) first.
   if [ "${ATTN_SANITIZE:-0}" = 1 ] && command -v compute-sanitizer > /dev/null; then
-    for t in t15-0-p0 mma10-p0; do
+    for t in t15-0-p0 mma10-p0 wg20-p0 wg110-p0; do
       for tool in racecheck memcheck; do
-        compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
+        timeout 120 compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
           "$out/tests/$t.exe" > /dev/null 2>&1 || true
         echo "$t $tool: $(tail -n 1 "$out/$t.$tool.txt")"
       done
@@ -134,7 +157,8 @@ run|run-bundle)
   fail=0
   for exe in "$out"/tests/*.exe; do
     expect=${exe%.exe}.expect.json
-    if ! "$exe" > "$exe.out" 2> "$exe.err"; then
+    # A kernel that hangs must not take the whole device call.
+    if ! timeout "${TEST_TIMEOUT:-30}" "$exe" > "$exe.out" 2> "$exe.err"; then
       echo "FAIL $(basename "$exe"): exit $?: $(tail -c 400 "$exe.err")"
       fail=$((fail + 1)); continue
     fi

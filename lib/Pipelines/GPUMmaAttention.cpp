@@ -224,6 +224,122 @@ public:
                                                     fadd(e, f32(1.0))));
     return fmul(t, f32(cap));
   }
+  //===--------------------------------------------------------------------===//
+  // sm_90a warpgroup MMA, as inline PTX (volatile, so that LLVM keeps the
+  // fence / mma / commit / wait order; registers the tensor cores own are
+  // threaded through the fence and the wait as tied operands, so no use or
+  // definition of them moves across either).
+  //===--------------------------------------------------------------------===//
+
+  /// Volatile inline PTX `text` with no operands.
+  void ptx(StringRef text) {
+    LLVM::InlineAsmOp::create(b, loc, TypeRange{}, ValueRange{}, text, "",
+                              /*has_side_effects=*/true, false,
+                              LLVM::tailcallkind::TailCallKind::None,
+                              LLVM::AsmDialectAttr(), ArrayAttr());
+  }
+  /// Volatile inline PTX `text` that reads and returns `vals` (f32 or i32)
+  /// in place: the values come back through it.
+  SmallVector<Value> ptxThrough(StringRef text, ArrayRef<Value> vals) {
+    std::string cons;
+    SmallVector<Type> types;
+    for (Value v : vals) {
+      cons += cons.empty() ? "" : ",";
+      cons += v.getType().isF32() ? "=f" : "=r";
+      types.push_back(v.getType());
+    }
+    for (size_t i = 0; i < vals.size(); ++i)
+      cons += "," + std::to_string(i);
+    return asmResults(text, cons, types, vals);
+  }
+  SmallVector<Value> asmResults(StringRef text, StringRef cons,
+                                ArrayRef<Type> types, ArrayRef<Value> ins) {
+    if (types.empty()) {
+      LLVM::InlineAsmOp::create(b, loc, TypeRange{}, ins, text, cons, true,
+                                false, LLVM::tailcallkind::TailCallKind::None,
+                                LLVM::AsmDialectAttr(), ArrayAttr());
+      return {};
+    }
+    Type res = types.size() == 1
+                   ? types[0]
+                   : LLVM::LLVMStructType::getLiteral(b.getContext(), types);
+    Value r = LLVM::InlineAsmOp::create(
+                  b, loc, res, ins, text, cons, true, false,
+                  LLVM::tailcallkind::TailCallKind::None,
+                  LLVM::AsmDialectAttr(), ArrayAttr())
+                  .getResult(0);
+    if (types.size() == 1)
+      return {r};
+    SmallVector<Value> out;
+    for (size_t i = 0; i < types.size(); ++i)
+      out.push_back(LLVM::ExtractValueOp::create(b, loc, r, i));
+    return out;
+  }
+  /// One wgmma.mma_async m64nNk16 with f32 accumulators `acc` (N/2 per
+  /// thread): A from shared memory (`aDesc`, i64) or from four packed
+  /// registers (`aRegs`), B from shared memory (`bDesc`); `accumulate`
+  /// false ignores `acc` (scale-d = 0).
+  SmallVector<Value> wgmma(ArrayRef<Value> acc, Value aDesc,
+                           ArrayRef<Value> aRegs, Value bDesc, bool accumulate,
+                           bool transB, Type et) {
+    const int64_t n = static_cast<int64_t>(acc.size()) * 2;
+    std::string ty = et.isF16() ? "f16" : "bf16";
+    std::string text = "{\n.reg .pred p;\nsetp.ne.b32 p, $" +
+                       std::to_string(acc.size() + (aDesc ? 2 : 5)) +
+                       ", 0;\nwgmma.mma_async.sync.aligned.m64n" +
+                       std::to_string(n) + "k16.f32." + ty + "." + ty + " {";
+    std::string cons;
+    for (size_t i = 0; i < acc.size(); ++i) {
+      text += (i ? ", $" : "$") + std::to_string(i);
+      cons += (i ? ",=f" : "=f");
+    }
+    size_t next = acc.size();
+    SmallVector<Value> ins;
+    if (aDesc) {
+      text += "}, $" + std::to_string(next++);
+      cons += ",l";
+      ins.push_back(aDesc);
+    } else {
+      text += "}, {";
+      for (size_t i = 0; i < aRegs.size(); ++i) {
+        text += (i ? ", $" : "$") + std::to_string(next++);
+        cons += ",r";
+        ins.push_back(aRegs[i]);
+      }
+      text += "}";
+    }
+    text += ", $" + std::to_string(next++) + ", p, 1, 1";
+    cons += ",l,r";
+    ins.push_back(bDesc);
+    ins.push_back(i32(accumulate ? 1 : 0));
+    if (aDesc)
+      text += ", 0";
+    text += transB ? ", 1;\n}" : ", 0;\n}";
+    for (size_t i = 0; i < acc.size(); ++i)
+      cons += "," + std::to_string(i);
+    ins.append(acc.begin(), acc.end());
+    SmallVector<Type> types(acc.size(), b.getF32Type());
+    return asmResults(text, cons, types, ins);
+  }
+  /// The 64-bit shared-memory matrix descriptor of a 128-byte-swizzled
+  /// operand at shared address `addr` (i32): leading / stride byte offsets
+  /// `lbo`, `sbo`.
+  Value smemDesc(Value addr, int64_t lbo, int64_t sbo) {
+    Type i64 = b.getI64Type();
+    Value a = arith::ExtUIOp::create(b, loc, i64, addr);
+    a = arith::ShRUIOp::create(
+        b, loc,
+        arith::AndIOp::create(
+            b, loc, a, arith::ConstantIntOp::create(b, loc, i64, 0x3FFFF)),
+        arith::ConstantIntOp::create(b, loc, i64, 4));
+    uint64_t fixed = (uint64_t((lbo >> 4) & 0x3FFF) << 16) |
+                     (uint64_t((sbo >> 4) & 0x3FFF) << 32) | (uint64_t(1) << 62);
+    return arith::OrIOp::create(
+        b, loc, a,
+        arith::ConstantIntOp::create(b, loc, i64,
+                                     static_cast<int64_t>(fixed)));
+  }
+
   /// Reduces `x` over the four lanes of a quad (lanes 4g .. 4g+3).
   Value quadReduce(Value x, bool isMax) {
     for (int32_t off : {1, 2}) {
@@ -247,7 +363,12 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass(const GPUMmaAttentionPass &other)
       : PassWrapper(other) {}
   GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
-                      int64_t minCtas, int64_t maxSmem, bool claim) {
+                      int64_t minCtas, int64_t maxSmem, bool claim,
+                      int64_t wgmmaGroups, int64_t wgmmaKeyTile,
+                      bool wgmmaOverlap) {
+    this->wgmmaOverlap = wgmmaOverlap;
+    this->wgmmaGroups = wgmmaGroups;
+    this->wgmmaKeyTile = wgmmaKeyTile;
     this->warps = warps;
     this->keyTile = keyTile;
     this->stages = stages;
@@ -282,6 +403,14 @@ struct GPUMmaAttentionPass
                  std::to_string(keyTile));
     if (stages != 1 && stages != 2)
       return bad("stages must be 1 or 2, got " + std::to_string(stages));
+    if (wgmmaGroups < 0 || wgmmaGroups > 4)
+      return bad("wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must "
+                 "be in [0, 4], got " +
+                 std::to_string(wgmmaGroups));
+    if (wgmmaGroups > 0 && (wgmmaKeyTile < 16 || wgmmaKeyTile % 16 != 0 ||
+                            wgmmaKeyTile > 256))
+      return bad("wgmma-key-tile must be a multiple of 16 in [16, 256], got " +
+                 std::to_string(wgmmaKeyTile));
     // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89).
     if (minCtas < 0 || minCtas * 32 * warps > 2048)
       return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x "
@@ -348,6 +477,20 @@ struct GPUMmaAttentionPass
                      "which attn-tile-attention leaves alone); a later run "
                      "without claim rewrites them"),
       llvm::cl::init(false)};
+  Option<int64_t> wgmmaGroups{
+      *this, "wgmma-groups",
+      llvm::cl::desc("sm_90a: warpgroups per CTA of the warpgroup-MMA kernel "
+                     "for D, Dv in {64, 128} (0: mma.sync only)"),
+      llvm::cl::init(0)};
+  Option<int64_t> wgmmaKeyTile{
+      *this, "wgmma-key-tile",
+      llvm::cl::desc("Keys per shared-memory tile of the warpgroup-MMA kernel"),
+      llvm::cl::init(128)};
+  Option<bool> wgmmaOverlap{
+      *this, "wgmma-overlap",
+      llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
+                     "flight while the next tile's S = Q K^T is issued"),
+      llvm::cl::init(false)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -403,8 +546,19 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   fn.setPrivate();
   symbols.insert(fn); // uniquifies the name
   NamedAttrList attrs;
-  attrs.set("warps", mb.getI64IntegerAttr(warps));
-  attrs.set("key_tile", mb.getI64IntegerAttr(keyTile));
+  // Warpgroup MMA when enabled, the head sizes fit its 64-column swizzled
+  // panels and Q plus the K/V stages fit in shared memory.
+  int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  bool useWgmma =
+      wgmmaGroups > 0 && (d == 64 || d == 128) && (dv == 64 || dv == 128) &&
+      (64 * wgmmaGroups * d + stages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
+          maxSmem;
+  attrs.set("warps", mb.getI64IntegerAttr(useWgmma ? 4 * wgmmaGroups : warps));
+  attrs.set("key_tile",
+            mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile : keyTile));
+  attrs.set("wgmma", mb.getBoolAttr(useWgmma));
+  if (useWgmma)
+    attrs.set("overlap", mb.getBoolAttr(wgmmaOverlap));
   attrs.set("stages", mb.getI64IntegerAttr(stages));
   attrs.set("min_ctas", mb.getI64IntegerAttr(minCtas));
   attrs.set("causal", mb.getI64IntegerAttr(
@@ -532,6 +686,18 @@ static std::string kernelDeclError(func::FuncOp fn) {
   double scale = cast<FloatAttr>(attrs.get("scale")).getValueAsDouble();
   if (!std::isfinite(scale))
     return "'scale' is not finite";
+  if (Attribute w = attrs.get("wgmma")) {
+    if (!isa<BoolAttr>(w))
+      return "'wgmma' is not a bool";
+    if (cast<BoolAttr>(w).getValue()) {
+      if (geti("warps") % 4)
+        return "'wgmma' needs whole warpgroups ('warps' a multiple of 4)";
+      if ((d != 64 && d != 128) || (dv != 64 && dv != 128))
+        return "'wgmma' needs D and Dv in {64, 128}";
+    }
+  }
+  if (Attribute o = attrs.get("overlap"); o && !isa<BoolAttr>(o))
+    return "'overlap' is not a bool";
   return "";
 }
 
@@ -570,6 +736,15 @@ static void buildKernel(func::FuncOp fn) {
       maskB && cast<MemRefType>(maskB.getType()).getElementType().isInteger(1);
   const bool floatMask = maskB && !boolMask;
   const bool structural = causal != Causal::none || wl >= 0 || wr >= 0;
+  // sm_90a: warpgroup MMA (each group of 4 warps owns 64 query rows), Q and
+  // the K/V tiles in 128-byte-swizzled shared memory.
+  const bool useWgmma = isa_and_nonnull<BoolAttr>(attrs.get("wgmma")) &&
+                        cast<BoolAttr>(attrs.get("wgmma")).getValue();
+  // wgmma with 2 stages: P V of tile j stays in flight while tile j+1's
+  // copy is awaited and its S = Q K^T issued (one wait for both).
+  const bool overlap = useWgmma && S == 2 &&
+                       isa_and_nonnull<BoolAttr>(attrs.get("overlap")) &&
+                       cast<BoolAttr>(attrs.get("overlap")).getValue();
   fn->removeAttr(kKernelAttr);
   if (auto minCtas = dyn_cast_or_null<IntegerAttr>(attrs.get("min_ctas")))
     if (minCtas.getInt() > 0)
@@ -602,7 +777,13 @@ static void buildKernel(func::FuncOp fn) {
   Value gridX = k.div(k.add(sq, k.idx(BM - 1)), k.idx(BM));
   const int64_t kRow = D + 8, vRow = Dv + 8; // padded smem rows (16 bytes)
   const int64_t kBytes = S * BN * kRow * 2, vBytes = S * BN * vRow * 2;
-  Value smemBytes = k.i32(kBytes + vBytes);
+  // wgmma layout (elements): Q [BM x D], then S K tiles [BN x D], then S V
+  // tiles [BN x Dv], each as 64-column panels of 128-byte rows; 1024 bytes
+  // of slack to align the start to the swizzle pattern.
+  const int64_t qElems = BM * D, kElems = BN * D, vElems = BN * Dv;
+  const int64_t wgBytes = (qElems + S * (kElems + vElems)) * 2;
+  Value smemBytes =
+      k.i32(useWgmma ? wgBytes + 1024 : kBytes + vBytes);
   auto launch = gpu::LaunchOp::create(b, loc, gridX, hq, batch,
                                       k.idx(threads), k.idx(1), k.idx(1),
                                       smemBytes);
@@ -641,7 +822,7 @@ static void buildKernel(func::FuncOp fn) {
 
   // Q fragments (A operands of S = Q K^T), loaded once.
   SmallVector<Value> qFrag;
-  for (int64_t kk = 0; kk < D / 16; ++kk) {
+  for (int64_t kk = 0; kk < (useWgmma ? 0 : D / 16); ++kk) {
     SmallVector<Value> rows;
     for (auto [r, off] : {std::pair<int, int64_t>{0, 0}, {1, 0}, {0, 8},
                           {1, 8}}) {
@@ -663,6 +844,28 @@ static void buildKernel(func::FuncOp fn) {
   Value kS = memref::ViewOp::create(b, loc, kSTy, smem, k.idx(0), ValueRange{});
   Value vS =
       memref::ViewOp::create(b, loc, vSTy, smem, k.idx(kBytes), ValueRange{});
+  // wgmma: a flat view from the first 1024-byte-aligned shared address;
+  // smemAddr is that address (i32) for the matrix descriptors.
+  Value flat, smemAddrIdx;
+  if (useWgmma) {
+    Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, smem);
+    Value pad = k.rem(k.sub(k.idx(1024), k.rem(base, k.idx(1024))),
+                      k.idx(1024));
+    flat = memref::ViewOp::create(
+        b, loc, MemRefType::get({wgBytes / 2}, et, AffineMap(), wg), smem,
+        pad, ValueRange{});
+    smemAddrIdx = k.add(base, pad);
+  }
+  // Element offset of (row r, column c) in a swizzled region of `rows` rows
+  // starting at element `region` (c a multiple of 8): 64-column panels of
+  // 128-byte rows, the 16-byte chunk index XORed with r mod 8.
+  auto swz = [&](Value region, int64_t rows, Value r, Value c) -> Value {
+    Value panel = k.div(c, k.idx(64));
+    Value chunk = k.div(k.rem(c, k.idx(64)), k.idx(8));
+    Value x = arith::XOrIOp::create(b, loc, chunk, k.rem(r, k.idx(8)));
+    return k.add(k.add(region, k.mul(panel, k.idx(rows * 64))),
+                 k.add(k.mul(r, k.idx(64)), k.mul(x, k.idx(8))));
+  };
 
   // Key range of this CTA.
   // Keys [kvBegin, kvEnd) can be visible to some row of this CTA; the loop
@@ -687,7 +890,7 @@ static void buildKernel(func::FuncOp fn) {
   auto issue = [&](Value tile, Value stage) {
     Value j0 = k.mul(tile, k.idx(BN));
     SmallVector<Value> tokens;
-    auto copyRows = [&](Value src, Value dst, int64_t width) {
+    auto copyRows = [&](Value src, Value dst, int64_t width, Value region) {
       int64_t chunksPerRow = width / 8, total = BN * chunksPerRow;
       for (int64_t c = 0; c * threads < total; ++c) {
         Value id = k.add(tid, k.idx(c * threads));
@@ -698,9 +901,12 @@ static void buildKernel(func::FuncOp fn) {
           Value valid = k.cmp(arith::CmpIPredicate::slt, key, kvEnd);
           Value keyC = k.sel(valid, key, c0);
           Value n = k.sel(valid, k.idx(8), c0);
+          SmallVector<Value> dstIdx = {stage, r, col};
+          if (useWgmma)
+            dstIdx = {swz(region, BN, r, col)};
           tokens.push_back(nvgpu::DeviceAsyncCopyOp::create(
-              b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), dst,
-              ValueRange{stage, r, col}, src, at(kvHead, keyC, col),
+              b, loc, nvgpu::DeviceAsyncTokenType::get(ctx),
+              useWgmma ? flat : dst, dstIdx, src, at(kvHead, keyC, col),
               b.getIndexAttr(8), n, b.getUnitAttr()));
         };
         if ((c + 1) * threads <= total) {
@@ -717,12 +923,40 @@ static void buildKernel(func::FuncOp fn) {
         }
       }
     };
-    copyRows(kB, kS, D);
-    copyRows(vB, vS, Dv);
+    Value kRegion, vRegion;
+    if (useWgmma) {
+      kRegion = k.add(k.idx(qElems), k.mul(stage, k.idx(kElems)));
+      vRegion = k.add(k.idx(qElems + S * kElems),
+                      k.mul(stage, k.idx(vElems)));
+    }
+    copyRows(kB, kS, D, kRegion);
+    copyRows(vB, vS, Dv, vRegion);
     return nvgpu::DeviceAsyncCreateGroupOp::create(
         b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
   };
 
+  if (useWgmma) {
+    // Q into its swizzled region, as its own cp.async group (rows past the
+    // end zero-filled); the first key step's wait covers it.
+    SmallVector<Value> tokens;
+    int64_t chunksPerRow = D / 8, total = BM * chunksPerRow;
+    for (int64_t c = 0; c * threads < total; ++c) {
+      Value id = k.add(tid, k.idx(c * threads));
+      Value r = k.div(id, k.idx(chunksPerRow));
+      Value col = k.mul(k.rem(id, k.idx(chunksPerRow)), k.idx(8));
+      Value qRow = k.add(tileRow0, r);
+      Value valid = k.cmp(arith::CmpIPredicate::slt, qRow, sq);
+      Value n = k.sel(valid, k.idx(8), c0);
+      // total is a multiple of threads (BM = 64 x warpgroups).
+      tokens.push_back(nvgpu::DeviceAsyncCopyOp::create(
+          b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), flat,
+          ValueRange{swz(c0, BM, r, col)}, qB,
+          at(head, k.minS(qRow, sqLast), col), b.getIndexAttr(8), n,
+          b.getUnitAttr()));
+    }
+    nvgpu::DeviceAsyncCreateGroupOp::create(
+        b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
+  }
   if (S == 2) {
     // Prologue: tile 0 into buffer 0 (only when there is a tile: with no keys
     // every address would be out of bounds).
@@ -751,24 +985,95 @@ static void buildKernel(func::FuncOp fn) {
     Value l[2] = {carried[Dv / 8 + 2], carried[Dv / 8 + 3]};
 
     Value stage = c0;
-    if (S == 2) {
+    auto prefetch = [&]() {
+      return issue(k.add(it, k.idx(1)),
+                   k.rem(k.add(k.sub(it, tBegin), k.idx(1)), k.idx(2)));
+    };
+    if (overlap) {
+      // Only tile j's copy is in flight here; tile j+1's is issued once
+      // every warpgroup's P V of tile j-1 (reading that buffer) is done.
+      stage = k.rem(k.sub(it, tBegin), k.idx(2));
+      nvgpu::DeviceAsyncWaitOp::create(
+          b, loc,
+          nvgpu::DeviceAsyncCreateGroupOp::create(
+              b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), ValueRange{}),
+          b.getI32IntegerAttr(0));
+    } else if (S == 2) {
       stage = k.rem(k.sub(it, tBegin), k.idx(2));
       // Prefetch the next tile into the other buffer (zero-filled past the
       // end), then wait for this one: at most one group left in flight.
-      Value tok = issue(k.add(it, k.idx(1)),
-                        k.rem(k.add(k.sub(it, tBegin), k.idx(1)), k.idx(2)));
+      Value tok = prefetch();
       nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(1));
     } else {
       Value tok = issue(it, c0);
       nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(0));
     }
+    // The tensor cores read shared memory through the async proxy: order
+    // this thread's cp.async writes before them.
+    if (useWgmma)
+      k.ptx("fence.proxy.async.shared::cta;");
     gpu::BarrierOp::create(b, loc);
 
     // S = Q K^T: BN/8 accumulators of 16 x 8.
     const int64_t nBlocks = BN / 8;
     SmallVector<Value> s(nBlocks, zeroC);
     Value lane8 = k.rem(lane, k.idx(8)), laneHi = k.div(lane, k.idx(8));
-    for (int64_t kk = 0; kk < D / 16; kk += 2) {
+    // wgmma: descriptor of the swizzled operand at element `elem`, plus
+    // `bytes` (k-steps inside a 128-byte row, or whole rows).
+    auto descAt = [&](Value elem, int64_t bytes, int64_t lbo) {
+      Value addr = k.add(smemAddrIdx, k.add(k.mul(elem, k.idx(2)),
+                                            k.idx(bytes)));
+      return k.smemDesc(
+          arith::IndexCastUIOp::create(b, loc, b.getI32Type(), addr), lbo,
+          1024);
+    };
+    auto toFrags = [&](ArrayRef<Value> d, SmallVector<Value> &frags) {
+      for (size_t n = 0; n < frags.size(); ++n)
+        frags[n] = k.stack(fragC, {k.pair(d[4 * n], d[4 * n + 1]),
+                                   k.pair(d[4 * n + 2], d[4 * n + 3])});
+    };
+    Value kRegionW, vRegionW;
+    if (useWgmma) {
+      // S = Q K^T as D/16 m64nBNk16 steps: A = this warpgroup's 64 Q rows,
+      // B = the K tile (both K-major: D contiguous); 128-byte swizzle, 8-row
+      // groups 1024 bytes apart; a 16-column step is 32 bytes into the row.
+      Value qRows = k.mul(k.div(warp, k.idx(4)), k.idx(64 * 64));
+      kRegionW = k.add(k.idx(qElems), k.mul(stage, k.idx(kElems)));
+      vRegionW = k.add(k.idx(qElems + S * kElems),
+                       k.mul(stage, k.idx(vElems)));
+      SmallVector<Value> d = k.ptxThrough(
+          "wgmma.fence.sync.aligned;", SmallVector<Value>(BN / 2, zero));
+      for (int64_t kk = 0; kk < D / 16; ++kk) {
+        int64_t panel = kk / 4, inRow = (kk % 4) * 32;
+        Value aDesc = descAt(k.add(qRows, k.idx(panel * BM * 64)), inRow, 16);
+        Value bDesc =
+            descAt(k.add(kRegionW, k.idx(panel * BN * 64)), inRow, 16);
+        d = k.wgmma(d, aDesc, {}, bDesc, /*accumulate=*/kk > 0,
+                    /*transB=*/false, et);
+      }
+      k.ptx("wgmma.commit_group.sync.aligned;");
+      // With overlap the wait also completes the previous tile's P V: O
+      // comes through it.
+      SmallVector<Value> o;
+      if (overlap)
+        for (Value a : acc)
+          for (int64_t i = 0; i < 2; ++i)
+            for (int64_t e = 0; e < 2; ++e)
+              o.push_back(vector::ExtractOp::create(b, loc, a,
+                                                    ArrayRef<int64_t>{i, e}));
+      SmallVector<Value> all(d);
+      all.append(o);
+      all = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", all);
+      d.assign(all.begin(), all.begin() + d.size());
+      toFrags(d, s);
+      if (overlap) {
+        toFrags(ArrayRef<Value>(all).drop_front(d.size()), acc);
+        // Every warpgroup is done with the other buffer: refill it.
+        gpu::BarrierOp::create(b, loc);
+        prefetch();
+      }
+    }
+    for (int64_t kk = 0; kk < (useWgmma ? 0 : D / 16); kk += 2) {
       bool pair = kk + 1 < D / 16;
       for (int64_t n = 0; n < nBlocks; ++n) {
         // Lane l addresses row (l % 8) of 8x8 matrix l / 8: matrices are
@@ -928,7 +1233,47 @@ static void buildKernel(func::FuncOp fn) {
 
     // O += P V. P's A fragment for keys kt*16.. is the accumulator pair
     // (2kt, 2kt+1) rounded to the element type.
-    for (int64_t kt = 0; kt < BN / 16; ++kt) {
+    if (useWgmma) {
+      // BN/16 m64nDvk16 steps, A = P from registers (the same fragment
+      // layout as mma.sync's A), B = the V tile, MN-major (Dv contiguous,
+      // transposed): 64-column panels BN x 128 bytes apart (LBO), 8-key
+      // groups 1024 bytes apart (SBO), 16 keys = 2048 bytes per step.
+      SmallVector<Value> regs;
+      auto packed = VectorType::get({1}, b.getI32Type());
+      for (int64_t kt = 0; kt < BN / 16; ++kt)
+        for (int64_t half = 0; half < 2; ++half)
+          for (int64_t i = 0; i < 2; ++i) {
+            auto tr = [&](int64_t e) -> Value {
+              return arith::TruncFOp::create(b, loc, et,
+                                             p[scIndex(2 * kt + half, i, e)]);
+            };
+            Value v = vector::BitCastOp::create(b, loc, packed,
+                                                k.pair(tr(0), tr(1)));
+            regs.push_back(vector::ExtractOp::create(b, loc, v, 0));
+          }
+      SmallVector<Value> o;
+      for (Value a : acc)
+        for (int64_t i = 0; i < 2; ++i)
+          for (int64_t e = 0; e < 2; ++e)
+            o.push_back(
+                vector::ExtractOp::create(b, loc, a, ArrayRef<int64_t>{i, e}));
+      SmallVector<Value> all(o);
+      all.append(regs);
+      all = k.ptxThrough("wgmma.fence.sync.aligned;", all);
+      o.assign(all.begin(), all.begin() + o.size());
+      regs.assign(all.begin() + o.size(), all.end());
+      for (int64_t kt = 0; kt < BN / 16; ++kt) {
+        Value bDesc = descAt(vRegionW, kt * 16 * 128, BN * 128);
+        o = k.wgmma(o, Value(), ArrayRef<Value>(regs).slice(4 * kt, 4), bDesc,
+                    /*accumulate=*/true, /*transB=*/true, et);
+      }
+      k.ptx("wgmma.commit_group.sync.aligned;");
+      // With overlap, O stays in flight into the next step's wait.
+      if (!overlap)
+        o = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", o);
+      toFrags(o, acc);
+    }
+    for (int64_t kt = 0; kt < (useWgmma ? 0 : BN / 16); ++kt) {
       SmallVector<Value> rows;
       for (int64_t half = 0; half < 2; ++half)
         for (int64_t i = 0; i < 2; ++i) {
@@ -955,7 +1300,8 @@ static void buildKernel(func::FuncOp fn) {
       }
     }
     // Every warp is done with this buffer before it is refilled.
-    gpu::BarrierOp::create(b, loc);
+    if (!overlap)
+      gpu::BarrierOp::create(b, loc);
     SmallVector<Value> yielded(acc);
     yielded.append({newM[0], newM[1], newL[0], newL[1]});
     scf::YieldOp::create(b, loc, yielded);
@@ -969,7 +1315,20 @@ static void buildKernel(func::FuncOp fn) {
       b.getI32IntegerAttr(0));
 
   // Epilogue: full row sums, O / l (0 for a row with no visible key), store.
-  ValueRange res = loop.getResults();
+  SmallVector<Value> res(loop.getResults());
+  if (overlap) {
+    // The last tile's P V.
+    SmallVector<Value> o;
+    for (int64_t nb = 0; nb < Dv / 8; ++nb)
+      for (int64_t i = 0; i < 2; ++i)
+        for (int64_t e = 0; e < 2; ++e)
+          o.push_back(vector::ExtractOp::create(b, loc, res[nb],
+                                                ArrayRef<int64_t>{i, e}));
+    o = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", o);
+    for (int64_t nb = 0; nb < Dv / 8; ++nb)
+      res[nb] = k.stack(fragC, {k.pair(o[4 * nb], o[4 * nb + 1]),
+                                k.pair(o[4 * nb + 2], o[4 * nb + 3])});
+  }
   Value inv[2];
   for (int64_t i = 0; i < 2; ++i) {
     Value l = k.quadReduce(res[Dv / 8 + 2 + i], /*isMax=*/false);
@@ -1076,9 +1435,13 @@ std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass() {
 std::unique_ptr<Pass>
 mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
                                       int64_t stages, int64_t minCtas,
-                                      int64_t maxSmem, bool claim) {
+                                      int64_t maxSmem, bool claim,
+                                      int64_t wgmmaGroups,
+                                      int64_t wgmmaKeyTile,
+                                      bool wgmmaOverlap) {
   return std::make_unique<GPUMmaAttentionPass>(warps, keyTile, stages, minCtas,
-                                               maxSmem, claim);
+                                               maxSmem, claim, wgmmaGroups,
+                                               wgmmaKeyTile, wgmmaOverlap);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

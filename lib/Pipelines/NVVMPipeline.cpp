@@ -521,10 +521,15 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // not be folded away before one-shot-bufferize has seen them.
   const int64_t chip = chipNumber(options.chip);
   const bool mma = options.mma && chip >= 80;
+  // wgmma needs the architecture-specific target (sm_90a).
+  const bool wgmma = mma && options.wgmma && chip == 90 &&
+                     StringRef(options.chip).ends_with("a");
   auto addMma = [&](bool claim) {
     pm.addPass(createGPUMmaAttentionPass(
         options.mmaWarps, options.mmaKeyTile, options.stages,
-        options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim));
+        options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
+        wgmma ? options.wgmmaWarpgroups.getValue() : 0,
+        options.wgmmaKeyTile, options.wgmmaOverlap));
   };
   if (mma)
     addMma(/*claim=*/true);

@@ -55,3 +55,18 @@ func.func private @k(memref<1x2x8x64xf16, 3>, memref<1x2x8x64xf16>, memref<1x2x8
 
 // expected-error @below {{malformed kernel declaration: 'scale' is not finite}}
 func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 0x7FF0000000000000 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'wgmma' needs whole warpgroups ('warps' a multiple of 4)}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 6 : i64, wgmma = true}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'wgmma' needs D and Dv in {64, 128}}}
+func.func private @k(memref<1x2x8x32xf16>, memref<1x2x8x32xf16>, memref<1x2x8x32xf16>, memref<1x2x8x32xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 8 : i64, wgmma = true}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'wgmma' is not a bool}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 8 : i64, wgmma = 1 : i64}}

@@ -7,11 +7,17 @@
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=stages=3 2>&1 | FileCheck %s --check-prefix=STAGES
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{mma-warps=17})' 2>&1 | FileCheck %s --check-prefix=PIPE
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention='warps=8 min-ctas=9' 2>&1 | FileCheck %s --check-prefix=CTAS
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=wgmma-groups=5 2>&1 | FileCheck %s --check-prefix=WGROUPS
+// RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention='wgmma-groups=2 wgmma-key-tile=24' 2>&1 | FileCheck %s --check-prefix=WGTILE
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma-warpgroups=5})' 2>&1 | FileCheck %s --check-prefix=WGPIPE
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
 // KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
 // STAGES: attn-gpu-mma-attention: stages must be 1 or 2, got 3
 // PIPE: must be in [1, 16], got 17
+// WGROUPS: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
+// WGTILE: attn-gpu-mma-attention: wgmma-key-tile must be a multiple of 16 in [16, 256], got 24
+// WGPIPE: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
 // CTAS: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x warps threads must fit an SM (2048 threads), got 9 CTAs of 256 threads
 
 // CHECK-NOT: call @

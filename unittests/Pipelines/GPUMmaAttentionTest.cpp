@@ -149,4 +149,55 @@ TEST_F(GPUMmaAttentionTest, PipelineEmbedsTensorCorePTX) {
   EXPECT_TRUE(mma);
 }
 
+TEST_F(GPUMmaAttentionTest, WgmmaOnlyWhereItFits) {
+  addAttention("half", builder.getF16Type());
+  // 2 warpgroups, 128-key tiles: D = 64 qualifies unless shared memory is
+  // too small for Q plus two K/V stages (16 + 64 KiB + 1 KiB).
+  for (auto [maxSmem, expectWgmma] :
+       {std::pair<int64_t, bool>{232448, true}, {64 * 1024, false}}) {
+    OwningOpRef<ModuleOp> copy = module->clone();
+    PassManager pm(&ctx);
+    pm.addPass(createGPUMmaAttentionPass(4, 64, 2, 0, maxSmem, false,
+                                         /*wgmmaGroups=*/2,
+                                         /*wgmmaKeyTile=*/128));
+    ASSERT_TRUE(succeeded(pm.run(*copy)));
+    auto decl = copy->lookupSymbol<func::FuncOp>("half_mma");
+    ASSERT_TRUE(decl);
+    auto attrs = decl->getAttrOfType<DictionaryAttr>("attn.mma_kernel");
+    ASSERT_TRUE(attrs);
+    EXPECT_EQ(cast<BoolAttr>(attrs.get("wgmma")).getValue(), expectWgmma);
+    EXPECT_EQ(cast<IntegerAttr>(attrs.get("warps")).getInt(),
+              expectWgmma ? 8 : 4);
+    EXPECT_EQ(cast<IntegerAttr>(attrs.get("key_tile")).getInt(),
+              expectWgmma ? 128 : 64);
+  }
+}
+
+TEST_F(GPUMmaAttentionTest, PipelineEmbedsWgmmaOnSm90a) {
+  addAttention("half", builder.getF16Type());
+  PassManager pm(&ctx);
+  NVVMPipelineOptions options;
+  options.chip = "sm_90a";
+  options.format = "isa";
+  ASSERT_TRUE(succeeded(buildNVVMPipeline(pm, options)));
+  ASSERT_TRUE(succeeded(pm.run(*module)));
+  bool ss = false, rs = false;
+  module->walk([&](gpu::BinaryOp bin) {
+    for (Attribute obj : bin.getObjects())
+      if (auto o = dyn_cast<gpu::ObjectAttr>(obj)) {
+        StringRef ptx = o.getObject().getValue();
+        // S = Q K^T from two descriptors; O += P V with P in registers
+        // and V transposed.
+        ss |= ptx.contains("wgmma.mma_async.sync.aligned.m64n128k16.f32.f16."
+                           "f16") &&
+              ptx.contains("p, 1, 1, 0, 0;");
+        rs |= ptx.contains("wgmma.mma_async.sync.aligned.m64n64k16.f32.f16."
+                           "f16") &&
+              ptx.contains("p, 1, 1, 1;");
+      }
+  });
+  EXPECT_TRUE(ss);
+  EXPECT_TRUE(rs);
+}
+
 } // namespace

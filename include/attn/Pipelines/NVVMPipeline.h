@@ -76,6 +76,25 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::desc("CTAs per SM that ptxas must fit for the tensor-core "
                      "kernel (caps its registers; 0: no hint)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> wgmma{
+      *this, "wgmma",
+      llvm::cl::desc("On sm_90a: warpgroup MMA (wgmma) kernels for f16/bf16 "
+                     "attention with D and Dv in {64, 128}"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> wgmmaWarpgroups{
+      *this, "wgmma-warpgroups",
+      llvm::cl::desc("Warpgroups per CTA of the wgmma kernel (64 query rows "
+                     "each; 0: no wgmma kernels)"),
+      llvm::cl::init(2)};
+  PassOptions::Option<int64_t> wgmmaKeyTile{
+      *this, "wgmma-key-tile",
+      llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel"),
+      llvm::cl::init(128)};
+  PassOptions::Option<bool> wgmmaOverlap{
+      *this, "wgmma-overlap",
+      llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
+                     "flight while the next tile's S = Q K^T is issued"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -105,12 +124,17 @@ std::unique_ptr<Pass> createGPULaunchMemoryPass();
 /// With `claim`, only marks those ops (attn.deferred, which
 /// attn-tile-attention skips) so that the rewrite can run right before
 /// bufferization. `maxSmem`: shared memory a block may use (bytes).
+/// `wgmmaGroups` > 0 (sm_90a): ops with D, Dv in {64, 128} get warpgroup-MMA
+/// kernels of that many warpgroups and `wgmmaKeyTile` keys per tile.
 std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t keyTile = 64,
                                                 int64_t stages = 2,
                                                 int64_t minCtas = 0,
                                                 int64_t maxSmem = 232448,
-                                                bool claim = false);
+                                                bool claim = false,
+                                                int64_t wgmmaGroups = 0,
+                                                int64_t wgmmaKeyTile = 128,
+                                                bool wgmmaOverlap = false);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();

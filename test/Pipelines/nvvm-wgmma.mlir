@@ -1,0 +1,89 @@
+// The sm_90a path of attn-nvvm-pipeline: f16/bf16 attention with D and Dv in
+// {64, 128} becomes a warpgroup-MMA kernel (attn-gpu-mma-attention with
+// wgmma-groups > 0): Q and the K/V tiles in 128-byte-swizzled shared memory
+// (cp.async), S = Q K^T with both operands from shared memory, O += P V with
+// P from registers and V transposed, the online softmax on the accumulator
+// fragments. Other head sizes keep the mma.sync kernel; plain sm_90 (no "a")
+// and wgmma=false never emit wgmma.
+// RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2' | FileCheck %s --check-prefix=PHASE1
+// RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=3 wgmma-key-tile=64 stages=1' | FileCheck %s --check-prefix=OPTS
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a features=+ptx80 format=isa})' -o %t.sm90a.mlir
+// RUN: %gpu_extract_ptx --index 0 %t.sm90a.mlir > %t.0.ptx && FileCheck %s --check-prefix=F16 < %t.0.ptx
+// RUN: %gpu_extract_ptx --index 1 %t.sm90a.mlir > %t.1.ptx && FileCheck %s --check-prefix=BF16 < %t.1.ptx
+// RUN: %gpu_extract_ptx --index 2 %t.sm90a.mlir > %t.2.ptx && FileCheck %s --check-prefix=SMALL < %t.2.ptx
+// RUN: %ptxas -arch=sm_90a -v %t.0.ptx -o %t.0.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// RUN: %ptxas -arch=sm_90a -v %t.1.ptx -o %t.1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// RUN: %ptxas -arch=sm_90a -v %t.2.ptx -o %t.2.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma-overlap=true format=isa})' -o %t.ov.mlir
+// RUN: %gpu_extract_ptx --index 0 %t.ov.mlir > %t.ov.ptx && FileCheck %s --check-prefix=F16 < %t.ov.ptx
+// RUN: %ptxas -arch=sm_90a -v %t.ov.ptx -o %t.ov.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-overlap=true' | FileCheck %s --check-prefix=OVERLAP
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=false format=isa})' | FileCheck %s --check-prefix=NOWG
+
+// PHASE1-LABEL: func.func private @f16_causal_mma(
+// PHASE1-SAME:    key_tile = 128 : i64
+// PHASE1-SAME:    warps = 8 : i64, wgmma = true
+// PHASE1-LABEL: func.func private @bf16_mixed_mma(
+// PHASE1-SAME:    warps = 8 : i64, wgmma = true
+// PHASE1-LABEL: func.func private @small_head_mma(
+// PHASE1-SAME:    key_tile = 64 : i64
+// PHASE1-SAME:    warps = 4 : i64, wgmma = false
+
+// OVERLAP-LABEL: func.func private @f16_causal_mma(
+// OVERLAP-SAME:    overlap = true
+// OVERLAP-LABEL: func.func private @small_head_mma(
+// OVERLAP-NOT:     overlap
+
+// OPTS-LABEL: func.func private @f16_causal_mma(
+// OPTS-SAME:    key_tile = 64 : i64
+// OPTS-SAME:    stages = 1 : i64
+// OPTS-SAME:    warps = 12 : i64, wgmma = true
+
+// (LLVM places the loop's blocks in its own order: no order across blocks.)
+// F16: .target sm_90a
+// F16-DAG: cp.async.cg.shared.global
+// F16-DAG: fence.proxy.async.shared::cta;
+// F16-DAG: wgmma.fence.sync.aligned;
+// F16-DAG: wgmma.mma_async.sync.aligned.m64n128k16.f32.f16.f16 {{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, p, 1, 1, 0, 0;
+// F16-DAG: wgmma.mma_async.sync.aligned.m64n64k16.f32.f16.f16 {{{.*}}}, {%r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}}, %rd{{[0-9]+}}, p, 1, 1, 1;
+// F16-DAG: wgmma.commit_group.sync.aligned;
+// F16-DAG: wgmma.wait_group.sync.aligned 0;
+// F16-DAG: ex2.approx
+
+// D = 128, Dv = 64: S is m64n128, O is m64n64.
+// BF16-DAG: wgmma.mma_async.sync.aligned.m64n128k16.f32.bf16.bf16 {{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, p, 1, 1, 0, 0;
+// BF16-DAG: wgmma.mma_async.sync.aligned.m64n64k16.f32.bf16.bf16 {{{.*}}}, {%r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}}, %rd{{[0-9]+}}, p, 1, 1, 1;
+
+// SMALL-NOT: wgmma
+// SMALL: mma.sync.aligned.m16n8k16
+// SMALL-NOT: wgmma
+
+// PTXAS: 0 bytes spill stores, 0 bytes spill loads
+
+// NOWG-NOT: wgmma
+// NOWG: mma.sync.aligned.m16n8k16
+// NOWG-NOT: wgmma
+
+func.func @f16_causal(%q: tensor<2x4x300x64xf16>, %k: tensor<2x2x333x64xf16>,
+                      %v: tensor<2x2x333x64xf16>) -> tensor<2x4x300x64xf16> {
+  %init = tensor.empty() : tensor<2x4x300x64xf16>
+  %r = attn.attention ins(%q, %k, %v : tensor<2x4x300x64xf16>, tensor<2x2x333x64xf16>, tensor<2x2x333x64xf16>)
+         outs(%init : tensor<2x4x300x64xf16>) causal = bottom_right -> tensor<2x4x300x64xf16>
+  return %r : tensor<2x4x300x64xf16>
+}
+
+func.func @bf16_mixed(%q: tensor<?x?x2x128xbf16>, %k: tensor<?x?x1x128xbf16>,
+                      %v: tensor<?x?x1x64xbf16>, %o: tensor<?x?x2x64xbf16>) -> tensor<?x?x2x64xbf16> {
+  %r = attn.attention ins(%q, %k, %v : tensor<?x?x2x128xbf16>, tensor<?x?x1x128xbf16>, tensor<?x?x1x64xbf16>)
+         outs(%o : tensor<?x?x2x64xbf16>) layout = bshd -> tensor<?x?x2x64xbf16>
+  return %r : tensor<?x?x2x64xbf16>
+}
+
+func.func @small_head(%q: tensor<1x2x50x32xf16>, %k: tensor<1x2x70x32xf16>,
+                      %v: tensor<1x2x70x32xf16>) -> tensor<1x2x50x32xf16> {
+  %init = tensor.empty() : tensor<1x2x50x32xf16>
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x50x32xf16>, tensor<1x2x70x32xf16>, tensor<1x2x70x32xf16>)
+         outs(%init : tensor<1x2x50x32xf16>) -> tensor<1x2x50x32xf16>
+  return %r : tensor<1x2x50x32xf16>
+}
