@@ -139,8 +139,10 @@ def emit(args):
     for c in configs:
         tag = tag_of(c)
         text = program(c)
+        # A variant's options replace the common ones (--options).
+        opts = c["options"] if "variant" in c else args.options
         pipeline = (f"attn-nvvm-pipeline{{chip={args.chip} "
-                    f"warps={args.warps} {c.get('options', '')}}}")
+                    f"warps={args.warps} {opts.replace(',', ' ')}}}")
         attn_check.compile_and_run(text, pipeline, work, tag)
         c["exe"] = tag + ".exe"
         print(f"emitted {tag}", flush=True)
@@ -240,6 +242,9 @@ def main():
                    help="path of libattn_cuda_runtime.so")
     e.add_argument("--chip", default="sm_90")
     e.add_argument("--warps", type=int, default=4)
+    e.add_argument("--options", default="",
+                   help="attn-nvvm-pipeline options for every row but the "
+                        "variants (comma- or space-separated)")
     e.add_argument("--seqs", default="1024,4096,16384")
     e.add_argument("--dims", default="64,128")
     e.add_argument("--dtypes", default="f16,bf16")

@@ -85,9 +85,9 @@ CASES
     --seed 214 --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-min-ctas=3}' \
     --shared-libs "$rt" --emit-exe "$out/tests" --tag mma5 --keep "$out/work" \
     > /dev/null
-  # Score modifiers on tensor cores (branch gpu-mods).
+  # Score modifiers on tensor cores (mma-score-mods, experimental).
   while read -r tag args; do
-    $check single $args --pipeline 'attn-nvvm-pipeline{chip=sm_90}' \
+    $check single $args --pipeline 'attn-nvvm-pipeline{chip=sm_90 mma-score-mods=true}' \
       --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
       --keep "$out/work" > /dev/null
   done <<'MODS'
@@ -103,7 +103,7 @@ MODS
   while read -r tag opts args; do
     [ "$opts" = - ] && opts=
     $check single $args \
-      --pipeline "attn-nvvm-pipeline{chip=sm_90a ${opts//,/ }}" \
+      --pipeline "attn-nvvm-pipeline{chip=sm_90a wgmma=true mma-score-mods=true ${opts//,/ }}" \
       --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
       --keep "$out/work" > /dev/null
   done <<'WGMMA'
@@ -128,11 +128,11 @@ WGMMA
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
-  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false ov=wgmma-overlap=true g1k64=wgmma-warpgroups=1,wgmma-key-tile=64 k64=wgmma-key-tile=64 s1=stages=1"}
+  variants=${GPU_BENCH_VARIANTS-"mma= ov=wgmma=true,wgmma-overlap=true g1k64=wgmma=true,wgmma-warpgroups=1,wgmma-key-tile=64 k64=wgmma=true,wgmma-key-tile=64 s1=wgmma=true,stages=1"}
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
-    --chip sm_90a "${vargs[@]}" > /dev/null
+    --chip sm_90a --options wgmma=true "${vargs[@]}" > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
   cp "$0" "$out/gpu_device_check.sh"
   rm -rf "$out/work" "$out/bench/work"

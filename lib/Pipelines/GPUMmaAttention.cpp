@@ -65,7 +65,7 @@ constexpr StringLiteral kDeferredAttr = "attn.deferred";
 
 /// Why `op` cannot take the tensor-core path, or "" when it can.
 std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
-                       int64_t stages, int64_t maxSmem) {
+                       int64_t stages, int64_t maxSmem, bool scoreMods) {
   // A kernel cannot launch a kernel: an op inside a loop that becomes a GPU
   // launch itself (the SIMT mapping of scf.forall/scf.parallel) stays there.
   if (op->getParentOfType<scf::ForallOp>() ||
@@ -84,6 +84,16 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   Type ot = getElementTypeOrSelf(op.getInit().getType());
   if (!ot.isF16() && !ot.isBF16() && !ot.isF32())
     return "output element type is not f16, bf16 or f32";
+  // Score modifiers on tensor cores are opt-in until they have run on a
+  // GPU (docs/GPU.md).
+  if (!scoreMods) {
+    if (op.getMask())
+      return "explicit masks are not supported (score-mods enables them)";
+    if (op.getWindow())
+      return "windows are not supported (score-mods enables them)";
+    if (op.getSoftcap())
+      return "softcap is not supported (score-mods enables them)";
+  }
   if (Value mask = op.getMask()) {
     Type mt = getElementTypeOrSelf(mask.getType());
     if (!mt.isInteger(1) && !mt.isF16() && !mt.isBF16() && !mt.isF32())
@@ -365,7 +375,8 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
                       int64_t minCtas, int64_t maxSmem, bool claim,
                       int64_t wgmmaGroups, int64_t wgmmaKeyTile,
-                      bool wgmmaOverlap) {
+                      bool wgmmaOverlap, bool scoreMods) {
+    this->scoreMods = scoreMods;
     this->wgmmaOverlap = wgmmaOverlap;
     this->wgmmaGroups = wgmmaGroups;
     this->wgmmaKeyTile = wgmmaKeyTile;
@@ -426,7 +437,8 @@ struct GPUMmaAttentionPass
         ops.push_back(op);
         return;
       }
-      std::string why = mmaRefusal(op, warps, keyTile, stages, maxSmem);
+      std::string why =
+          mmaRefusal(op, warps, keyTile, stages, maxSmem, scoreMods);
       if (!why.empty()) {
         if (report)
           op.emitRemark() << "attn-gpu-mma-attention: left to the SIMT path: "
@@ -486,6 +498,11 @@ struct GPUMmaAttentionPass
       *this, "wgmma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the warpgroup-MMA kernel"),
       llvm::cl::init(128)};
+  Option<bool> scoreMods{
+      *this, "score-mods",
+      llvm::cl::desc("Also take ops with explicit masks, windows or softcap "
+                     "(not yet run on a GPU; off: they take the SIMT path)"),
+      llvm::cl::init(false)};
   Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
       llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
@@ -1438,10 +1455,10 @@ mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
                                       int64_t maxSmem, bool claim,
                                       int64_t wgmmaGroups,
                                       int64_t wgmmaKeyTile,
-                                      bool wgmmaOverlap) {
-  return std::make_unique<GPUMmaAttentionPass>(warps, keyTile, stages, minCtas,
-                                               maxSmem, claim, wgmmaGroups,
-                                               wgmmaKeyTile, wgmmaOverlap);
+                                      bool wgmmaOverlap, bool scoreMods) {
+  return std::make_unique<GPUMmaAttentionPass>(
+      warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
+      wgmmaKeyTile, wgmmaOverlap, scoreMods);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

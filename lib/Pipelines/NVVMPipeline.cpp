@@ -529,7 +529,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
         options.mmaWarps, options.mmaKeyTile, options.stages,
         options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
         wgmma ? options.wgmmaWarpgroups.getValue() : 0,
-        options.wgmmaKeyTile, options.wgmmaOverlap));
+        options.wgmmaKeyTile, options.wgmmaOverlap, options.mmaScoreMods));
   };
   if (mma)
     addMma(/*claim=*/true);

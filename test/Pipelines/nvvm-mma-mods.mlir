@@ -2,8 +2,8 @@
 // yet): bool and float masks of broadcast shapes (a fifth kernel argument),
 // softcap (tanh through ex2.approx), sliding windows with the key loop
 // starting at the CTA's first visible key tile.
-// RUN: attn-opt %s --attn-gpu-mma-attention | FileCheck %s --check-prefix=PHASE1
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' -o %t.mlir
+// RUN: attn-opt %s --attn-gpu-mma-attention=score-mods=true | FileCheck %s --check-prefix=PHASE1
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 mma-score-mods=true format=isa})' -o %t.mlir
 // RUN: %gpu_extract_ptx %t.mlir | FileCheck %s --check-prefix=PTX
 
 // PHASE1-LABEL: func.func @bmask(

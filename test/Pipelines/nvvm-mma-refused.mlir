@@ -9,7 +9,7 @@
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention='warps=8 min-ctas=9' 2>&1 | FileCheck %s --check-prefix=CTAS
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=wgmma-groups=5 2>&1 | FileCheck %s --check-prefix=WGROUPS
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention='wgmma-groups=2 wgmma-key-tile=24' 2>&1 | FileCheck %s --check-prefix=WGTILE
-// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma-warpgroups=5})' 2>&1 | FileCheck %s --check-prefix=WGPIPE
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=5})' 2>&1 | FileCheck %s --check-prefix=WGPIPE
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
 // KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
@@ -28,6 +28,33 @@ func.func @f32(%q: tensor<1x2x8x64xf32>, %k: tensor<1x2x8x64xf32>, %v: tensor<1x
   // expected-remark @below {{attn-gpu-mma-attention: left to the SIMT path: element type is not f16 or bf16}}
   %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf32>, tensor<1x2x8x64xf32>, tensor<1x2x8x64xf32>) outs(%init : tensor<1x2x8x64xf32>) -> tensor<1x2x8x64xf32>
   return %r : tensor<1x2x8x64xf32>
+}
+
+// -----
+
+func.func @mask(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>, %m: tensor<8x8xi1>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: explicit masks are not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) mask(%m : tensor<8x8xi1>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}
+
+// -----
+
+func.func @window(%q: tensor<1x2x8x64xf16>, %k: tensor<1x2x8x64xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: windows are not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) window = [4, 0] -> tensor<1x2x8x64xf16>
+  return %r : tensor<1x2x8x64xf16>
+}
+
+// -----
+
+func.func @softcap(%q: tensor<1x2x8x64xbf16>, %k: tensor<1x2x8x64xbf16>, %v: tensor<1x2x8x64xbf16>) -> tensor<1x2x8x64xbf16> {
+  %init = tensor.empty() : tensor<1x2x8x64xbf16>
+  // expected-remark @below {{left to the SIMT path: softcap is not supported}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>, tensor<1x2x8x64xbf16>) outs(%init : tensor<1x2x8x64xbf16>) softcap = 30.0 -> tensor<1x2x8x64xbf16>
+  return %r : tensor<1x2x8x64xbf16>
 }
 
 // -----

@@ -1,25 +1,26 @@
-// The sm_90a path of attn-nvvm-pipeline: f16/bf16 attention with D and Dv in
+// The sm_90a path of attn-nvvm-pipeline (wgmma=true: experimental, off by
+// default until it has run on a GPU): f16/bf16 attention with D and Dv in
 // {64, 128} becomes a warpgroup-MMA kernel (attn-gpu-mma-attention with
 // wgmma-groups > 0): Q and the K/V tiles in 128-byte-swizzled shared memory
 // (cp.async), S = Q K^T with both operands from shared memory, O += P V with
 // P from registers and V transposed, the online softmax on the accumulator
 // fragments. Other head sizes keep the mma.sync kernel; plain sm_90 (no "a")
-// and wgmma=false never emit wgmma.
+// and sm_90a without wgmma=true never emit wgmma.
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2' | FileCheck %s --check-prefix=PHASE1
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=3 wgmma-key-tile=64 stages=1' | FileCheck %s --check-prefix=OPTS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a features=+ptx80 format=isa})' -o %t.sm90a.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true format=isa})' -o %t.sm90a.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.sm90a.mlir > %t.0.ptx && FileCheck %s --check-prefix=F16 < %t.0.ptx
 // RUN: %gpu_extract_ptx --index 1 %t.sm90a.mlir > %t.1.ptx && FileCheck %s --check-prefix=BF16 < %t.1.ptx
 // RUN: %gpu_extract_ptx --index 2 %t.sm90a.mlir > %t.2.ptx && FileCheck %s --check-prefix=SMALL < %t.2.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.0.ptx -o %t.0.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %ptxas -arch=sm_90a -v %t.1.ptx -o %t.1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %ptxas -arch=sm_90a -v %t.2.ptx -o %t.2.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma-overlap=true format=isa})' -o %t.ov.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-overlap=true format=isa})' -o %t.ov.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.ov.mlir > %t.ov.ptx && FileCheck %s --check-prefix=F16 < %t.ov.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.ov.ptx -o %t.ov.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-overlap=true' | FileCheck %s --check-prefix=OVERLAP
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=false format=isa})' | FileCheck %s --check-prefix=NOWG
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' | FileCheck %s --check-prefix=NOWG
 
 // PHASE1-LABEL: func.func private @f16_causal_mma(
 // PHASE1-SAME:    key_tile = 128 : i64

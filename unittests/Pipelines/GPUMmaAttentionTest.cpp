@@ -178,6 +178,7 @@ TEST_F(GPUMmaAttentionTest, PipelineEmbedsWgmmaOnSm90a) {
   PassManager pm(&ctx);
   NVVMPipelineOptions options;
   options.chip = "sm_90a";
+  options.wgmma = true;
   options.format = "isa";
   ASSERT_TRUE(succeeded(buildNVVMPipeline(pm, options)));
   ASSERT_TRUE(succeeded(pm.run(*module)));

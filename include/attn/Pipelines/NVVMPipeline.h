@@ -79,8 +79,9 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   PassOptions::Option<bool> wgmma{
       *this, "wgmma",
       llvm::cl::desc("On sm_90a: warpgroup MMA (wgmma) kernels for f16/bf16 "
-                     "attention with D and Dv in {64, 128}"),
-      llvm::cl::init(true)};
+                     "attention with D and Dv in {64, 128} (experimental: "
+                     "not yet run on a GPU)"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> wgmmaWarpgroups{
       *this, "wgmma-warpgroups",
       llvm::cl::desc("Warpgroups per CTA of the wgmma kernel (64 query rows "
@@ -90,6 +91,12 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       *this, "wgmma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel"),
       llvm::cl::init(128)};
+  PassOptions::Option<bool> mmaScoreMods{
+      *this, "mma-score-mods",
+      llvm::cl::desc("Tensor-core kernels also for explicit masks, windows "
+                     "and softcap (experimental: not yet run on a GPU; off: "
+                     "those ops take the SIMT path)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
       llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
@@ -134,7 +141,8 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 bool claim = false,
                                                 int64_t wgmmaGroups = 0,
                                                 int64_t wgmmaKeyTile = 128,
-                                                bool wgmmaOverlap = false);
+                                                bool wgmmaOverlap = false,
+                                                bool scoreMods = false);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();
