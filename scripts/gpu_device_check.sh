@@ -99,7 +99,9 @@ mods5 --b 2 --hq 4 --hkv 1 --sq 70 --skv 70 --d 32 --dtype bf16 --causal top_lef
 mods6 --b 1 --hq 3 --sq 129 --skv 129 --d 64 --dtype f16 --mask float --mask-shape q,k --mask-dtype f16 --layout bshd --seed 306
 MODS
   # Warpgroup-MMA kernels (sm_90a): D, Dv in {64, 128}; odd sizes, GQA,
-  # causal, masks, softcap, windows, bshd, dynamic shapes, other tiles.
+  # causal, masks, softcap, windows, bshd, dynamic shapes, other tiles;
+  # wg14-17 put only S = Q K^T (parts=1) or only O += P V (parts=2) on
+  # wgmma, which tells a descriptor error in one product from the other.
   while read -r tag opts args; do
     [ "$opts" = - ] && opts=
     $check single $args \
@@ -120,6 +122,10 @@ wg10 - --b 1 --hq 1 --sq 300 --skv 400 --d 128 --dtype f16 --mask float --mask-s
 wg11 wgmma-overlap=true --b 1 --hq 2 --sq 200 --skv 500 --d 128 --dtype f16 --causal bottom_right --seed 411
 wg12 wgmma-overlap=true --b 1 --hq 4 --hkv 1 --sq 190 --skv 333 --d 64 --dtype bf16 --mask bool --mask-shape k --seed 412
 wg13 wgmma-warpgroups=1,wgmma-key-tile=64 --b 1 --hq 2 --sq 129 --skv 257 --d 128 --dv 64 --dtype f16 --window=50,50 --seed 413
+wg14 wgmma-parts=1 --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal bottom_right --seed 414
+wg15 wgmma-parts=2 --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal bottom_right --seed 415
+wg16 wgmma-parts=1 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 416
+wg17 wgmma-parts=2 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 417
 WGMMA
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \

@@ -375,7 +375,8 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
                       int64_t minCtas, int64_t maxSmem, bool claim,
                       int64_t wgmmaGroups, int64_t wgmmaKeyTile,
-                      bool wgmmaOverlap, bool scoreMods) {
+                      bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts) {
+    this->wgmmaParts = wgmmaParts;
     this->scoreMods = scoreMods;
     this->wgmmaOverlap = wgmmaOverlap;
     this->wgmmaGroups = wgmmaGroups;
@@ -418,6 +419,9 @@ struct GPUMmaAttentionPass
       return bad("wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must "
                  "be in [0, 4], got " +
                  std::to_string(wgmmaGroups));
+    if (wgmmaParts < 1 || wgmmaParts > 3)
+      return bad("wgmma-parts must be 1, 2 or 3, got " +
+                 std::to_string(wgmmaParts));
     if (wgmmaGroups > 0 && (wgmmaKeyTile < 16 || wgmmaKeyTile % 16 != 0 ||
                             wgmmaKeyTile > 256))
       return bad("wgmma-key-tile must be a multiple of 16 in [16, 256], got " +
@@ -508,6 +512,12 @@ struct GPUMmaAttentionPass
       llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
                      "flight while the next tile's S = Q K^T is issued"),
       llvm::cl::init(false)};
+  Option<int64_t> wgmmaParts{
+      *this, "wgmma-parts",
+      llvm::cl::desc("Diagnostic: which products of the wgmma kernel use "
+                     "wgmma (1: S = Q K^T, 2: O += P V, 3: both); the other "
+                     "runs on mma.sync from the same shared-memory tiles"),
+      llvm::cl::init(3)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -574,8 +584,11 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   attrs.set("key_tile",
             mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile : keyTile));
   attrs.set("wgmma", mb.getBoolAttr(useWgmma));
-  if (useWgmma)
+  if (useWgmma) {
     attrs.set("overlap", mb.getBoolAttr(wgmmaOverlap));
+    if (wgmmaParts != 3)
+      attrs.set("wgmma_parts", mb.getI64IntegerAttr(wgmmaParts));
+  }
   attrs.set("stages", mb.getI64IntegerAttr(stages));
   attrs.set("min_ctas", mb.getI64IntegerAttr(minCtas));
   attrs.set("causal", mb.getI64IntegerAttr(
@@ -715,6 +728,11 @@ static std::string kernelDeclError(func::FuncOp fn) {
   }
   if (Attribute o = attrs.get("overlap"); o && !isa<BoolAttr>(o))
     return "'overlap' is not a bool";
+  if (Attribute p = attrs.get("wgmma_parts")) {
+    auto pi = dyn_cast<IntegerAttr>(p);
+    if (!pi || pi.getInt() < 1 || pi.getInt() > 3)
+      return "'wgmma_parts' must be 1, 2 or 3";
+  }
   return "";
 }
 
@@ -759,7 +777,14 @@ static void buildKernel(func::FuncOp fn) {
                         cast<BoolAttr>(attrs.get("wgmma")).getValue();
   // wgmma with 2 stages: P V of tile j stays in flight while tile j+1's
   // copy is awaited and its S = Q K^T issued (one wait for both).
-  const bool overlap = useWgmma && S == 2 &&
+  // Diagnostic split (wgmma_parts): 1 = only S = Q K^T on wgmma, 2 = only
+  // O += P V, 3 = both; the other product reads the same swizzled tiles
+  // through ldmatrix and runs on mma.sync.
+  int64_t parts = 3;
+  if (auto pa = dyn_cast_or_null<IntegerAttr>(attrs.get("wgmma_parts")))
+    parts = pa.getInt();
+  const bool wgS = useWgmma && (parts & 1), wgPV = useWgmma && (parts & 2);
+  const bool overlap = wgS && wgPV && S == 2 &&
                        isa_and_nonnull<BoolAttr>(attrs.get("overlap")) &&
                        cast<BoolAttr>(attrs.get("overlap")).getValue();
   fn->removeAttr(kKernelAttr);
@@ -839,7 +864,7 @@ static void buildKernel(func::FuncOp fn) {
 
   // Q fragments (A operands of S = Q K^T), loaded once.
   SmallVector<Value> qFrag;
-  for (int64_t kk = 0; kk < (useWgmma ? 0 : D / 16); ++kk) {
+  for (int64_t kk = 0; kk < (wgS ? 0 : D / 16); ++kk) {
     SmallVector<Value> rows;
     for (auto [r, off] : {std::pair<int, int64_t>{0, 0}, {1, 0}, {0, 8},
                           {1, 8}}) {
@@ -1051,13 +1076,15 @@ static void buildKernel(func::FuncOp fn) {
     };
     Value kRegionW, vRegionW;
     if (useWgmma) {
+      kRegionW = k.add(k.idx(qElems), k.mul(stage, k.idx(kElems)));
+      vRegionW = k.add(k.idx(qElems + S * kElems),
+                       k.mul(stage, k.idx(vElems)));
+    }
+    if (wgS) {
       // S = Q K^T as D/16 m64nBNk16 steps: A = this warpgroup's 64 Q rows,
       // B = the K tile (both K-major: D contiguous); 128-byte swizzle, 8-row
       // groups 1024 bytes apart; a 16-column step is 32 bytes into the row.
       Value qRows = k.mul(k.div(warp, k.idx(4)), k.idx(64 * 64));
-      kRegionW = k.add(k.idx(qElems), k.mul(stage, k.idx(kElems)));
-      vRegionW = k.add(k.idx(qElems + S * kElems),
-                       k.mul(stage, k.idx(vElems)));
       SmallVector<Value> d = k.ptxThrough(
           "wgmma.fence.sync.aligned;", SmallVector<Value>(BN / 2, zero));
       for (int64_t kk = 0; kk < D / 16; ++kk) {
@@ -1090,7 +1117,7 @@ static void buildKernel(func::FuncOp fn) {
         prefetch();
       }
     }
-    for (int64_t kk = 0; kk < (useWgmma ? 0 : D / 16); kk += 2) {
+    for (int64_t kk = 0; kk < (wgS ? 0 : D / 16); kk += 2) {
       bool pair = kk + 1 < D / 16;
       for (int64_t n = 0; n < nBlocks; ++n) {
         // Lane l addresses row (l % 8) of 8x8 matrix l / 8: matrices are
@@ -1099,8 +1126,12 @@ static void buildKernel(func::FuncOp fn) {
         Value col = k.add(k.idx(kk * 16), k.mul(pair ? laneHi
                                                       : k.rem(laneHi, k.idx(2)),
                                                  k.idx(8)));
+        // (From the swizzled tile when the kernel uses wgmma: each lane's
+        // 16-byte row is one swizzle chunk.)
         Value frag = nvgpu::LdMatrixOp::create(
-            b, loc, pair ? fragB4 : fragB, kS, ValueRange{stage, r, col},
+            b, loc, pair ? fragB4 : fragB, useWgmma ? flat : kS,
+            useWgmma ? SmallVector<Value>{swz(kRegionW, BN, r, col)}
+                     : SmallVector<Value>{stage, r, col},
             /*transpose=*/false, pair ? 4 : 2);
         auto half = [&](int64_t i) -> Value {
           return pair ? k.rowPair(frag, i) : frag;
@@ -1250,7 +1281,7 @@ static void buildKernel(func::FuncOp fn) {
 
     // O += P V. P's A fragment for keys kt*16.. is the accumulator pair
     // (2kt, 2kt+1) rounded to the element type.
-    if (useWgmma) {
+    if (wgPV) {
       // BN/16 m64nDvk16 steps, A = P from registers (the same fragment
       // layout as mma.sync's A), B = the V tile, MN-major (Dv contiguous,
       // transposed): 64-column panels BN x 128 bytes apart (LBO), 8-key
@@ -1290,7 +1321,7 @@ static void buildKernel(func::FuncOp fn) {
         o = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", o);
       toFrags(o, acc);
     }
-    for (int64_t kt = 0; kt < (useWgmma ? 0 : BN / 16); ++kt) {
+    for (int64_t kt = 0; kt < (wgPV ? 0 : BN / 16); ++kt) {
       SmallVector<Value> rows;
       for (int64_t half = 0; half < 2; ++half)
         for (int64_t i = 0; i < 2; ++i) {
@@ -1307,9 +1338,11 @@ static void buildKernel(func::FuncOp fn) {
         Value r = k.add(k.add(k.idx(kt * 16), lane8),
                         k.mul(k.rem(laneHi, k.idx(2)), k.idx(8)));
         Value col = k.mul(k.add(k.idx(nb), k.div(lane, k.idx(16))), k.idx(8));
-        Value frag = nvgpu::LdMatrixOp::create(b, loc, fragB4, vS,
-                                               ValueRange{stage, r, col},
-                                               /*transpose=*/true, 4);
+        Value frag = nvgpu::LdMatrixOp::create(
+            b, loc, fragB4, useWgmma ? flat : vS,
+            useWgmma ? SmallVector<Value>{swz(vRegionW, BN, r, col)}
+                     : SmallVector<Value>{stage, r, col},
+            /*transpose=*/true, 4);
         for (int64_t h = 0; h < 2; ++h) {
           Value bFrag = k.rowPair(frag, h);
           acc[nb + h] = k.mma(pFrag, bFrag, acc[nb + h]);
@@ -1455,10 +1488,11 @@ mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
                                       int64_t maxSmem, bool claim,
                                       int64_t wgmmaGroups,
                                       int64_t wgmmaKeyTile,
-                                      bool wgmmaOverlap, bool scoreMods) {
+                                      bool wgmmaOverlap, bool scoreMods,
+                                      int64_t wgmmaParts) {
   return std::make_unique<GPUMmaAttentionPass>(
       warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
-      wgmmaKeyTile, wgmmaOverlap, scoreMods);
+      wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

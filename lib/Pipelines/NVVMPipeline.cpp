@@ -529,7 +529,8 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
         options.mmaWarps, options.mmaKeyTile, options.stages,
         options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
         wgmma ? options.wgmmaWarpgroups.getValue() : 0,
-        options.wgmmaKeyTile, options.wgmmaOverlap, options.mmaScoreMods));
+        options.wgmmaKeyTile, options.wgmmaOverlap, options.mmaScoreMods,
+        options.wgmmaParts));
   };
   if (mma)
     addMma(/*claim=*/true);

@@ -19,6 +19,13 @@
 // RUN: %gpu_extract_ptx --index 0 %t.ov.mlir > %t.ov.ptx && FileCheck %s --check-prefix=F16 < %t.ov.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.ov.ptx -o %t.ov.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-overlap=true' | FileCheck %s --check-prefix=OVERLAP
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-parts=1 format=isa})' -o %t.p1.mlir
+// RUN: %gpu_extract_ptx --index 0 %t.p1.mlir > %t.p1.ptx && FileCheck %s --check-prefix=PARTS1 < %t.p1.ptx
+// RUN: %ptxas -arch=sm_90a -v %t.p1.ptx -o %t.p1.cubin
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-parts=2 format=isa})' -o %t.p2.mlir
+// RUN: %gpu_extract_ptx --index 0 %t.p2.mlir > %t.p2.ptx && FileCheck %s --check-prefix=PARTS2 < %t.p2.ptx
+// RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin
+// RUN: not attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-parts=4' 2>&1 | FileCheck %s --check-prefix=BADPARTS
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' | FileCheck %s --check-prefix=NOWG
 
@@ -55,6 +62,16 @@
 // D = 128, Dv = 64: S is m64n128, O is m64n64.
 // BF16-DAG: wgmma.mma_async.sync.aligned.m64n128k16.f32.bf16.bf16 {{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, p, 1, 1, 0, 0;
 // BF16-DAG: wgmma.mma_async.sync.aligned.m64n64k16.f32.bf16.bf16 {{{.*}}}, {%r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}}, %rd{{[0-9]+}}, p, 1, 1, 1;
+
+// wgmma-parts=1: S on wgmma (from descriptors), P V on mma.sync from the
+// swizzled V tile (ldmatrix.trans); parts=2 the other way round.
+// PARTS1-DAG: wgmma.mma_async.sync.aligned.m64n128k16.f32.f16.f16 {{{.*}}}, %rd{{[0-9]+}}, %rd{{[0-9]+}}, p, 1, 1, 0, 0;
+// PARTS1-DAG: ldmatrix.sync.aligned.m8n8.x4.trans.shared.b16
+// PARTS1-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// PARTS2-DAG: wgmma.mma_async.sync.aligned.m64n64k16.f32.f16.f16 {{{.*}}}, {%r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}, %r{{[0-9]+}}}, %rd{{[0-9]+}}, p, 1, 1, 1;
+// PARTS2-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
+// PARTS2-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
+// BADPARTS: wgmma-parts must be 1, 2 or 3, got 4
 
 // SMALL-NOT: wgmma
 // SMALL: mma.sync.aligned.m16n8k16

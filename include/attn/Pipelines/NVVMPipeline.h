@@ -91,6 +91,12 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       *this, "wgmma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel"),
       llvm::cl::init(128)};
+  PassOptions::Option<int64_t> wgmmaParts{
+      *this, "wgmma-parts",
+      llvm::cl::desc("Diagnostic: which products of the wgmma kernel use "
+                     "wgmma (1: S = Q K^T, 2: O += P V, 3: both); the other "
+                     "runs on mma.sync"),
+      llvm::cl::init(3)};
   PassOptions::Option<bool> mmaScoreMods{
       *this, "mma-score-mods",
       llvm::cl::desc("Tensor-core kernels also for explicit masks, windows "
@@ -142,7 +148,8 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t wgmmaGroups = 0,
                                                 int64_t wgmmaKeyTile = 128,
                                                 bool wgmmaOverlap = false,
-                                                bool scoreMods = false);
+                                                bool scoreMods = false,
+                                                int64_t wgmmaParts = 3);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();
