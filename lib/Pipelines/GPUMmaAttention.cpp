@@ -51,6 +51,8 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/Pass.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <string>
 
@@ -242,6 +244,10 @@ public:
   //===--------------------------------------------------------------------===//
 
   /// Volatile inline PTX `text` with no operands.
+  /// The .sync.aligned instructions emitted through these helpers need every
+  /// thread of the warpgroup to execute them together, and llvm.inline_asm
+  /// has no `convergent` marker: callers emit them only in CTA-uniform
+  /// control flow (never under the `id < total` copy guards).
   void ptx(StringRef text) {
     LLVM::InlineAsmOp::create(b, loc, TypeRange{}, ValueRange{}, text, "",
                               /*has_side_effects=*/true, false,
@@ -293,6 +299,7 @@ public:
                            ArrayRef<Value> aRegs, Value bDesc, bool accumulate,
                            bool transB, Type et) {
     const int64_t n = static_cast<int64_t>(acc.size()) * 2;
+    assert((aDesc || aRegs.size() == 4) && "A from registers is 4 x b32");
     std::string ty = et.isF16() ? "f16" : "bf16";
     std::string text = "{\n.reg .pred p;\nsetp.ne.b32 p, $" +
                        std::to_string(acc.size() + (aDesc ? 2 : 5)) +
@@ -426,12 +433,14 @@ struct GPUMmaAttentionPass
                             wgmmaKeyTile > 256))
       return bad("wgmma-key-tile must be a multiple of 16 in [16, 256], got " +
                  std::to_string(wgmmaKeyTile));
-    // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89).
-    if (minCtas < 0 || minCtas * 32 * warps > 2048)
+    // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89); the
+    // wgmma kernel has 4 warps per warpgroup.
+    int64_t ctaWarps = std::max<int64_t>(warps, 4 * wgmmaGroups);
+    if (minCtas < 0 || minCtas * 32 * ctaWarps > 2048)
       return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x "
                  "warps threads must fit an SM (2048 threads), got " +
                  std::to_string(minCtas) + " CTAs of " +
-                 std::to_string(32 * warps) + " threads");
+                 std::to_string(32 * ctaWarps) + " threads");
     SmallVector<AttentionOp> ops;
     getOperation()->walk([&](AttentionOp op) {
       if (!op.hasPureTensorSemantics())
@@ -576,10 +585,23 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   // Warpgroup MMA when enabled, the head sizes fit its 64-column swizzled
   // panels and Q plus the K/V stages fit in shared memory.
   int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  // Registers: the S (BN/2) and O (Dv/2) accumulators and P (BN/4) per
+  // thread, plus about 48 for addresses and the softmax state; more than
+  // the SM's 64K registers for the CTA (or 255 a thread) would spill or
+  // serialise the wgmma (ptxas C7512), so such tiles keep mma.sync.
+  int64_t wgRegs = wgmmaKeyTile / 2 + dv / 2 + wgmmaKeyTile / 4 + 48;
   bool useWgmma =
       wgmmaGroups > 0 && (d == 64 || d == 128) && (dv == 64 || dv == 128) &&
       (64 * wgmmaGroups * d + stages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
-          maxSmem;
+          maxSmem &&
+      wgRegs <= 255 && wgRegs * 128 * wgmmaGroups <= 65536;
+  if (wgmmaGroups > 0 && !useWgmma && report)
+    op.emitRemark() << "attn-gpu-mma-attention: no wgmma kernel (D = " << d
+                    << ", Dv = " << dv << ", "
+                    << static_cast<int64_t>(wgmmaGroups) << " warpgroups, "
+                    << static_cast<int64_t>(wgmmaKeyTile)
+                    << "-key tiles: wgmma needs D and Dv in {64, 128} and the "
+                       "tiles in shared memory and registers); using mma.sync";
   attrs.set("warps", mb.getI64IntegerAttr(useWgmma ? 4 * wgmmaGroups : warps));
   attrs.set("key_tile",
             mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile : keyTile));

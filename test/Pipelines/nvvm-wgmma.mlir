@@ -21,11 +21,12 @@
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-overlap=true' | FileCheck %s --check-prefix=OVERLAP
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-parts=1 format=isa})' -o %t.p1.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.p1.mlir > %t.p1.ptx && FileCheck %s --check-prefix=PARTS1 < %t.p1.ptx
-// RUN: %ptxas -arch=sm_90a -v %t.p1.ptx -o %t.p1.cubin
+// RUN: %ptxas -arch=sm_90a -v %t.p1.ptx -o %t.p1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-parts=2 format=isa})' -o %t.p2.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.p2.mlir > %t.p2.ptx && FileCheck %s --check-prefix=PARTS2 < %t.p2.ptx
-// RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin
+// RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin 2>&1 | FileCheck %s --check-prefix=PARTSPTXAS
 // RUN: not attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-parts=4' 2>&1 | FileCheck %s --check-prefix=BADPARTS
+// RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=4 report=true' 2>&1 | FileCheck %s --check-prefix=TOOMANY
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' | FileCheck %s --check-prefix=NOWG
 
@@ -72,12 +73,23 @@
 // PARTS2-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
 // PARTS2-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // BADPARTS: wgmma-parts must be 1, 2 or 3, got 4
+// 4 warpgroups of 128-key tiles need more than 64K registers: mma.sync.
+// TOOMANY: remark: attn-gpu-mma-attention: no wgmma kernel (D = 64, Dv = 64, 4 warpgroups, 128-key tiles
+// TOOMANY: func.func private @f16_causal_mma(
+// TOOMANY-SAME: wgmma = false
+// (parts=2 keeps Q's mma.sync fragments in registers too: a few spills.)
+// PARTSPTXAS-NOT: C75
+// PARTSPTXAS: registers
+// PARTSPTXAS-NOT: C75
 
 // SMALL-NOT: wgmma
 // SMALL: mma.sync.aligned.m16n8k16
 // SMALL-NOT: wgmma
 
+// No spills, and no "wgmma serialized" performance warnings (C75xx).
+// PTXAS-NOT: C75
 // PTXAS: 0 bytes spill stores, 0 bytes spill loads
+// PTXAS-NOT: C75
 
 // NOWG-NOT: wgmma
 // NOWG: mma.sync.aligned.m16n8k16
