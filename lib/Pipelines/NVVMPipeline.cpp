@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "attn/Pipelines/NVVMPipeline.h"
+#include "attn/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -38,6 +39,10 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm-c/Target.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/TargetParser/Triple.h"
 #include "mlir/Transforms/RegionUtils.h"
 
 #include <string>
@@ -503,8 +508,54 @@ static int64_t chipNumber(StringRef chip) {
   return chip.getAsInteger(10, n) ? 0 : n;
 }
 
+/// Why the options cannot make a pipeline, or "".
+static std::string nvvmOptionError(const NVVMPipelineOptions &options) {
+  StringRef chip = options.chip;
+  // The chip must be one LLVM's NVPTX back end knows (sm_80, sm_90a, ...).
+  bool knownChip = false;
+  if (chip.starts_with("sm_") && isPlainOptionValue(chip)) {
+    LLVMInitializeNVPTXTargetInfo();
+    LLVMInitializeNVPTXTargetMC();
+    std::string err;
+    llvm::Triple triple("nvptx64-nvidia-cuda");
+    if (const llvm::Target *target =
+            llvm::TargetRegistry::lookupTarget(triple, err)) {
+      std::unique_ptr<llvm::MCSubtargetInfo> sti(
+          target->createMCSubtargetInfo(triple, chip, ""));
+      knownChip = sti && sti->isCPUStringValid(chip);
+    } else {
+      // No NVPTX back end to ask: accept the sm_<digits>[a|f] spelling.
+      StringRef rest = chip.drop_front(3);
+      StringRef digits = rest.take_while(llvm::isDigit);
+      StringRef suffix = rest.drop_front(digits.size());
+      knownChip = !digits.empty() && digits.size() <= 3 &&
+                  (suffix.empty() || suffix == "a" || suffix == "f");
+    }
+  }
+  if (!knownChip)
+    return "chip '" + chip.str() +
+           "' is not an NVPTX architecture LLVM knows (sm_80, sm_90, "
+           "sm_90a, ...)";
+  if (!isPlainOptionValue(options.features))
+    return "features '" + options.features.getValue() +
+           "' may only hold letters, digits and +-_.,";
+  if (!llvm::is_contained({"fatbin", "fatbinary", "bin", "binary", "isa",
+                           "assembly", "llvm", "offloading"},
+                          StringRef(options.format)))
+    return "format '" + options.format.getValue() +
+           "' is not one of fatbin, bin, isa, llvm, offloading";
+  if (options.optLevel < 0 || options.optLevel > 3)
+    return "opt-level must be in [0, 3], got " +
+           std::to_string(options.optLevel);
+  return "";
+}
+
 LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                                             const NVVMPipelineOptions &options) {
+  std::string error = nvvmOptionError(options);
+  pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error));
+  if (!error.empty())
+    return success();
   // Option values are checked when the passes run (attn-gpu-map-parallel:
   // the CTA size, attn-tile-attention: the key tile), so that a bad value is
   // an error diagnostic rather than a crash while the pipeline is parsed.
@@ -606,7 +657,10 @@ void mlir::attn::registerAttnNVVMPipeline() {
       "Compile a whole program with attention for NVIDIA GPUs: host LLVM "
       "dialect plus a gpu.binary (cubin and PTX) calling the mgpu* runtime",
       [](OpPassManager &pm, const NVVMPipelineOptions &options) {
-        if (failed(buildNVVMPipeline(pm, options)))
-          llvm::report_fatal_error("attn-nvvm-pipeline: could not build");
+        if (failed(buildNVVMPipeline(pm, options))) {
+          pm.clear();
+          pm.addPass(createPipelineCheckPass(
+              "attn-nvvm-pipeline", "internal error: a stage did not parse"));
+        }
       });
 }

@@ -13,13 +13,63 @@
 
 #include "attn/Pipelines/Pipelines.h"
 
+#include "attn/Dialect/Attn/IR/Attn.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
 
 #include <string>
 
 using namespace mlir;
 using namespace mlir::attn;
+
+namespace {
+struct PipelineCheckPass
+    : public PassWrapper<PipelineCheckPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PipelineCheckPass)
+  PipelineCheckPass(std::string pipeline, std::string error)
+      : pipeline(std::move(pipeline)), error(std::move(error)) {}
+  StringRef getArgument() const final { return "attn-pipeline-check"; }
+  StringRef getDescription() const final {
+    return "Report bad pipeline options and attention the pipeline cannot "
+           "reach";
+  }
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (!error.empty()) {
+      module.emitError() << pipeline << ": " << error;
+      return signalPassFailure();
+    }
+    WalkResult r = module.walk([&](AttentionOp op) {
+      auto parent = op->getParentOfType<ModuleOp>();
+      if (parent == module)
+        return WalkResult::advance();
+      op.emitError() << pipeline
+                     << ": attn.attention inside a nested builtin.module is "
+                        "not compiled; run the pipeline on that module "
+                        "(e.g. builtin.module(builtin.module("
+                     << pipeline << ")))";
+      return WalkResult::interrupt();
+    });
+    if (r.wasInterrupted())
+      signalPassFailure();
+  }
+  std::string pipeline, error;
+};
+} // namespace
+
+std::unique_ptr<Pass> mlir::attn::createPipelineCheckPass(std::string pipeline,
+                                                          std::string error) {
+  return std::make_unique<PipelineCheckPass>(std::move(pipeline),
+                                             std::move(error));
+}
+
+bool mlir::attn::isPlainOptionValue(StringRef value) {
+  return llvm::all_of(value, [](char c) {
+    return llvm::isAlnum(c) || StringRef("+-_.,").contains(c);
+  });
+}
 
 /// Appends a textual pipeline stage to `pm`.
 static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
@@ -53,8 +103,12 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
 static LogicalResult addBufferizeStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s =
+      // A loop may yield a new tensor each iteration (attention in a layer
+      // loop): its buffer is a fresh allocation that the ownership-based
+      // deallocation frees.
       "one-shot-bufferize{bufferize-function-boundaries "
-      "function-boundary-type-conversion=identity-layout-map},"
+      "function-boundary-type-conversion=identity-layout-map "
+      "allow-return-allocs-from-loops},"
       // Tile buffers of loop-invariant size are allocated once per query
       // tile instead of once per key step.
       "func.func(buffer-hoisting,buffer-loop-hoisting),"
@@ -100,6 +154,21 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
 
 LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
                                            const CPUPipelineOptions &options) {
+  // Option values go into textual pass options below: anything that could
+  // end or extend them is an error, reported when the pipeline runs.
+  std::string error;
+  for (auto [name, value] :
+       {std::pair<StringRef, StringRef>{"target-cpu", options.targetCpu},
+        {"target-features", options.targetFeatures}})
+    if (error.empty() && !isPlainOptionValue(value))
+      error = (name + " '" + value +
+               "' may only hold letters, digits and +-_.,")
+                  .str();
+  if (error.empty() && (options.queryTile < 0 || options.keyTile < 0))
+    error = "query-tile and key-tile must be >= 0";
+  pm.addPass(createPipelineCheckPass("attn-cpu-pipeline", error));
+  if (!error.empty())
+    return success();
   if (failed(addAttentionStage(pm, options)) ||
       failed(addBufferizeStage(pm, options)) || failed(addLLVMStage(pm, options)))
     return failure();
@@ -112,7 +181,10 @@ void mlir::attn::registerAttnPipelines() {
       "Compile a whole program with attention to LLVM dialect for the host "
       "CPU (raise, flash lowering, bufferize, lower to LLVM)",
       [](OpPassManager &pm, const CPUPipelineOptions &options) {
-        if (failed(buildCPUPipeline(pm, options)))
-          llvm::report_fatal_error("attn-cpu-pipeline: could not build");
+        if (failed(buildCPUPipeline(pm, options))) {
+          pm.clear();
+          pm.addPass(createPipelineCheckPass(
+              "attn-cpu-pipeline", "internal error: a stage did not parse"));
+        }
       });
 }

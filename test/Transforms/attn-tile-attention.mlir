@@ -124,7 +124,9 @@ func.func @libm_exp(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
 // -----
 
 // RUN: not attn-opt %s -split-input-file -attn-tile-attention="query-tile=-4" 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: attn-tile-attention: tile sizes must be >= 0 (0 = heuristic), got query-tile=-4 key-tile=0
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention="query-tile=9223372036854775807" 2>&1 | FileCheck %s --check-prefix=HUGE
+// BAD: error: attn-tile-attention: tile sizes must be in [0, 16777216] (0 = heuristic), got query-tile=-4 key-tile=0
+// HUGE: error: attn-tile-attention: tile sizes must be in [0, 16777216] (0 = heuristic), got query-tile=9223372036854775807 key-tile=0
 func.func @bad_tile(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
                     %v: tensor<1x1x8x8xf32>, %init: tensor<1x1x8x8xf32>)
     -> tensor<1x1x8x8xf32> {

@@ -1,6 +1,16 @@
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64" -canonicalize -cse -attn-vectorize-tiles | FileCheck %s --check-prefix=VEC
 // RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=32 key-tile=64 key-major=true" -canonicalize -cse -attn-vectorize-tiles -canonicalize | FileCheck %s --check-prefix=KM
+// Bad register-block options are errors that name the option (no division
+// by zero, no invalid vector types).
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention=key-major -attn-vectorize-tiles=vector-width=0 2>&1 | FileCheck %s --check-prefix=BADW
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention=key-major -attn-vectorize-tiles=row-block=0 2>&1 | FileCheck %s --check-prefix=BADR
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention=key-major -attn-vectorize-tiles=vector-width=-4 2>&1 | FileCheck %s --check-prefix=BADN
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention=key-major -attn-vectorize-tiles=reduction-step=-1 2>&1 | FileCheck %s --check-prefix=BADS
+// BADW: error: attn-vectorize-tiles: vector-width must be in [1, 1024], got 0
+// BADR: error: attn-vectorize-tiles: row-block must be in [1, 1024], got 0
+// BADN: error: attn-vectorize-tiles: vector-width must be in [1, 1024], got -4
+// BADS: error: attn-vectorize-tiles: reduction-step must be in [0, 1024], got -1
 
 // Static tiles: both contractions become 8 x 32 register blocks (two
 // 16-lane vectors wide), each a loop over the reduction in steps of 8 whose

@@ -10,6 +10,9 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
+#include <memory>
+#include <string>
+
 namespace mlir {
 namespace attn {
 
@@ -64,6 +67,18 @@ LogicalResult buildCPUPipeline(OpPassManager &pm,
 
 /// Registers `attn-cpu-pipeline`.
 void registerAttnPipelines();
+
+/// First pass of the pipelines: fails with `error` when it is not empty (a
+/// bad pipeline option, found while the pipeline was built, becomes an error
+/// diagnostic rather than an abort), and otherwise with an error naming any
+/// attn.attention inside a nested builtin.module, which `pipeline` (the
+/// pipeline's name, for the message) does not compile.
+std::unique_ptr<Pass> createPipelineCheckPass(std::string pipeline,
+                                              std::string error);
+
+/// Whether `value` may be pasted into a textual pass option: letters, digits
+/// and `+-_.,` only (no spaces, braces, quotes or `=`).
+bool isPlainOptionValue(StringRef value);
 
 } // namespace attn
 } // namespace mlir

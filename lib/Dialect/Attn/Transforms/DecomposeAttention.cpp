@@ -246,6 +246,15 @@ struct AttnDecomposeAggregatesPass
     getOperation()->walk(
         [&](linalg::AggregatedOpInterface op) { ops.push_back(op); });
     for (linalg::AggregatedOpInterface op : ops) {
+      // Upstream decompositions build tensor ops: an aggregate on buffers
+      // would come out as invalid mixed IR.
+      if (auto dps = dyn_cast<DestinationStyleOpInterface>(op.getOperation());
+          dps && !dps.hasPureTensorSemantics()) {
+        op->emitError("attn-decompose-aggregates: this op works on buffers; "
+                      "only its tensor form can be decomposed (run the pass "
+                      "before bufferization)");
+        return signalPassFailure();
+      }
       rewriter.setInsertionPoint(op);
       FailureOr<SmallVector<Value>> results =
           op.decomposeOperation(rewriter);

@@ -921,10 +921,14 @@ struct AttnTileAttentionPass
     : attn::impl::AttnTileAttentionBase<AttnTileAttentionPass> {
   using Base::Base;
   void runOnOperation() override {
-    if (queryTile < 0 || keyTile < 0) {
+    // Bounded so that tile arithmetic (tile index x tile size) cannot
+    // overflow; far beyond any useful tile.
+    constexpr int64_t kMaxTile = int64_t(1) << 24;
+    if (queryTile < 0 || keyTile < 0 || queryTile > kMaxTile ||
+        keyTile > kMaxTile) {
       mlir::emitError(getOperation()->getLoc())
-          << "attn-tile-attention: tile sizes must be >= 0 (0 = heuristic), "
-             "got query-tile="
+          << "attn-tile-attention: tile sizes must be in [0, " << kMaxTile
+          << "] (0 = heuristic), got query-tile="
           << static_cast<int64_t>(queryTile)
           << " key-tile=" << static_cast<int64_t>(keyTile);
       return signalPassFailure();

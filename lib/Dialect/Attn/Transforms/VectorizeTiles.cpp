@@ -184,6 +184,21 @@ struct AttnVectorizeTilesPass
   using Base::Base;
 
   void runOnOperation() override {
+    // Register-block shapes: positive and small (they become unrolled
+    // vector code); reduction-step 0 means fully unrolled.
+    constexpr int64_t kMaxBlock = 1024;
+    auto bad = [&](StringRef name, int64_t v, int64_t lo) {
+      if (v >= lo && v <= kMaxBlock)
+        return false;
+      mlir::emitError(getOperation()->getLoc())
+          << "attn-vectorize-tiles: " << name << " must be in [" << lo
+          << ", " << kMaxBlock << "], got " << v;
+      return true;
+    };
+    if (bad("row-block", rowBlock, 1) || bad("vector-width", vectorWidth, 1) ||
+        bad("col-block", colBlock, 1) ||
+        bad("reduction-step", reductionStep, 0))
+      return signalPassFailure();
     IRRewriter rewriter(&getContext());
     // Only tiles of the flash loop nest: ops nested in an scf.forall.
     SmallVector<linalg::LinalgOp> candidates;

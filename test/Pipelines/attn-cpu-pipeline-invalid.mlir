@@ -1,0 +1,24 @@
+// attn-cpu-pipeline checks its option values before any pass runs: a value
+// that could end or extend the textual pass options it is pasted into is an
+// error naming the option (not an abort, never extra passes). Attention in a
+// nested builtin.module, which the pipeline does not reach, is an error that
+// says how to compile it.
+// RUN: not attn-opt %s "--attn-cpu-pipeline=target-cpu='a b'" 2>&1 | FileCheck %s --check-prefix=CPU
+// RUN: not attn-opt %s "--attn-cpu-pipeline=target-features='+fma},canonicalize{'" 2>&1 | FileCheck %s --check-prefix=FEATURES
+// RUN: not attn-opt %s --attn-cpu-pipeline 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline))' | FileCheck %s --check-prefix=INNER
+// CPU: error: attn-cpu-pipeline: target-cpu 'a b' may only hold letters, digits and +-_.,
+// FEATURES: error: attn-cpu-pipeline: target-features '+fma},canonicalize{' may only hold letters, digits and +-_.,
+// NESTED: error: attn-cpu-pipeline: attn.attention inside a nested builtin.module is not compiled; run the pipeline on that module (e.g. builtin.module(builtin.module(attn-cpu-pipeline)))
+// INNER: module @inner
+// INNER: llvm.func @f(
+// INNER-NOT: attn.attention
+
+module {
+  module @inner {
+    func.func @f(%q: tensor<1x2x16x8xf32>, %k: tensor<1x2x16x8xf32>, %v: tensor<1x2x16x8xf32>, %o: tensor<1x2x16x8xf32>) -> tensor<1x2x16x8xf32> {
+      %r = attn.attention ins(%q, %k, %v : tensor<1x2x16x8xf32>, tensor<1x2x16x8xf32>, tensor<1x2x16x8xf32>) outs(%o : tensor<1x2x16x8xf32>) causal = top_left -> tensor<1x2x16x8xf32>
+      return %r : tensor<1x2x16x8xf32>
+    }
+  }
+}
