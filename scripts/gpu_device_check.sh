@@ -126,6 +126,8 @@ wg14 wgmma-parts=1 --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal 
 wg15 wgmma-parts=2 --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal bottom_right --seed 415
 wg16 wgmma-parts=1 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 416
 wg17 wgmma-parts=2 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 417
+wg18 wgmma-overlap=true,wgmma-key-tile=64,wgmma-warpgroups=1 --b 2 --hq 2 --sq 77 --skv 300 --d 64 --dv 128 --dtype f16 --layout bshd --causal bottom_right --window=90,0 --seed 418
+wg19 wgmma-overlap=true --b 1 --hq 2 --sq 64 --skv 64 --d 128 --dtype bf16 --seed 419
 WGMMA
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \

@@ -422,6 +422,7 @@ struct GPUMmaAttentionPass
                  std::to_string(keyTile));
     if (stages != 1 && stages != 2)
       return bad("stages must be 1 or 2, got " + std::to_string(stages));
+    // (wgmma-overlap always uses three K/V buffers.)
     if (wgmmaGroups < 0 || wgmmaGroups > 4)
       return bad("wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must "
                  "be in [0, 4], got " +
@@ -589,10 +590,13 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   // thread, plus about 48 for addresses and the softmax state; more than
   // the SM's 64K registers for the CTA (or 255 a thread) would spill or
   // serialise the wgmma (ptxas C7512), so such tiles keep mma.sync.
-  int64_t wgRegs = wgmmaKeyTile / 2 + dv / 2 + wgmmaKeyTile / 4 + 48;
+  // wgmma-overlap keeps a second P (BN/4) live and three K/V buffers.
+  int64_t wgRegs = wgmmaKeyTile / 2 + dv / 2 +
+                   (wgmmaOverlap ? 2 : 1) * (wgmmaKeyTile / 4) + 48;
+  int64_t wgStages = wgmmaOverlap ? 3 : stages;
   bool useWgmma =
       wgmmaGroups > 0 && (d == 64 || d == 128) && (dv == 64 || dv == 128) &&
-      (64 * wgmmaGroups * d + stages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
+      (64 * wgmmaGroups * d + wgStages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
           maxSmem &&
       wgRegs <= 255 && wgRegs * 128 * wgmmaGroups <= 65536;
   if (wgmmaGroups > 0 && !useWgmma && report)
@@ -611,7 +615,8 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
     if (wgmmaParts != 3)
       attrs.set("wgmma_parts", mb.getI64IntegerAttr(wgmmaParts));
   }
-  attrs.set("stages", mb.getI64IntegerAttr(stages));
+  attrs.set("stages", mb.getI64IntegerAttr(useWgmma && wgmmaOverlap ? 3
+                                                                    : stages));
   attrs.set("min_ctas", mb.getI64IntegerAttr(minCtas));
   attrs.set("causal", mb.getI64IntegerAttr(
                           static_cast<int64_t>(op.getCausalOrDefault())));
@@ -653,7 +658,7 @@ static std::string kernelDeclError(func::FuncOp fn) {
   for (auto [n, lo, hi] : {std::tuple<StringRef, int64_t, int64_t>{
                                "warps", 1, 16},
                            {"key_tile", 16, 256},
-                           {"stages", 1, 2},
+                           {"stages", 1, 3},
                            {"min_ctas", 0, 32},
                            {"causal", 0, 2}})
     if (std::string e = intIn(n, lo, hi); !e.empty())
@@ -750,6 +755,14 @@ static std::string kernelDeclError(func::FuncOp fn) {
   }
   if (Attribute o = attrs.get("overlap"); o && !isa<BoolAttr>(o))
     return "'overlap' is not a bool";
+  auto flag = [&](StringRef n) {
+    auto f = dyn_cast_or_null<BoolAttr>(attrs.get(n));
+    return f && f.getValue();
+  };
+  if (geti("stages") == 3 && !(flag("wgmma") && flag("overlap")))
+    return "'stages' = 3 is only for the wgmma kernel with 'overlap'";
+  if (flag("overlap") && geti("stages") != 3)
+    return "'overlap' needs 'stages' = 3";
   if (Attribute p = attrs.get("wgmma_parts")) {
     auto pi = dyn_cast<IntegerAttr>(p);
     if (!pi || pi.getInt() < 1 || pi.getInt() > 3)
@@ -797,8 +810,10 @@ static void buildKernel(func::FuncOp fn) {
   // the K/V tiles in 128-byte-swizzled shared memory.
   const bool useWgmma = isa_and_nonnull<BoolAttr>(attrs.get("wgmma")) &&
                         cast<BoolAttr>(attrs.get("wgmma")).getValue();
-  // wgmma with 2 stages: P V of tile j stays in flight while tile j+1's
-  // copy is awaited and its S = Q K^T issued (one wait for both).
+  // wgmma overlap (FlashAttention-3's intra-warpgroup pipelining, three
+  // K/V buffers): step j issues S_j = Q K_j^T and then P_{j-1} V_{j-1},
+  // waits for S_j only, runs the softmax of tile j while P V runs, then
+  // waits for P V and rescales O.
   // Diagnostic split (wgmma_parts): 1 = only S = Q K^T on wgmma, 2 = only
   // O += P V, 3 = both; the other product reads the same swizzled tiles
   // through ldmatrix and runs on mma.sync.
@@ -806,7 +821,7 @@ static void buildKernel(func::FuncOp fn) {
   if (auto pa = dyn_cast_or_null<IntegerAttr>(attrs.get("wgmma_parts")))
     parts = pa.getInt();
   const bool wgS = useWgmma && (parts & 1), wgPV = useWgmma && (parts & 2);
-  const bool overlap = wgS && wgPV && S == 2 &&
+  const bool overlap = wgS && wgPV && S == 3 &&
                        isa_and_nonnull<BoolAttr>(attrs.get("overlap")) &&
                        cast<BoolAttr>(attrs.get("overlap")).getValue();
   fn->removeAttr(kKernelAttr);
@@ -1021,7 +1036,7 @@ static void buildKernel(func::FuncOp fn) {
     nvgpu::DeviceAsyncCreateGroupOp::create(
         b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
   }
-  if (S == 2) {
+  if (S >= 2) {
     // Prologue: tile 0 into buffer 0 (only when there is a tile: with no keys
     // every address would be out of bounds).
     auto pro = scf::IfOp::create(
@@ -1038,7 +1053,47 @@ static void buildKernel(func::FuncOp fn) {
       b, loc, fragC, DenseElementsAttr::get(fragC, b.getF32FloatAttr(0.0f)));
   SmallVector<Value> init(Dv / 8, zeroC);
   init.append({negInf, negInf, zero, zero});
+  // overlap: P of the previous tile (BN/4 packed registers), consumed by the
+  // next step's P V.
+  const int64_t pRegs = BN / 4;
+  if (overlap)
+    init.append(SmallVector<Value>(pRegs, k.i32(0)));
   auto loop = scf::ForOp::create(b, loc, tBegin, tEnd, k.idx(1), init);
+  // The V tile of key tile `tile` (an index value) as a B descriptor at
+  // 16-key step kt, and O += P V over it: shared with the epilogue.
+  auto flatten = [&](ArrayRef<Value> frags) {
+    SmallVector<Value> o;
+    for (Value a : frags)
+      for (int64_t i = 0; i < 2; ++i)
+        for (int64_t e = 0; e < 2; ++e)
+          o.push_back(
+              vector::ExtractOp::create(b, loc, a, ArrayRef<int64_t>{i, e}));
+    return o;
+  };
+  auto fragsOf = [&](ArrayRef<Value> d) {
+    SmallVector<Value> frags;
+    for (size_t n = 0; n * 4 < d.size(); ++n)
+      frags.push_back(k.stack(fragC, {k.pair(d[4 * n], d[4 * n + 1]),
+                                      k.pair(d[4 * n + 2], d[4 * n + 3])}));
+    return frags;
+  };
+  auto vDesc = [&](Value vRegion, int64_t kt) {
+    Value addr = k.add(smemAddrIdx, k.add(k.mul(vRegion, k.idx(2)),
+                                          k.idx(kt * 16 * 128)));
+    return k.smemDesc(
+        arith::IndexCastUIOp::create(b, loc, b.getI32Type(), addr), BN * 128,
+        1024);
+  };
+  auto vRegionOf = [&](Value stageIdx) {
+    return k.add(k.idx(qElems + S * kElems), k.mul(stageIdx, k.idx(vElems)));
+  };
+  auto issuePV = [&](SmallVector<Value> o, ArrayRef<Value> regs,
+                     Value vRegion) {
+    for (int64_t kt = 0; kt < BN / 16; ++kt)
+      o = k.wgmma(o, Value(), regs.slice(4 * kt, 4), vDesc(vRegion, kt),
+                  /*accumulate=*/true, /*transB=*/true, et);
+    return o;
+  };
   {
     OpBuilder::InsertionGuard ig(b);
     b.setInsertionPointToStart(loop.getBody());
@@ -1047,16 +1102,20 @@ static void buildKernel(func::FuncOp fn) {
     SmallVector<Value> acc(carried.begin(), carried.begin() + Dv / 8);
     Value m[2] = {carried[Dv / 8], carried[Dv / 8 + 1]};
     Value l[2] = {carried[Dv / 8 + 2], carried[Dv / 8 + 3]};
+    SmallVector<Value> pPrev, oPrev;
+    if (overlap)
+      pPrev.assign(carried.begin() + Dv / 8 + 4, carried.end());
 
     Value stage = c0;
     auto prefetch = [&]() {
       return issue(k.add(it, k.idx(1)),
-                   k.rem(k.add(k.sub(it, tBegin), k.idx(1)), k.idx(2)));
+                   k.rem(k.add(k.sub(it, tBegin), k.idx(1)), k.idx(S)));
     };
     if (overlap) {
-      // Only tile j's copy is in flight here; tile j+1's is issued once
-      // every warpgroup's P V of tile j-1 (reading that buffer) is done.
-      stage = k.rem(k.sub(it, tBegin), k.idx(2));
+      // Only tile j's copy is in flight: wait for it. After the barrier
+      // every warpgroup is done with step j-1, so the buffer of tile j-2
+      // (whose P V completed in step j-1) takes tile j+1 at once.
+      stage = k.rem(k.sub(it, tBegin), k.idx(3));
       nvgpu::DeviceAsyncWaitOp::create(
           b, loc,
           nvgpu::DeviceAsyncCreateGroupOp::create(
@@ -1077,6 +1136,8 @@ static void buildKernel(func::FuncOp fn) {
     if (useWgmma)
       k.ptx("fence.proxy.async.shared::cta;");
     gpu::BarrierOp::create(b, loc);
+    if (overlap)
+      prefetch();
 
     // S = Q K^T: BN/8 accumulators of 16 x 8.
     const int64_t nBlocks = BN / 8;
@@ -1107,8 +1168,20 @@ static void buildKernel(func::FuncOp fn) {
       // B = the K tile (both K-major: D contiguous); 128-byte swizzle, 8-row
       // groups 1024 bytes apart; a 16-column step is 32 bytes into the row.
       Value qRows = k.mul(k.div(warp, k.idx(4)), k.idx(64 * 64));
-      SmallVector<Value> d = k.ptxThrough(
-          "wgmma.fence.sync.aligned;", SmallVector<Value>(BN / 2, zero));
+      // overlap: O and the previous P also go through the fence (the last
+      // step's O rescale is ordered before P V reads O).
+      SmallVector<Value> fenced(BN / 2, zero);
+      if (overlap) {
+        oPrev = flatten(acc);
+        fenced.append(oPrev);
+        fenced.append(pPrev);
+      }
+      fenced = k.ptxThrough("wgmma.fence.sync.aligned;", fenced);
+      SmallVector<Value> d(fenced.begin(), fenced.begin() + BN / 2);
+      if (overlap) {
+        oPrev.assign(fenced.begin() + BN / 2, fenced.begin() + BN / 2 + Dv / 2);
+        pPrev.assign(fenced.begin() + BN / 2 + Dv / 2, fenced.end());
+      }
       for (int64_t kk = 0; kk < D / 16; ++kk) {
         int64_t panel = kk / 4, inRow = (kk % 4) * 32;
         Value aDesc = descAt(k.add(qRows, k.idx(panel * BM * 64)), inRow, 16);
@@ -1118,26 +1191,20 @@ static void buildKernel(func::FuncOp fn) {
                     /*transB=*/false, et);
       }
       k.ptx("wgmma.commit_group.sync.aligned;");
-      // With overlap the wait also completes the previous tile's P V: O
-      // comes through it.
-      SmallVector<Value> o;
-      if (overlap)
-        for (Value a : acc)
-          for (int64_t i = 0; i < 2; ++i)
-            for (int64_t e = 0; e < 2; ++e)
-              o.push_back(vector::ExtractOp::create(b, loc, a,
-                                                    ArrayRef<int64_t>{i, e}));
-      SmallVector<Value> all(d);
-      all.append(o);
-      all = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", all);
-      d.assign(all.begin(), all.begin() + d.size());
-      toFrags(d, s);
       if (overlap) {
-        toFrags(ArrayRef<Value>(all).drop_front(d.size()), acc);
-        // Every warpgroup is done with the other buffer: refill it.
-        gpu::BarrierOp::create(b, loc);
-        prefetch();
+        // P_{j-1} V_{j-1}, then wait for S_j only. Before the first tile P
+        // is zero and reads this tile's (loaded, finite) V: it adds 0, and
+        // the code has no branch around the wgmma.
+        Value prevStage = k.sel(
+            k.cmp(arith::CmpIPredicate::sgt, it, tBegin),
+            k.rem(k.add(k.sub(it, tBegin), k.idx(2)), k.idx(3)), stage);
+        oPrev = issuePV(oPrev, pPrev, vRegionOf(prevStage));
+        k.ptx("wgmma.commit_group.sync.aligned;");
+        d = k.ptxThrough("wgmma.wait_group.sync.aligned 1;", d);
+      } else {
+        d = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", d);
       }
+      toFrags(d, s);
     }
     for (int64_t kk = 0; kk < (wgS ? 0 : D / 16); kk += 2) {
       bool pair = kk + 1 < D / 16;
@@ -1298,11 +1365,20 @@ static void buildKernel(func::FuncOp fn) {
       newL[i] = k.fadd(k.fmul(l[i], alpha[i]), rowSum[i]);
     Value alphaC = k.stack(fragC, {k.pair(alpha[0], alpha[0]),
                                    k.pair(alpha[1], alpha[1])});
+    if (overlap) {
+      // P_{j-1} V_{j-1} is done: O, and the registers of P_{j-1} it read,
+      // come through the wait.
+      SmallVector<Value> w(oPrev);
+      w.append(pPrev);
+      w = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", w);
+      acc = fragsOf(ArrayRef<Value>(w).take_front(Dv / 2));
+    }
     for (Value &a : acc)
       a = k.fmul(a, alphaC);
 
     // O += P V. P's A fragment for keys kt*16.. is the accumulator pair
     // (2kt, 2kt+1) rounded to the element type.
+    SmallVector<Value> pNext;
     if (wgPV) {
       // BN/16 m64nDvk16 steps, A = P from registers (the same fragment
       // layout as mma.sync's A), B = the V tile, MN-major (Dv contiguous,
@@ -1321,27 +1397,25 @@ static void buildKernel(func::FuncOp fn) {
                                                 k.pair(tr(0), tr(1)));
             regs.push_back(vector::ExtractOp::create(b, loc, v, 0));
           }
-      SmallVector<Value> o;
-      for (Value a : acc)
-        for (int64_t i = 0; i < 2; ++i)
-          for (int64_t e = 0; e < 2; ++e)
-            o.push_back(
-                vector::ExtractOp::create(b, loc, a, ArrayRef<int64_t>{i, e}));
-      SmallVector<Value> all(o);
-      all.append(regs);
-      all = k.ptxThrough("wgmma.fence.sync.aligned;", all);
-      o.assign(all.begin(), all.begin() + o.size());
-      regs.assign(all.begin() + o.size(), all.end());
-      for (int64_t kt = 0; kt < BN / 16; ++kt) {
-        Value bDesc = descAt(vRegionW, kt * 16 * 128, BN * 128);
-        o = k.wgmma(o, Value(), ArrayRef<Value>(regs).slice(4 * kt, 4), bDesc,
-                    /*accumulate=*/true, /*transB=*/true, et);
+      if (overlap) {
+        // Issued by the next step (or the epilogue).
+        pNext = regs;
+      } else {
+        SmallVector<Value> o = flatten(acc);
+        SmallVector<Value> all(o);
+        all.append(regs);
+        all = k.ptxThrough("wgmma.fence.sync.aligned;", all);
+        o.assign(all.begin(), all.begin() + o.size());
+        regs.assign(all.begin() + o.size(), all.end());
+        o = issuePV(o, regs, vRegionW);
+        k.ptx("wgmma.commit_group.sync.aligned;");
+        // P's registers come through the wait too: nothing may reuse them
+        // while the tensor cores read them.
+        all = o;
+        all.append(regs);
+        all = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", all);
+        acc = fragsOf(ArrayRef<Value>(all).take_front(Dv / 2));
       }
-      k.ptx("wgmma.commit_group.sync.aligned;");
-      // With overlap, O stays in flight into the next step's wait.
-      if (!overlap)
-        o = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", o);
-      toFrags(o, acc);
     }
     for (int64_t kt = 0; kt < (wgPV ? 0 : BN / 16); ++kt) {
       SmallVector<Value> rows;
@@ -1376,6 +1450,7 @@ static void buildKernel(func::FuncOp fn) {
       gpu::BarrierOp::create(b, loc);
     SmallVector<Value> yielded(acc);
     yielded.append({newM[0], newM[1], newL[0], newL[1]});
+    yielded.append(pNext);
     scf::YieldOp::create(b, loc, yielded);
   }
 
@@ -1389,17 +1464,35 @@ static void buildKernel(func::FuncOp fn) {
   // Epilogue: full row sums, O / l (0 for a row with no visible key), store.
   SmallVector<Value> res(loop.getResults());
   if (overlap) {
-    // The last tile's P V.
-    SmallVector<Value> o;
+    // The last tile's P V (when there was a tile: CTA-uniform).
+    SmallVector<Value> o =
+        flatten(ArrayRef<Value>(res).take_front(Dv / 8));
+    SmallVector<Value> pLast(res.begin() + Dv / 8 + 4, res.end());
+    auto last = scf::IfOp::create(b, loc, ValueRange(o).getTypes(),
+                                  k.cmp(arith::CmpIPredicate::sgt, nTiles, c0),
+                                  true);
+    {
+      OpBuilder::InsertionGuard ig(b);
+      b.setInsertionPointToStart(last.thenBlock());
+      SmallVector<Value> all(o);
+      all.append(pLast);
+      all = k.ptxThrough("wgmma.fence.sync.aligned;", all);
+      SmallVector<Value> oi(all.begin(), all.begin() + o.size());
+      SmallVector<Value> pi(all.begin() + o.size(), all.end());
+      Value lastStage = k.rem(k.sub(k.sub(tEnd, tBegin), k.idx(1)), k.idx(3));
+      oi = issuePV(oi, pi, vRegionOf(lastStage));
+      k.ptx("wgmma.commit_group.sync.aligned;");
+      oi.append(pi);
+      oi = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", oi);
+      oi.resize(o.size());
+      scf::YieldOp::create(b, loc, oi);
+      b.setInsertionPointToStart(last.elseBlock());
+      scf::YieldOp::create(b, loc, o);
+    }
+    SmallVector<Value> frags = fragsOf(
+        SmallVector<Value>(last.getResults().begin(), last.getResults().end()));
     for (int64_t nb = 0; nb < Dv / 8; ++nb)
-      for (int64_t i = 0; i < 2; ++i)
-        for (int64_t e = 0; e < 2; ++e)
-          o.push_back(vector::ExtractOp::create(b, loc, res[nb],
-                                                ArrayRef<int64_t>{i, e}));
-    o = k.ptxThrough("wgmma.wait_group.sync.aligned 0;", o);
-    for (int64_t nb = 0; nb < Dv / 8; ++nb)
-      res[nb] = k.stack(fragC, {k.pair(o[4 * nb], o[4 * nb + 1]),
-                                k.pair(o[4 * nb + 2], o[4 * nb + 3])});
+      res[nb] = frags[nb];
   }
   Value inv[2];
   for (int64_t i = 0; i < 2; ++i) {

@@ -70,3 +70,13 @@ func.func private @k(memref<1x2x8x32xf16>, memref<1x2x8x32xf16>, memref<1x2x8x32
 
 // expected-error @below {{malformed kernel declaration: 'wgmma' is not a bool}}
 func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 8 : i64, wgmma = 1 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'stages' = 3 is only for the wgmma kernel with 'overlap'}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 3 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'overlap' needs 'stages' = 3}}
+func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, overlap = true, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 8 : i64, wgmma = true}}

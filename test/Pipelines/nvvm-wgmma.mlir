@@ -41,6 +41,7 @@
 
 // OVERLAP-LABEL: func.func private @f16_causal_mma(
 // OVERLAP-SAME:    overlap = true
+// OVERLAP-SAME:    stages = 3
 // OVERLAP-LABEL: func.func private @small_head_mma(
 // OVERLAP-NOT:     overlap
 
