@@ -553,6 +553,12 @@ static std::string nvvmOptionError(const NVVMPipelineOptions &options) {
 LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                                             const NVVMPipelineOptions &options) {
   std::string error = nvvmOptionError(options);
+  // The pipeline holds module passes: it must be anchored on a module.
+  // (An op-agnostic pass manager, as integrators build, is fine.)
+  if (pm.getOpAnchorName() != ModuleOp::getOperationName() &&
+      pm.getOpAnchorName() != OpPassManager::getAnyOpAnchorName())
+    error = "must run on builtin.module, not nested under '" +
+            pm.getOpAnchorName().str() + "'";
   pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error));
   if (!error.empty())
     return success();

@@ -26,7 +26,7 @@ using namespace mlir::attn;
 
 namespace {
 struct PipelineCheckPass
-    : public PassWrapper<PipelineCheckPass, OperationPass<ModuleOp>> {
+    : public PassWrapper<PipelineCheckPass, OperationPass<>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PipelineCheckPass)
   PipelineCheckPass(std::string pipeline, std::string error)
       : pipeline(std::move(pipeline)), error(std::move(error)) {}
@@ -36,13 +36,13 @@ struct PipelineCheckPass
            "reach";
   }
   void runOnOperation() override {
-    ModuleOp module = getOperation();
+    Operation *module = getOperation();
     if (!error.empty()) {
-      module.emitError() << pipeline << ": " << error;
+      module->emitError() << pipeline << ": " << error;
       return signalPassFailure();
     }
-    WalkResult r = module.walk([&](AttentionOp op) {
-      auto parent = op->getParentOfType<ModuleOp>();
+    WalkResult r = module->walk([&](AttentionOp op) {
+      Operation *parent = op->getParentOfType<ModuleOp>();
       if (parent == module)
         return WalkResult::advance();
       op.emitError() << pipeline
@@ -157,6 +157,12 @@ LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
   // Option values go into textual pass options below: anything that could
   // end or extend them is an error, reported when the pipeline runs.
   std::string error;
+  // The pipeline holds module passes: it must be anchored on a module.
+  // (An op-agnostic pass manager, as integrators build, is fine.)
+  if (pm.getOpAnchorName() != ModuleOp::getOperationName() &&
+      pm.getOpAnchorName() != OpPassManager::getAnyOpAnchorName())
+    error = "must run on builtin.module, not nested under '" +
+            pm.getOpAnchorName().str() + "'";
   for (auto [name, value] :
        {std::pair<StringRef, StringRef>{"target-cpu", options.targetCpu},
         {"target-features", options.targetFeatures}})

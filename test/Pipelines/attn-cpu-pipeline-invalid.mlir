@@ -6,10 +6,14 @@
 // RUN: not attn-opt %s "--attn-cpu-pipeline=target-cpu='a b'" 2>&1 | FileCheck %s --check-prefix=CPU
 // RUN: not attn-opt %s "--attn-cpu-pipeline=target-features='+fma},canonicalize{'" 2>&1 | FileCheck %s --check-prefix=FEATURES
 // RUN: not attn-opt %s --attn-cpu-pipeline 2>&1 | FileCheck %s --check-prefix=NESTED
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(func.func(attn-cpu-pipeline)))' 2>&1 | FileCheck %s --check-prefix=ANCHOR
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(func.func(attn-nvvm-pipeline{chip=sm_90})))' 2>&1 | FileCheck %s --check-prefix=NVANCHOR
 // RUN: attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline))' | FileCheck %s --check-prefix=INNER
 // CPU: error: attn-cpu-pipeline: target-cpu 'a b' may only hold letters, digits and +-_.,
 // FEATURES: error: attn-cpu-pipeline: target-features '+fma},canonicalize{' may only hold letters, digits and +-_.,
 // NESTED: error: attn-cpu-pipeline: attn.attention inside a nested builtin.module is not compiled; run the pipeline on that module (e.g. builtin.module(builtin.module(attn-cpu-pipeline)))
+// ANCHOR: error: attn-cpu-pipeline: must run on builtin.module, not nested under 'func.func'
+// NVANCHOR: error: attn-nvvm-pipeline: must run on builtin.module, not nested under 'func.func'
 // INNER: module @inner
 // INNER: llvm.func @f(
 // INNER-NOT: attn.attention

@@ -98,6 +98,13 @@ struct Expr {
   /// Scalar type of the value.
   Type type;
   SmallVector<Expr *> args;
+  /// Non-leaf nodes built for a tensor value: that tensor and its map, so
+  /// that a computed Q, K or V (a projection, a bias add) can be read as the
+  /// tensor it was computed into.
+  Value src;
+  AffineMap srcMap;
+  /// Contract: the op of the contraction (linalg or tosa.matmul).
+  Operation *contractOp = nullptr;
 };
 
 /// True when `e` is a float constant that masks a score out: -inf, or a
@@ -557,11 +564,16 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
     return build(transpose.getInput1(), AffineMap::get(kNumDims, 0, src, ctx));
   }
   if (auto matmul = dyn_cast<tosa::MatMulOp>(op)) {
-    // The score contraction Q * K^T over the head dim.
+    // The score contraction Q * K^T over the head dim (indexed by query and
+    // key: another matmul, a projection producing V, is an input).
+    auto uses = [&](unsigned dim) {
+      return llvm::any_of(map.getResults(), [&](AffineExpr r) {
+        return r.isFunctionOfDim(dim);
+      });
+    };
     if (!isa<FloatType>(elt) || !isZeroSplat(matmul.getAZp()) ||
-        !isZeroSplat(matmul.getBZp()) ||
-        llvm::any_of(map.getResults(),
-                     [](AffineExpr r) { return r.isFunctionOfDim(kD); }))
+        !isZeroSplat(matmul.getBZp()) || uses(kD) || !uses(kI) ||
+        !uses(kJ) || uses(kE))
       return nullptr;
     auto aType = cast<RankedTensorType>(matmul.getA().getType());
     if (!aType.hasStaticShape())
@@ -576,6 +588,7 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
               AffineMap::get(kNumDims, 0, {n, d, map.getResult(2)}, ctx));
     Expr *e = make(ExprKind::Contract, elt);
     e->args = {constant(0.0, elt), lhs, rhs};
+    e->contractOp = op;
     return e;
   }
   if (isa<tosa::ReduceMaxOp, tosa::ReduceSumOp>(op)) {
@@ -732,6 +745,16 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
               lop.getNumDpsInputs() == 2)
             isContraction = true;
       unsigned reduced = isContraction ? kD : kJ;
+      // Only the score contraction (indexed by query and key) is part of
+      // the chain; another contraction (a projection producing V) is an
+      // input tensor.
+      auto uses = [&](unsigned dim) {
+        return llvm::any_of(map.getResults(), [&](AffineExpr r) {
+          return r.isFunctionOfDim(dim);
+        });
+      };
+      if (isContraction && (!uses(kI) || !uses(kJ) || uses(kE)))
+        return leaf(v, map);
       if (llvm::any_of(map.getResults(), [&](AffineExpr r) {
             return r.isFunctionOfDim(reduced);
           })) {
@@ -775,6 +798,7 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
           return leaf(v, map);
         result = make(ExprKind::Contract, elt);
         result->args = {init, value->args[0], value->args[1]};
+        result->contractOp = def;
       } else {
         result = make(ExprKind::Reduce, elt);
         result->name = body->name;
@@ -790,6 +814,10 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     chainOps.insert(def);
   if (result->kind == ExprKind::Leaf)
     result->above.push_back({v, map});
+  else if (!result->src && isa<RankedTensorType>(v.getType())) {
+    result->src = v;
+    result->srcMap = map;
+  }
   return result;
 }
 
@@ -831,6 +859,8 @@ struct Plan {
   bool maskUnderScale = false;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
+  /// The score contraction's op (Q K^T).
+  Operation *scoreOp = nullptr;
 };
 
 /// The outcome of an attempt: the reason when it failed; `candidate` tells
@@ -991,15 +1021,18 @@ static Expr *matchSoftmax(Expr *p, std::string &reason) {
 }
 
 /// Matches the scores `x` (the softmax input) into `plan`.
-static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
+static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
+                                 std::string &reason) {
   bool scaleSeen = false;
   while (true) {
     if (isOp<arith::ExtFOp>(x) || isOp<arith::TruncFOp>(x)) {
       x = x->args[0];
       continue;
     }
-    if (x->kind == ExprKind::Contract)
+    if (x->kind == ExprKind::Contract) {
+      plan.scoreOp = x->contractOp;
       break;
+    }
     if (plan.softcap && (isOp<arith::SelectOp>(x) || isOp<arith::AddFOp>(x))) {
       // tanh would turn a -inf or additive mask into a finite score.
       reason = "the mask is applied before the softcap";
@@ -1124,30 +1157,43 @@ static LogicalResult matchScores(Expr *x, Plan &plan, std::string &reason) {
   }
   for (int k = 1; k <= 2; ++k) {
     Expr *side = x->args[k];
-    // Peel casts and a constant scale folded into Q or K.
+    // Peel casts and a constant scale folded into Q or K, remembering the
+    // nodes passed and the scale before each.
+    SmallVector<std::pair<Expr *, double>> trail = {{side, plan.scale}};
     while (true) {
       if (isOp<arith::ExtFOp>(side)) {
         side = side->args[0];
-        continue;
-      }
-      if ((isOp<arith::MulFOp>(side) || isOp<arith::DivFOp>(side)) &&
-          side->args[1]->kind == ExprKind::Const) {
+      } else if ((isOp<arith::MulFOp>(side) || isOp<arith::DivFOp>(side)) &&
+                 side->args[1]->kind == ExprKind::Const) {
         double c = side->args[1]->cst;
         plan.scale =
             isOp<arith::DivFOp>(side) ? plan.scale / c : plan.scale * c;
         side = side->args[0];
-        continue;
-      }
-      if (isOp<arith::MulFOp>(side) && side->args[0]->kind == ExprKind::Const) {
+      } else if (isOp<arith::MulFOp>(side) &&
+                 side->args[0]->kind == ExprKind::Const) {
         plan.scale *= side->args[0]->cst;
         side = side->args[1];
-        continue;
+      } else {
+        break;
       }
-      break;
+      trail.push_back({side, plan.scale});
     }
     if (side->kind != ExprKind::Leaf || !side->map) {
-      reason = "an operand of the score contraction is not a tensor";
-      return failure();
+      // A computed operand (a bias add, a rotary embedding, ...): read the
+      // deepest tensor on the peeled path that it was computed into, with
+      // the scale peeled above it.
+      side = nullptr;
+      for (auto &[e, scaleAbove] : llvm::reverse(trail))
+        if (e->src && e->srcMap && !contains(e, ExprKind::Contract) &&
+            !contains(e, ExprKind::Reduce) && !contains(e, ExprKind::Softmax)) {
+          side = walker.leaf(e->src, e->srcMap);
+          plan.scale = scaleAbove;
+          break;
+        }
+      if (!side) {
+        reason = "an operand of the score contraction is not a tensor";
+        return failure();
+      }
     }
     bool usesI = llvm::any_of(side->map.getResults(), [](AffineExpr r) {
       return r.isFunctionOfDim(kI);
@@ -1699,10 +1745,19 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     Expr *s = side;
     while (isOp<arith::ExtFOp>(s))
       s = s->args[0];
-    if (s->kind == ExprKind::Leaf && s->map &&
-        llvm::any_of(s->map.getResults(),
-                     [](AffineExpr r) { return r.isFunctionOfDim(kE); }))
+    auto readsE = [](AffineMap m) {
+      return llvm::any_of(m.getResults(),
+                          [](AffineExpr r) { return r.isFunctionOfDim(kE); });
+    };
+    if (s->kind == ExprKind::Leaf && s->map && readsE(s->map))
       valueSide = s;
+    else if (s->kind != ExprKind::Leaf && s->src && s->srcMap &&
+             readsE(s->srcMap) && !contains(s, ExprKind::Contract) &&
+             !contains(s, ExprKind::Reduce) &&
+             !contains(s, ExprKind::Softmax))
+      // V computed elementwise (a bias add): the tensor it was computed
+      // into.
+      valueSide = walker.leaf(s->src, s->srcMap);
     else
       probs = side;
   }
@@ -1724,7 +1779,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       reason = walker.note;
     return failure();
   }
-  if (failed(matchScores(scores, plan, reason)))
+  if (failed(matchScores(walker, scores, plan, reason)))
     return failure();
   if (!plan.boolMasks.empty() || plan.band.lower || plan.band.upper)
     if (plan.maskUnderScale && plan.scale <= 0) {
@@ -1741,8 +1796,24 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
 
-  // Intermediates must not escape.
-  for (Operation *op : walker.chainOps) {
+  // Intermediates must not escape. They are the chain ops that depend on
+  // the score contraction; the ones that only prepare Q, K, V or a mask (a
+  // transpose, a mask built from a bool tensor) may be shared.
+  llvm::SetVector<Operation *> intermediates;
+  Operation *scoreOp = plan.scoreOp;
+  if (scoreOp) {
+    SmallVector<Operation *> work = {scoreOp};
+    intermediates.insert(scoreOp);
+    while (!work.empty()) {
+      Operation *op = work.pop_back_val();
+      for (Operation *user : op->getUsers())
+        if (walker.chainOps.contains(user) && intermediates.insert(user))
+          work.push_back(user);
+    }
+  } else {
+    intermediates = walker.chainOps;
+  }
+  for (Operation *op : intermediates) {
     if (op == root)
       continue;
     for (Operation *user : op->getUsers())

@@ -1,0 +1,199 @@
+// attn-fuse-attention on chains whose inputs are computed, as whole models
+// compute them: the chain ends at the tensors Q, K and V are computed into
+// (projections, bias adds), and ops that only prepare inputs (a transpose of
+// K, a mask built from a bool tensor) may be shared between chains.
+// RUN: attn-opt %s -split-input-file -attn-fuse-attention | FileCheck %s
+
+// V computed by a projection matmul: the chain stops at it (V is that
+// tensor); the projection is not taken for the score contraction.
+// CHECK-LABEL: func.func @f(
+// CHECK: %[[V:.+]] = linalg.matmul
+// CHECK: %[[V4:.+]] = tensor.expand_shape %[[V]]
+// CHECK: attn.attention ins(%{{.*}}, %{{.*}}, %[[V4]] :
+
+func.func @f(%q: tensor<8x16xf32>, %k: tensor<8x16xf32>, %x: tensor<8x16xf32>, %wv: tensor<16x16xf32>) -> tensor<8x16xf32> {
+  %z = arith.constant 0.0 : f32
+  %ek = tensor.empty() : tensor<16x8xf32>
+  %kt = linalg.transpose ins(%k : tensor<8x16xf32>) outs(%ek : tensor<16x8xf32>) permutation = [1, 0]
+  %e0 = tensor.empty() : tensor<8x16xf32>
+  %f0 = linalg.fill ins(%z : f32) outs(%e0 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %v = linalg.matmul ins(%x, %wv : tensor<8x16xf32>, tensor<16x16xf32>) outs(%f0 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %e1 = tensor.empty() : tensor<8x8xf32>
+  %f1 = linalg.fill ins(%z : f32) outs(%e1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %s = linalg.matmul ins(%q, %kt : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e9 = tensor.empty() : tensor<8x8xf32>
+  %p = linalg.softmax dimension(1) ins(%s : tensor<8x8xf32>) outs(%e9 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e2 = tensor.empty() : tensor<8x16xf32>
+  %f2 = linalg.fill ins(%z : f32) outs(%e2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %o = linalg.matmul ins(%p, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %o : tensor<8x16xf32>
+}
+
+// -----
+
+// Q computed elementwise (a bias add): Q is the tensor it is computed into.
+// CHECK-LABEL: func.func
+// CHECK: %[[QE:.+]] = linalg.generic
+// CHECK: %[[Q4:.+]] = tensor.expand_shape %[[QE]]
+// CHECK: attn.attention ins(%[[Q4]],
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @f(%q: tensor<8x16xf32>, %k: tensor<8x16xf32>, %v: tensor<8x16xf32>) -> tensor<8x16xf32> {
+  %z = arith.constant 0.0 : f32
+  %ek = tensor.empty() : tensor<16x8xf32>
+  %kt = linalg.transpose ins(%k : tensor<8x16xf32>) outs(%ek : tensor<16x8xf32>) permutation = [1, 0]
+  %e0 = tensor.empty() : tensor<8x16xf32>
+  %qe = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%q : tensor<8x16xf32>) outs(%e0 : tensor<8x16xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = math.exp %a : f32
+    linalg.yield %r : f32
+  } -> tensor<8x16xf32>
+  %e1 = tensor.empty() : tensor<8x8xf32>
+  %f1 = linalg.fill ins(%z : f32) outs(%e1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %s = linalg.matmul ins(%qe, %kt : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e9 = tensor.empty() : tensor<8x8xf32>
+  %p = linalg.softmax dimension(1) ins(%s : tensor<8x8xf32>) outs(%e9 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e2 = tensor.empty() : tensor<8x16xf32>
+  %f2 = linalg.fill ins(%z : f32) outs(%e2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %o = linalg.matmul ins(%p, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %o : tensor<8x16xf32>
+}
+
+// -----
+
+// One mask built by a linalg.generic feeds two layers: the mask is an
+// input, so both chains are raised.
+// CHECK-LABEL: func.func
+// CHECK-COUNT-2: attn.attention
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @f(%q: tensor<8x16xf32>, %k: tensor<8x16xf32>, %v: tensor<8x16xf32>, %mf: tensor<8x8xf32>) -> (tensor<8x16xf32>, tensor<8x16xf32>) {
+  %z = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %eb = tensor.empty() : tensor<8x8xi1>
+  %m = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%mf : tensor<8x8xf32>) outs(%eb : tensor<8x8xi1>) {
+  ^bb0(%a: f32, %o: i1):
+    %c = arith.cmpf ogt, %a, %z : f32
+    linalg.yield %c : i1
+  } -> tensor<8x8xi1>
+  %ek = tensor.empty() : tensor<16x8xf32>
+  %kt = linalg.transpose ins(%k : tensor<8x16xf32>) outs(%ek : tensor<16x8xf32>) permutation = [1, 0]
+  %e1 = tensor.empty() : tensor<8x8xf32>
+  %f1 = linalg.fill ins(%z : f32) outs(%e1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %s = linalg.matmul ins(%q, %kt : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %sm = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]} ins(%s, %m : tensor<8x8xf32>, tensor<8x8xi1>) outs(%e1 : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %b: i1, %o: f32):
+    %r = arith.select %b, %a, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  %e9 = tensor.empty() : tensor<8x8xf32>
+  %p = linalg.softmax dimension(1) ins(%sm : tensor<8x8xf32>) outs(%e9 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e2 = tensor.empty() : tensor<8x16xf32>
+  %f2 = linalg.fill ins(%z : f32) outs(%e2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %o = linalg.matmul ins(%p, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  // second layer, same mask (everything else duplicated)
+  %kt2 = linalg.transpose ins(%k : tensor<8x16xf32>) outs(%ek : tensor<16x8xf32>) permutation = [1, 0]
+  %e3 = tensor.empty() : tensor<8x8xf32>
+  %f3 = linalg.fill ins(%z : f32) outs(%e3 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e4 = tensor.empty() : tensor<8x16xf32>
+  %f4 = linalg.fill ins(%z : f32) outs(%e4 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %e5 = tensor.empty() : tensor<8x8xf32>
+  %s2 = linalg.matmul ins(%o, %kt2 : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f3 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %sm2 = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]} ins(%s2, %m : tensor<8x8xf32>, tensor<8x8xi1>) outs(%e3 : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %b: i1, %o2: f32):
+    %r = arith.select %b, %a, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  %p2 = linalg.softmax dimension(1) ins(%sm2 : tensor<8x8xf32>) outs(%e5 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %o2 = linalg.matmul ins(%p2, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f4 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %o, %o2 : tensor<8x16xf32>, tensor<8x16xf32>
+}
+
+// -----
+
+// One transpose of K feeds two chains: both are raised.
+// CHECK-LABEL: func.func
+// CHECK-COUNT-2: attn.attention
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+func.func @f(%q: tensor<8x16xf32>, %k: tensor<8x16xf32>, %v: tensor<8x16xf32>, %m: tensor<8x8xi1>) -> (tensor<8x16xf32>, tensor<8x16xf32>) {
+  %z = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %ek = tensor.empty() : tensor<16x8xf32>
+  %kt = linalg.transpose ins(%k : tensor<8x16xf32>) outs(%ek : tensor<16x8xf32>) permutation = [1, 0]
+  %e1 = tensor.empty() : tensor<8x8xf32>
+  %f1 = linalg.fill ins(%z : f32) outs(%e1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %s = linalg.matmul ins(%q, %kt : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %sm = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]} ins(%s, %m : tensor<8x8xf32>, tensor<8x8xi1>) outs(%e1 : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %b: i1, %o: f32):
+    %r = arith.select %b, %a, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  %e9 = tensor.empty() : tensor<8x8xf32>
+  %p = linalg.softmax dimension(1) ins(%sm : tensor<8x8xf32>) outs(%e9 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %e2 = tensor.empty() : tensor<8x16xf32>
+  %f2 = linalg.fill ins(%z : f32) outs(%e2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %o = linalg.matmul ins(%p, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  // second layer, same mask
+  %s2 = linalg.matmul ins(%o, %kt : tensor<8x16xf32>, tensor<16x8xf32>) outs(%f1 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %sm2 = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]} ins(%s2, %m : tensor<8x8xf32>, tensor<8x8xi1>) outs(%e1 : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %b: i1, %o2: f32):
+    %r = arith.select %b, %a, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<8x8xf32>
+  %p2 = linalg.softmax dimension(1) ins(%sm2 : tensor<8x8xf32>) outs(%e9 : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %o2 = linalg.matmul ins(%p2, %v : tensor<8x8xf32>, tensor<8x16xf32>) outs(%f2 : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %o, %o2 : tensor<8x16xf32>, tensor<8x16xf32>
+}
+
+// -----
+
+// TOSA: V = tosa.matmul (a projection); Q and K from arguments.
+// CHECK-LABEL: func.func @tflite_mha
+// CHECK: %[[V:.+]] = tosa.matmul
+// CHECK: attn.attention
+// CHECK-SAME: mask(%{{.*}} : tensor<2x1x1x12xf32>)
+// CHECK-SAME: scale = 2.500000e-01
+// CHECK-NOT: tosa.exp
+
+func.func @tflite_mha(%q: tensor<2x8x64xf32>, %k: tensor<2x12x64xf32>, %xv: tensor<2x12x64xf32>, %m: tensor<2x1x1x12xf32>, %wv: tensor<2x64x64xf32>) -> tensor<2x8x64xf32> {
+  %zp0 = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %v = tosa.matmul %xv, %wv, %zp0, %zp0 : (tensor<2x12x64xf32>, tensor<2x64x64xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x12x64xf32>
+  %sq4 = tosa.const_shape {values = dense<[2, 8, 4, 16]> : tensor<4xindex>} : () -> !tosa.shape<4>
+  %skv4 = tosa.const_shape {values = dense<[2, 12, 4, 16]> : tensor<4xindex>} : () -> !tosa.shape<4>
+  %sq3 = tosa.const_shape {values = dense<[8, 8, 16]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %skt3 = tosa.const_shape {values = dense<[8, 16, 12]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %skv3 = tosa.const_shape {values = dense<[8, 12, 16]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %ss4 = tosa.const_shape {values = dense<[2, 4, 8, 12]> : tensor<4xindex>} : () -> !tosa.shape<4>
+  %ss3 = tosa.const_shape {values = dense<[8, 8, 12]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %so4 = tosa.const_shape {values = dense<[2, 4, 8, 16]> : tensor<4xindex>} : () -> !tosa.shape<4>
+  %so3 = tosa.const_shape {values = dense<[2, 8, 64]> : tensor<3xindex>} : () -> !tosa.shape<3>
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = "tosa.const"() <{values = dense<0.25> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %q4 = tosa.reshape %q, %sq4 : (tensor<2x8x64xf32>, !tosa.shape<4>) -> tensor<2x8x4x16xf32>
+  %qt = tosa.transpose %q4 {perms = array<i32: 0, 2, 1, 3>} : (tensor<2x8x4x16xf32>) -> tensor<2x4x8x16xf32>
+  %q3 = tosa.reshape %qt, %sq3 : (tensor<2x4x8x16xf32>, !tosa.shape<3>) -> tensor<8x8x16xf32>
+  %k4 = tosa.reshape %k, %skv4 : (tensor<2x12x64xf32>, !tosa.shape<4>) -> tensor<2x12x4x16xf32>
+  %kt = tosa.transpose %k4 {perms = array<i32: 0, 2, 3, 1>} : (tensor<2x12x4x16xf32>) -> tensor<2x4x16x12xf32>
+  %k3 = tosa.reshape %kt, %skt3 : (tensor<2x4x16x12xf32>, !tosa.shape<3>) -> tensor<8x16x12xf32>
+  %s = tosa.matmul %q3, %k3, %zp, %zp : (tensor<8x8x16xf32>, tensor<8x16x12xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<8x8x12xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<8x8x12xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<8x8x12xf32>
+  %s4 = tosa.reshape %sc, %ss4 : (tensor<8x8x12xf32>, !tosa.shape<4>) -> tensor<2x4x8x12xf32>
+  %sm4 = tosa.add %s4, %m : (tensor<2x4x8x12xf32>, tensor<2x1x1x12xf32>) -> tensor<2x4x8x12xf32>
+  %sm = tosa.reshape %sm4, %ss3 : (tensor<2x4x8x12xf32>, !tosa.shape<3>) -> tensor<8x8x12xf32>
+  %mx = tosa.reduce_max %sm {axis = 2 : i32} : (tensor<8x8x12xf32>) -> tensor<8x8x1xf32>
+  %d = tosa.sub %sm, %mx : (tensor<8x8x12xf32>, tensor<8x8x1xf32>) -> tensor<8x8x12xf32>
+  %e = tosa.exp %d : (tensor<8x8x12xf32>) -> tensor<8x8x12xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<8x8x12xf32>) -> tensor<8x8x1xf32>
+  %r = tosa.reciprocal %su : (tensor<8x8x1xf32>) -> tensor<8x8x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<8x8x12xf32>, tensor<8x8x1xf32>, tensor<1xi8>) -> tensor<8x8x12xf32>
+  %v4 = tosa.reshape %v, %skv4 : (tensor<2x12x64xf32>, !tosa.shape<4>) -> tensor<2x12x4x16xf32>
+  %vt = tosa.transpose %v4 {perms = array<i32: 0, 2, 1, 3>} : (tensor<2x12x4x16xf32>) -> tensor<2x4x12x16xf32>
+  %v3 = tosa.reshape %vt, %skv3 : (tensor<2x4x12x16xf32>, !tosa.shape<3>) -> tensor<8x12x16xf32>
+  %o = tosa.matmul %p, %v3, %zp, %zp : (tensor<8x8x12xf32>, tensor<8x12x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<8x8x16xf32>
+  %o4 = tosa.reshape %o, %so4 : (tensor<8x8x16xf32>, !tosa.shape<4>) -> tensor<2x4x8x16xf32>
+  %ot = tosa.transpose %o4 {perms = array<i32: 0, 2, 1, 3>} : (tensor<2x4x8x16xf32>) -> tensor<2x8x4x16xf32>
+  %o3 = tosa.reshape %ot, %so3 : (tensor<2x8x4x16xf32>, !tosa.shape<3>) -> tensor<2x8x64xf32>
+  return %o3 : tensor<2x8x64xf32>
+}
