@@ -894,19 +894,39 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return failure();
     return addKeep(c->args[1], negated, plan, reason);
   }
-  if (isOp<arith::CmpIOp>(c) && c->op && c->args[0]->kind == ExprKind::Index &&
-      c->args[1]->kind == ExprKind::Index) {
+  // An index operand: an Index node, or an integer constant (j - i <= 0).
+  auto indexOf = [&](Expr *a) -> AffineExpr {
+    if (a->kind == ExprKind::Index)
+      return a->index;
+    return AffineExpr();
+  };
+  auto constOr = [](Expr *a, AffineExpr other) -> AffineExpr {
+    if (other && a->kind == ExprKind::Const && a->type.isIntOrIndex())
+      return getAffineConstantExpr(static_cast<int64_t>(a->cst),
+                                   other.getContext());
+    return AffineExpr();
+  };
+  AffineExpr lhsIdx, rhsIdx;
+  if (isOp<arith::CmpIOp>(c) && c->op) {
+    lhsIdx = indexOf(c->args[0]);
+    rhsIdx = indexOf(c->args[1]);
+    if (!lhsIdx)
+      lhsIdx = constOr(c->args[0], rhsIdx);
+    if (!rhsIdx)
+      rhsIdx = constOr(c->args[1], lhsIdx);
+  }
+  if (lhsIdx && rhsIdx) {
     auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
     if (negated)
       pred = arith::invertPredicate(pred);
     // Normalise `a pred b` into a bound on t = j - i.
-    AffineExpr diff = c->args[0]->index - c->args[1]->index;
+    AffineExpr diff = lhsIdx - rhsIdx;
     MLIRContext *ctx = diff.getContext();
     AffineExpr t = getAffineDimExpr(kJ, ctx) - getAffineDimExpr(kI, ctx);
     int sign = 0;
     int64_t off = 0;
     for (int s : {1, -1}) {
-      AffineExpr rest = diff - t * s;
+      AffineExpr rest = simplifyAffineExpr(diff - t * s, kNumDims, 0);
       if (auto cst = dyn_cast<AffineConstantExpr>(rest)) {
         sign = s;
         off = cst.getValue();
@@ -916,6 +936,14 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
                       pred == arith::CmpIPredicate::ule ||
                       pred == arith::CmpIPredicate::ugt ||
                       pred == arith::CmpIPredicate::uge;
+    // An unsigned comparison is the signed one only between non-negative
+    // values: plain indices (`j ule i`), never a difference (`j - i ule 0`
+    // keeps only j == i) or an offset.
+    if (isUnsigned &&
+        (!isa<AffineDimExpr>(lhsIdx) || !isa<AffineDimExpr>(rhsIdx))) {
+      reason = "mask condition compares index differences unsigned";
+      return failure();
+    }
     if (sign == 0 || (isUnsigned && off != 0)) {
       reason = "mask condition is not a band j - i <= c or j - i >= c";
       return failure();
