@@ -765,7 +765,8 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
       }
       FailureOr<SmallVector<AffineExpr>> loops =
           getLoopExprs(lop, idx, map, reduced, ctx);
-      if (failed(loops) || !comb || comb->getNumOperands() != 2)
+      if (failed(loops) || !comb ||
+          (comb->getNumOperands() != 2 && !isa<arith::SelectOp>(comb)))
         return leaf(v, map);
       if (isContraction) {
         int64_t size = lop.getStaticLoopRanges()[lop.getNumLoops() - 1];
@@ -775,6 +776,32 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
         sizes[kD] = size;
       }
       Expr *body = buildLinalgBody(lop, idx, *loops);
+      // A max written as a compare and select (`x > acc ? x : acc`, or the
+      // same with the operands swapped) is the max combiner.
+      if (!isContraction && isOp<arith::SelectOp>(body) &&
+          body->args.size() == 3 && isOp<arith::CmpFOp>(body->args[0]) &&
+          body->args[0]->op) {
+        Expr *cmp = body->args[0];
+        auto pred = cast<arith::CmpFOp>(cmp->op).getPredicate();
+        bool greater = pred == arith::CmpFPredicate::OGT ||
+                       pred == arith::CmpFPredicate::OGE ||
+                       pred == arith::CmpFPredicate::UGT ||
+                       pred == arith::CmpFPredicate::UGE;
+        bool less = pred == arith::CmpFPredicate::OLT ||
+                    pred == arith::CmpFPredicate::OLE ||
+                    pred == arith::CmpFPredicate::ULT ||
+                    pred == arith::CmpFPredicate::ULE;
+        Expr *a = cmp->args[0], *b2 = cmp->args[1];
+        // select(a > b, a, b) and select(a < b, b, a) are max(a, b).
+        bool isMax = (greater && equal(body->args[1], a) &&
+                      equal(body->args[2], b2)) ||
+                     (less && equal(body->args[1], b2) &&
+                      equal(body->args[2], a));
+        bool oneAcc = (a->kind == ExprKind::Acc) != (b2->kind == ExprKind::Acc);
+        if (isMax && oneAcc)
+          body = scalarOp(arith::MaximumFOp::getOperationName(), body->type,
+                          {a, b2});
+      }
       AffineMap outMap = lop.getMatchingIndexingMap(lop.getDpsInitOperand(idx));
       SmallVector<AffineExpr> outRes;
       for (AffineExpr r : outMap.getResults())
