@@ -81,19 +81,42 @@ func.func @causal(%q: tensor<1x2x64x32xf16>, %k: tensor<1x2x64x32xf16>,
 // tile, so each K/V tile is read once per group; BSHD slices [b, s, h, d]
 // without a transpose; f16 inputs are extended to f32. With
 // group-heads=false each query head reads K/V head h floordiv 4.
+// Dynamic Sq and Skv: the full query tiles run in the first forall, each
+// with a loop over the full key tiles and then the partial last key tile,
+// either as the static tile of the last 32 keys (Skv >= 32; the keys an
+// earlier step took are masked) or as a dynamic tile. The partial last query
+// tile is, when Sq >= 16, the static tile of the last 16 rows, of which only
+// its own rows are written; else a dynamic tile.
 
 // CHECK-LABEL: func.func @gqa_bshd
 //  CHECK-SAME: %[[Q:[a-z0-9]+]]: tensor<?x?x8x64xf16>, %[[K:[a-z0-9]+]]: tensor<?x?x2x64xf16>
 //       CHECK: scf.forall (%[[B:.+]], %[[G:.+]], %{{.+}}) in (%{{.+}}, 2, %{{.+}})
 //       CHECK:   %[[H0:.+]] = affine.apply #{{.+}}(%[[G]])
-//       CHECK:   tensor.extract_slice %[[Q]][%[[B]], %{{.+}}, %[[H0]], 0] [1, %{{.+}}, 4, 64]
-//       CHECK:   tensor.collapse_shape %{{.+}} {{\[\[}}0, 1], [2]] : tensor<4x?x64xf16> into tensor<?x64xf16>
+//       CHECK:   tensor.extract_slice %[[Q]][%[[B]], %{{.+}}, %[[H0]], 0] [1, 16, 4, 64]
+//       CHECK:   tensor.collapse_shape %{{.+}} {{\[\[}}0, 1], [2]] : tensor<4x16x64xf16> into tensor<64x64xf16>
 //       CHECK:   scf.for
-//       CHECK:     tensor.extract_slice %[[K]][%[[B]], %{{.+}}, %[[G]], 0] [1, %{{.+}}, 1, 64]
+//       CHECK:     tensor.extract_slice %[[K]][%[[B]], %{{.+}}, %[[G]], 0] [1, 32, 1, 64]
 //       CHECK:     arith.extf %{{.+}} : f16 to f32
+//       CHECK:   scf.if
+//       CHECK:     scf.if
+//       CHECK:       %[[START:.+]] = arith.subi %{{.+}}, %c32
+//       CHECK:       tensor.extract_slice %[[K]][%[[B]], %[[START]], %[[G]], 0] [1, 32, 1, 64]
+//       CHECK:       arith.cmpi slt
+//       CHECK:       arith.select %{{.+}}, %cst{{.*}}, %{{.+}} : f32
+//       CHECK:     } else {
+//       CHECK:       tensor.extract_slice %[[K]][%[[B]], %{{.+}}, %[[G]], 0] [1, %{{.+}}, 1, 64] {{.*}} to tensor<?x64xf16>
 //       CHECK:   tensor.expand_shape
 //       CHECK:   arith.truncf %{{.+}} : f32 to f16
-//       CHECK:   tensor.parallel_insert_slice %{{.+}} into %{{.+}}[%[[B]], %{{.+}}, %[[H0]], 0] [1, %{{.+}}, 4, 64]
+//       CHECK:   tensor.parallel_insert_slice %{{.+}} into %{{.+}}[%[[B]], %{{.+}}, %[[H0]], 0] [1, 16, 4, 64]
+//       CHECK: %[[ENOUGH:.+]] = arith.cmpi sge, %{{.+}}, %c16
+//       CHECK: scf.if %[[ENOUGH]]
+//       CHECK:   scf.forall
+//       CHECK:     tensor.extract_slice %[[Q]][%{{.+}}, %{{.+}}, %{{.+}}, 0] [1, 16, 4, 64]
+//       CHECK:     %[[KEPT:.+]] = tensor.extract_slice %{{.+}}[%{{.+}}, 0, 0] [%[[ROWS:.+]], 4, 64] [1, 1, 1] : tensor<16x4x64xf16> to tensor<?x4x64xf16>
+//       CHECK:     tensor.parallel_insert_slice %[[KEPT]] into %{{.+}}[%{{.+}}, %{{.+}}, %{{.+}}, 0] [1, %[[ROWS]], 4, 64]
+//       CHECK: } else {
+//       CHECK:   scf.forall
+//       CHECK:     tensor.extract_slice %[[Q]][%{{.+}}, %{{.+}}, %{{.+}}, 0] [1, %{{.+}}, 4, 64] {{.*}} to tensor<?x4x64xf16>
 // NOGROUP-LABEL: func.func @gqa_bshd
 //       NOGROUP: scf.forall (%[[B:.+]], %[[H:.+]], %{{.+}}) in (%{{.+}}, 8, %{{.+}})
 //       NOGROUP:   %[[KV:.+]] = affine.apply #{{.+}}(%[[H]])

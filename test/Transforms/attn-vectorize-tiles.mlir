@@ -67,21 +67,46 @@ func.func @static_tiles(%q: tensor<1x2x64x64xf32>, %k: tensor<1x2x128x64xf32>,
 // -----
 
 // Dynamic sizes: the full query tiles (the first forall) and the full key
-// tiles (the key loop before its peeled last step) have static shapes and
-// are vectorised; the partial ones (the second forall, the peeled step)
-// stay scalar loops.
+// tiles (the key loop) have static shapes and are vectorised; so are the
+// partial last key tile when Skv >= 64 (computed as the static tile of the
+// last 64 keys, the first scf.if branch) and the partial last query tile
+// when Sq >= 32 (the static tile of the last 32 rows, the forall in the
+// second scf.if's first branch). A sequence shorter than one tile (the else
+// branches) stays scalar loops.
 
 // CHECK-LABEL: func.func @dynamic_tiles
 //       CHECK: scf.forall
-//       CHECK: vector.contract
-//       CHECK: scf.forall
-//   CHECK-NOT: vector.contract
+//       CHECK:   scf.for
+//       CHECK:     vector.contract
+//       CHECK:   scf.if
+//       CHECK:     scf.if
+//       CHECK:       vector.contract
+//       CHECK:     } else {
+//   CHECK-NOT:       vector.contract
+//       CHECK:   scf.forall.in_parallel
+//       CHECK: scf.if
+//       CHECK:   scf.forall
+//       CHECK:     vector.contract
+//       CHECK: } else {
+//       CHECK:   scf.forall
+//   CHECK-NOT:   vector.contract
 //       CHECK: return
 // KM-LABEL: func.func @dynamic_tiles
 //       KM: scf.forall
-//       KM: vector.contract
-//       KM: scf.forall
-//   KM-NOT: vector.contract
+//       KM:   scf.for
+//       KM:     vector.contract
+//       KM:   scf.if
+//       KM:     scf.if
+//       KM:       vector.contract
+//       KM:     } else {
+//   KM-NOT:       vector.contract
+//       KM:   scf.forall.in_parallel
+//       KM: scf.if
+//       KM:   scf.forall
+//       KM:     vector.contract
+//       KM: } else {
+//       KM:   scf.forall
+//   KM-NOT:   vector.contract
 //       KM: return
 func.func @dynamic_tiles(%q: tensor<1x2x?x64xf32>, %k: tensor<1x2x?x64xf32>,
                          %v: tensor<1x2x?x64xf32>, %o: tensor<1x2x?x64xf32>) -> tensor<1x2x?x64xf32> {

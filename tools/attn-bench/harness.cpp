@@ -81,6 +81,11 @@ void _mlir_ciface_attn_ref(MemRef4<Elt> *q, MemRef4<Elt> *k, MemRef4<Elt> *v,
 }
 
 namespace {
+/// Q and the output are [B, Hq, Sq, D]; K and V are [B, Hkv, Skv, D].
+struct Shape {
+  int64_t B, Hq, Hkv, Sq, Skv, D;
+};
+
 MemRef4<Elt> view(std::vector<Elt> &data, int64_t b, int64_t h, int64_t s,
                   int64_t d) {
   return {data.data(), data.data(), 0, {b, h, s, d}, {h * s * d, s * d, d, 1}};
@@ -105,22 +110,33 @@ template <typename F> double medianSeconds(int reps, F &&f) {
 }
 
 /// The plain algorithm: per (b, h, i) the scores, a max-subtracted softmax
-/// and the weighted sum of V; rows split over OpenMP threads.
+/// and the weighted sum of V; rows split over OpenMP threads. Query head h
+/// reads K/V head h / (Hq / Hkv); causal is bottom-right aligned (query i
+/// sees keys j <= i + Skv - Sq), which is top-left when Sq == Skv.
 void naiveAttention(const std::vector<Elt> &q, const std::vector<Elt> &k,
                     const std::vector<Elt> &v, std::vector<Elt> &out,
-                    int64_t B, int64_t H, int64_t S, int64_t D, bool causal) {
+                    const Shape &sh, bool causal) {
+  int64_t Sq = sh.Sq, Skv = sh.Skv, D = sh.D, group = sh.Hq / sh.Hkv;
   float scale = 1.0f / std::sqrt(float(D));
 #pragma omp parallel
   {
-    std::vector<float> p(S), acc(D);
+    std::vector<float> p(Skv), acc(D);
 #pragma omp for collapse(2) schedule(static)
-    for (int64_t bh = 0; bh < B * H; ++bh)
-      for (int64_t i = 0; i < S; ++i) {
-        const Elt *qi = &q[(bh * S + i) * D];
-        int64_t n = causal ? i + 1 : S;
+    for (int64_t bh = 0; bh < sh.B * sh.Hq; ++bh)
+      for (int64_t i = 0; i < Sq; ++i) {
+        int64_t bkv = (bh / sh.Hq) * sh.Hkv + (bh % sh.Hq) / group;
+        const Elt *qi = &q[(bh * Sq + i) * D];
+        int64_t n = causal ? std::min(Skv, std::max<int64_t>(
+                                               0, i + 1 + Skv - Sq))
+                           : Skv;
+        if (n == 0) {
+          for (int64_t d = 0; d < D; ++d)
+            out[(bh * Sq + i) * D + d] = fromFloat(0.0f);
+          continue;
+        }
         float m = -INFINITY;
         for (int64_t j = 0; j < n; ++j) {
-          const Elt *kj = &k[(bh * S + j) * D];
+          const Elt *kj = &k[(bkv * Skv + j) * D];
           float s = 0;
           for (int64_t d = 0; d < D; ++d)
             s += toFloat(qi[d]) * toFloat(kj[d]);
@@ -132,12 +148,12 @@ void naiveAttention(const std::vector<Elt> &q, const std::vector<Elt> &k,
         for (int64_t j = 0; j < n; ++j) {
           p[j] = std::exp(p[j] - m);
           l += p[j];
-          const Elt *vj = &v[(bh * S + j) * D];
+          const Elt *vj = &v[(bkv * Skv + j) * D];
           for (int64_t d = 0; d < D; ++d)
             acc[d] += p[j] * toFloat(vj[d]);
         }
         for (int64_t d = 0; d < D; ++d)
-          out[(bh * S + i) * D + d] = fromFloat(acc[d] / l);
+          out[(bh * Sq + i) * D + d] = fromFloat(acc[d] / l);
       }
   }
 }
@@ -194,38 +210,47 @@ double measureFmaPeak() {
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc < 9) {
+  if (argc < 11) {
     std::fprintf(stderr,
-                 "usage: %s B H S D causal reps run_ref run_cxx\n"
+                 "usage: %s B Hq Hkv Sq Skv D causal reps run_ref run_cxx\n"
                  "(the sizes must match those the object was compiled for)\n",
                  argv[0]);
     return 2;
   }
-  int64_t B = std::atoll(argv[1]), H = std::atoll(argv[2]),
-          S = std::atoll(argv[3]), D = std::atoll(argv[4]);
-  bool causal = std::atoi(argv[5]);
-  int reps = std::atoi(argv[6]);
-  bool runRef = std::atoi(argv[7]);
-  bool runCxx = std::atoi(argv[8]);
-  int64_t n = B * H * S * D;
-  std::vector<Elt> q(n), k(n), v(n), outFlash(n), outRef(n), outNaive(n);
+  Shape sh{std::atoll(argv[1]), std::atoll(argv[2]), std::atoll(argv[3]),
+           std::atoll(argv[4]), std::atoll(argv[5]), std::atoll(argv[6])};
+  bool causal = std::atoi(argv[7]);
+  int reps = std::atoi(argv[8]);
+  bool runRef = std::atoi(argv[9]);
+  bool runCxx = std::atoi(argv[10]);
+  if (sh.B <= 0 || sh.Hq <= 0 || sh.Hkv <= 0 || sh.Hq % sh.Hkv != 0 ||
+      sh.Sq <= 0 || sh.Skv <= 0 || sh.D <= 0) {
+    std::fprintf(stderr, "bad sizes\n");
+    return 2;
+  }
+  int64_t nq = sh.B * sh.Hq * sh.Sq * sh.D, nkv = sh.B * sh.Hkv * sh.Skv * sh.D;
+  std::vector<Elt> q(nq), k(nkv), v(nkv), outFlash(nq), outRef(nq),
+      outNaive(nq);
   std::mt19937 rng(42);
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  for (int64_t i = 0; i < n; ++i) {
+  for (int64_t i = 0; i < nq; ++i)
     q[i] = fromFloat(dist(rng));
+  for (int64_t i = 0; i < nkv; ++i) {
     k[i] = fromFloat(dist(rng));
     v[i] = fromFloat(dist(rng));
   }
-  MemRef4<Elt> mq = view(q, B, H, S, D), mk = view(k, B, H, S, D),
-               mv = view(v, B, H, S, D), mo = view(outFlash, B, H, S, D),
-               mr = view(outRef, B, H, S, D);
+  MemRef4<Elt> mq = view(q, sh.B, sh.Hq, sh.Sq, sh.D),
+               mk = view(k, sh.B, sh.Hkv, sh.Skv, sh.D),
+               mv = view(v, sh.B, sh.Hkv, sh.Skv, sh.D),
+               mo = view(outFlash, sh.B, sh.Hq, sh.Sq, sh.D),
+               mr = view(outRef, sh.B, sh.Hq, sh.Sq, sh.D);
 
   double tFlash = medianSeconds(
       reps, [&] { _mlir_ciface_attn_flash(&mq, &mk, &mv, &mo); });
   double tNaive = NAN;
   if (runCxx)
     tNaive = medianSeconds(std::max(1, reps / 2), [&] {
-      naiveAttention(q, k, v, outNaive, B, H, S, D, causal);
+      naiveAttention(q, k, v, outNaive, sh, causal);
     });
   double tRef = NAN;
   if (runRef)
@@ -236,15 +261,25 @@ int main(int argc, char **argv) {
       runCxx ? &outNaive : (runRef ? &outRef : nullptr);
   if (check) {
     maxErr = 0;
-    for (int64_t i = 0; i < n; ++i)
+    for (int64_t i = 0; i < nq; ++i)
       maxErr = std::max<double>(
           maxErr, std::fabs(toFloat(outFlash[i]) - toFloat((*check)[i])));
   }
   double peak = measureFmaPeak();
-  double flops = 4.0 * B * H * S * S * D * (causal ? 0.5 : 1.0);
+  // Visible (query, key) pairs: all of them, or the bottom-right causal
+  // triangle; 4 * D flops per pair (Q.K and P.V).
+  double pairs = 0;
+  for (int64_t i = 0; i < sh.Sq; ++i)
+    pairs += causal ? double(std::min(
+                          sh.Skv, std::max<int64_t>(0, i + 1 + sh.Skv - sh.Sq)))
+                    : double(sh.Skv);
+  double flops = 4.0 * sh.B * sh.Hq * pairs * sh.D;
+  // Bytes every implementation must move at least once: Q, K, V, output.
+  double bytes = double(2 * nq + 2 * nkv) * sizeof(Elt);
   std::printf("threads=%d flash_ms=%.3f ref_ms=%.3f naive_ms=%.3f "
-              "gflops=%.2f peak_gflops=%.1f max_err_vs_naive=%.3g\n",
+              "gflops=%.2f gbytes=%.2f peak_gflops=%.1f "
+              "max_err_vs_naive=%.3g\n",
               omp_get_max_threads(), tFlash * 1e3, tRef * 1e3, tNaive * 1e3,
-              flops / tFlash / 1e9, peak, maxErr);
+              flops / tFlash / 1e9, bytes / tFlash / 1e9, peak, maxErr);
   return 0;
 }

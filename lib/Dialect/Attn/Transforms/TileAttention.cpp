@@ -19,6 +19,13 @@
 // only evaluated on key tiles that straddle the mask's boundary. No value of
 // size Sq x Skv is created: the largest temporaries are Tq x Tk.
 //
+// Sizes that are not multiples of the tiles (peel-partial-tiles, the
+// default): the full query tiles run in their own forall and the key loop
+// only over full key tiles; the partial last query (key) tile is computed as
+// the static tile of the last Tq rows (Tk keys), writing only its own rows
+// (masking the keys the loop already took), so every tile is statically
+// shaped once a sequence is at least one tile long (docs/FlashLowering.md).
+//
 // With `key-major` (the CPU layout) the score tile is [Tk, Tq] instead:
 // S^T = K_tile . Q_tile^T reads K rows as stored (Q is scaled and
 // transposed once per query tile), the row max and row sum reduce down the
@@ -35,7 +42,6 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/TypeUtilities.h"
 
@@ -75,13 +81,23 @@ public:
         groupHeads(groupHeads), keyMajor(keyMajor), peel(peel) {}
 
   FailureOr<TileAttentionResult> build();
+  /// How the query tiles of one forall are shaped.
+  enum class QueryTiles {
+    /// Every tile has Tq rows (static).
+    Full,
+    /// The last tile has min(Tq, Sq - q0) rows (dynamic).
+    Partial,
+    /// The one partial last tile is computed as the full (static) tile of
+    /// the last Tq rows, Sq - Tq .. Sq - 1, and only its rows from
+    /// `firstTile * Tq` on are written (needs Sq >= Tq).
+    Shifted,
+  };
   /// One scf.forall over (batch, head, query tiles firstTile ..
-  /// firstTile + numTiles) writing into `init`; with `fullTiles` every tile
-  /// has Tq rows (static).
+  /// firstTile + numTiles) writing into `init`.
   FailureOr<TileAttentionResult> buildQueryForall(Value init,
                                                   OpFoldResult numTiles,
                                                   OpFoldResult firstTile,
-                                                  bool fullTiles);
+                                                  QueryTiles shape);
 
 private:
   /// Slices rows [row0, row0 + rows) of head `head` of batch `batch` out of
@@ -94,12 +110,27 @@ private:
                                         OpFoldResult q0, OpFoldResult qs,
                                         OpFoldResult k0, OpFoldResult ks);
   /// The body of the key loop. The tile has `rows` rows: `qs` query rows
-  /// for each of the `headBlock` query heads that share the K/V head.
+  /// for each of the `headBlock` query heads that share the K/V head. Its
+  /// keys are k0 .. k0 + Tk - 1 when `fullKeys`, else k0 .. min(k0 + Tk,
+  /// kvEnd) - 1; with `keyMin`, keys below it are masked out (a shifted last
+  /// tile whose first keys an earlier step already took).
   SmallVector<Value> buildKeyStep(OpBuilder &b, Value batch, Value head,
                                   Value kvHead, OpFoldResult q0,
                                   OpFoldResult qs, OpFoldResult rows,
                                   Value qTile, Value k0, Value kvEnd,
-                                  ValueRange iterArgs);
+                                  ValueRange iterArgs, bool fullKeys,
+                                  Value keyMin = {});
+  /// The key loop of one query tile over [lo, hi) (tile-aligned bounds):
+  /// returns the final (row max, row sum, accumulator) and sets `mainLoop`
+  /// to the loop over the full key tiles. With `peelKeys` (and unless every
+  /// key tile is full) the partial last key tile is computed after the
+  /// loop, so that the loop's tiles have the static size Tk.
+  SmallVector<Value> buildKeyLoop(OpBuilder &b, Value batch, Value head,
+                                  Value kvHead, OpFoldResult q0,
+                                  OpFoldResult qs, OpFoldResult rows,
+                                  Value qTile, Value lo, Value hi,
+                                  ValueRange inits, bool peelKeys,
+                                  scf::ForOp &mainLoop);
   /// The Q rows of `headBlock` heads starting at `head0` as one
   /// [headBlock * qs, D] tensor (a copy; the heads are not contiguous).
   Value gatherGroupRows(OpBuilder &b, Value batch, Value head0,
@@ -254,7 +285,7 @@ std::pair<Value, Value> FlashBuilder::keyBounds(OpBuilder &b, Value q0,
 SmallVector<Value> FlashBuilder::buildKeyStep(
     OpBuilder &b, Value batch, Value head, Value kvHead, OpFoldResult q0,
     OpFoldResult qs, OpFoldResult rows, Value qTile, Value k0, Value kvEnd,
-    ValueRange iterArgs) {
+    ValueRange iterArgs, bool fullKeys, Value keyMin) {
   Value rowMax = iterArgs[0], rowSum = iterArgs[1], acc = iterArgs[2];
   AffineExpr d0, d1, d2;
   bindDims(ctx, d0, d1, d2);
@@ -263,7 +294,7 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
   // static multiple of Tk.
   OpFoldResult ks;
   std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
-  if (staticKv && *staticKv % keyTile == 0)
+  if (fullKeys || (staticKv && *staticKv % keyTile == 0))
     ks = b.getIndexAttr(keyTile);
   else
     ks = affine::makeComposedFoldedAffineMin(
@@ -420,11 +451,24 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
                  }
                  Value s = applyScoreModifiers(nb, nl, m, args.back(),
                                                maskValue, row, col);
+                 if (keyMin) {
+                   Value before = arith::CmpIOp::create(
+                       nb, nl, arith::CmpIPredicate::slt, col, keyMin);
+                   Value negInf = arith::ConstantOp::create(
+                       nb, nl, nb.getF32Type(),
+                       nb.getF32FloatAttr(
+                           -std::numeric_limits<float>::infinity()));
+                   s = arith::SelectOp::create(nb, nl, before, negInf, s);
+                 }
                  linalg::YieldOp::create(nb, nl, s);
                })
         .getResult(0);
   };
-  if (hasStructuralMask(mods)) {
+  if (keyMin) {
+    // A shifted last tile: every element is masked (its first keys were
+    // taken by an earlier step; the structural mask is exact everywhere).
+    scores = modify(b, mods);
+  } else if (hasStructuralMask(mods)) {
     // The tile needs the element mask unless every (row, col) in it is
     // visible: cols k0 .. k0+ks-1 against rows q0 .. q0+qs-1.
     Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
@@ -697,13 +741,21 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
   std::optional<int64_t> staticSq = getConstantIntValue(pv.queryLen);
+  std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
+  if (peel) {
+    // A sequence shorter than a tile is one full tile of its own length.
+    if (staticSq && *staticSq > 0 && *staticSq < queryTile)
+      queryTile = *staticSq;
+    if (staticKv && *staticKv > 0 && *staticKv < keyTile)
+      keyTile = *staticKv;
+  }
   bool allFull = staticSq && *staticSq % queryTile == 0;
   if (allFull || !peel) {
     OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
         rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
-    FailureOr<TileAttentionResult> r =
-        buildQueryForall(op.getInit(), numQueryTiles,
-                         rewriter.getIndexAttr(0), /*fullTiles=*/allFull);
+    FailureOr<TileAttentionResult> r = buildQueryForall(
+        op.getInit(), numQueryTiles, rewriter.getIndexAttr(0),
+        allFull ? QueryTiles::Full : QueryTiles::Partial);
     if (succeeded(r))
       rewriter.replaceOp(op, r->replacement);
     return r;
@@ -714,22 +766,122 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
       rewriter, loc, d0.ceilDiv(queryTile) - d0.floorDiv(queryTile),
       {pv.queryLen});
   FailureOr<TileAttentionResult> full = buildQueryForall(
-      op.getInit(), numFull, rewriter.getIndexAttr(0), /*fullTiles=*/true);
+      op.getInit(), numFull, rewriter.getIndexAttr(0), QueryTiles::Full);
   if (failed(full))
     return failure();
   rewriter.setInsertionPoint(op);
-  FailureOr<TileAttentionResult> tail = buildQueryForall(
-      full->replacement, numTail, numFull, /*fullTiles=*/false);
-  if (failed(tail))
-    return failure();
-  rewriter.replaceOp(op, tail->replacement);
+  // The partial last query tile, if any: the static tile of the last Tq
+  // rows when there are Tq rows (so that it vectorises like the others),
+  // else (Sq < Tq, only possible for a dynamic Sq) a dynamic one.
+  Value tailResult;
+  if (staticSq) {
+    FailureOr<TileAttentionResult> tail =
+        buildQueryForall(full->replacement, numTail, numFull,
+                         QueryTiles::Shifted);
+    if (failed(tail))
+      return failure();
+    tailResult = tail->replacement;
+  } else {
+    Value sq = getValueOrCreateConstantIndexOp(rewriter, loc, pv.queryLen);
+    Value tq = arith::ConstantIndexOp::create(rewriter, loc, queryTile);
+    Value enough = arith::CmpIOp::create(rewriter, loc,
+                                         arith::CmpIPredicate::sge, sq, tq);
+    auto ifOp = scf::IfOp::create(rewriter, loc,
+                                  TypeRange{full->replacement.getType()},
+                                  enough, /*withElseRegion=*/true);
+    for (auto [block, shape] :
+         {std::make_pair(ifOp.thenBlock(), QueryTiles::Shifted),
+          std::make_pair(ifOp.elseBlock(), QueryTiles::Partial)}) {
+      rewriter.setInsertionPointToStart(block);
+      FailureOr<TileAttentionResult> tail =
+          buildQueryForall(full->replacement, numTail, numFull, shape);
+      if (failed(tail))
+        return failure();
+      scf::YieldOp::create(rewriter, loc, tail->replacement);
+    }
+    tailResult = ifOp.getResult(0);
+  }
+  rewriter.replaceOp(op, tailResult);
   // The main (full-tile) forall and its key loop describe the structure.
-  return TileAttentionResult{full->forallOp, full->keyLoop, tail->replacement};
+  return TileAttentionResult{full->forallOp, full->keyLoop, tailResult};
+}
+
+SmallVector<Value> FlashBuilder::buildKeyLoop(
+    OpBuilder &b, Value batch, Value head, Value kvHead, OpFoldResult q0,
+    OpFoldResult qs, OpFoldResult rows, Value qTile, Value lo, Value hi,
+    ValueRange inits, bool peelKeys, scf::ForOp &mainLoop) {
+  Value step = arith::ConstantIndexOp::create(b, loc, keyTile);
+  std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
+  bool allFull = staticKv && *staticKv % keyTile == 0;
+  auto loopOver = [&](Value from, Value to, bool fullKeys) {
+    return scf::ForOp::create(
+        b, loc, from, to, step, inits,
+        [&](OpBuilder &lb, Location, Value k0, ValueRange iterArgs) {
+          scf::YieldOp::create(lb, loc,
+                               buildKeyStep(lb, batch, head, kvHead, q0, qs,
+                                            rows, qTile, k0, hi, iterArgs,
+                                            fullKeys));
+        });
+  };
+  if (allFull || !peelKeys) {
+    mainLoop = loopOver(lo, hi, allFull);
+    return mainLoop.getResults();
+  }
+  // The full key tiles lo .. mainEnd - 1 (mainEnd = lo + Tk * the number of
+  // whole tiles in [lo, hi)) in a loop of static tiles.
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value span = arith::MaxSIOp::create(
+      b, loc, arith::SubIOp::create(b, loc, hi, lo), zero);
+  Value mainEnd = arith::AddIOp::create(
+      b, loc, lo,
+      arith::MulIOp::create(b, loc,
+                            arith::DivUIOp::create(b, loc, span, step), step));
+  mainLoop = loopOver(lo, mainEnd, /*fullKeys=*/true);
+  ValueRange afterMain = mainLoop.getResults();
+  // The partial last tile mainEnd .. hi - 1, if any. Since the bounds are
+  // tile-aligned, a partial tile ends at hi = Skv; when Skv >= Tk it is
+  // computed as the static tile of the last Tk keys, hi - Tk .. hi - 1, with
+  // the keys before mainEnd masked out, else as a dynamic tile.
+  Value hasTail =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, mainEnd, hi);
+  auto shifted = [&](OpBuilder &tb) {
+    Value k0 = arith::SubIOp::create(tb, loc, hi, step);
+    return buildKeyStep(tb, batch, head, kvHead, q0, qs, rows, qTile, k0, hi,
+                        afterMain, /*fullKeys=*/true, /*keyMin=*/mainEnd);
+  };
+  auto partial = [&](OpBuilder &tb) {
+    return buildKeyStep(tb, batch, head, kvHead, q0, qs, rows, qTile, mainEnd,
+                        hi, afterMain, /*fullKeys=*/false);
+  };
+  auto tail = scf::IfOp::create(
+      b, loc, hasTail,
+      [&](OpBuilder &tb, Location) {
+        if (staticKv) {
+          // Static Skv >= Tk here (a shorter one is a single full tile).
+          scf::YieldOp::create(tb, loc, shifted(tb));
+          return;
+        }
+        Value enough = arith::CmpIOp::create(
+            tb, loc, arith::CmpIPredicate::sge, hi, step);
+        auto inner = scf::IfOp::create(
+            tb, loc, enough,
+            [&](OpBuilder &sb, Location) {
+              scf::YieldOp::create(sb, loc, shifted(sb));
+            },
+            [&](OpBuilder &pb, Location) {
+              scf::YieldOp::create(pb, loc, partial(pb));
+            });
+        scf::YieldOp::create(tb, loc, inner.getResults());
+      },
+      [&](OpBuilder &eb, Location) {
+        scf::YieldOp::create(eb, loc, afterMain);
+      });
+  return tail.getResults();
 }
 
 FailureOr<TileAttentionResult>
 FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
-                               OpFoldResult firstTile, bool fullTiles) {
+                               OpFoldResult firstTile, QueryTiles shape) {
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
   SmallVector<OpFoldResult> ubs = {
@@ -759,8 +911,14 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   Value out = forall.getRegionOutArgs()[0];
   OpFoldResult q0 = affine::makeComposedFoldedAffineApply(
       b, loc, (d0 + d1) * queryTile, {OpFoldResult(qt), firstTile});
+  // Shifted: rows writtenQ0 .. Sq - 1 are written, computed as part of the
+  // full tile Sq - Tq .. Sq - 1.
+  OpFoldResult writtenQ0 = q0;
+  if (shape == QueryTiles::Shifted)
+    q0 = affine::makeComposedFoldedAffineApply(b, loc, d0 - queryTile,
+                                               {pv.queryLen});
   OpFoldResult qs;
-  if (fullTiles)
+  if (shape != QueryTiles::Partial)
     qs = b.getIndexAttr(queryTile);
   else
     qs = affine::makeComposedFoldedAffineMin(
@@ -823,30 +981,16 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
 
   Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
   Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
-  auto [lo, hiBound] = keyBounds(b, q0v, qsv);
-  Value hi = hiBound;
-  Value step = arith::ConstantIndexOp::create(b, loc, keyTile);
-  auto loop = scf::ForOp::create(
-      b, loc, lo, hi, step, ValueRange{rowMax0, rowSum0, acc0},
-      [&](OpBuilder &lb, Location, Value k0, ValueRange iterArgs) {
-        SmallVector<Value> next = buildKeyStep(
-            lb, batch, head, kvHead, q0, qs, rows, qTile, k0, hi, iterArgs);
-        scf::YieldOp::create(lb, loc, next);
-      });
-  // Unless every key tile is full, peel the last (partial) iteration so that
-  // the main loop's tiles have the static size Tk.
-  // The loop whose results are final: the peeled partial iteration, if any.
-  scf::ForOp last = loop;
-  std::optional<int64_t> staticKv = getConstantIntValue(pv.kvLen);
-  if (peel && !(staticKv && *staticKv % keyTile == 0)) {
-    scf::ForOp partial;
-    if (succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial)))
-      last = partial;
-  }
+  auto [lo, hi] = keyBounds(b, q0v, qsv);
+  scf::ForOp loop;
+  SmallVector<Value> final =
+      buildKeyLoop(b, batch, head, kvHead, q0, qs, rows, qTile, lo, hi,
+                   ValueRange{rowMax0, rowSum0, acc0},
+                   /*peelKeys=*/peel && shape != QueryTiles::Partial, loop);
 
   // out_tile = acc / l in the result's element type. With grouped heads the
   // [G * qs] rows are viewed as [G, qs] and written to G heads at once.
-  Value finalAcc = last.getResult(2), finalSum = last.getResult(1);
+  Value finalAcc = final[2], finalSum = final[1];
   Type outElt = getElementTypeOrSelf(op.getInit());
   OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
   OpFoldResult vd = b.getIndexAttr(valueDim);
@@ -863,9 +1007,15 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
     tileSizes = {one, qs, g, vd};
     outShape = {qsStatic, headBlock, valueDim};
   }
-  Value outTile = tensor::ExtractSliceOp::create(
-      b, loc, RankedTensorType::get(outShape, outElt), out, offsets,
-      tileSizes, strides);
+  // A shifted tile overlaps rows that another tile writes: it is computed
+  // into a fresh tensor and only its own rows are inserted.
+  Value outTile =
+      shape == QueryTiles::Shifted
+          ? tensor::EmptyOp::create(b, loc, outShape, outElt).getResult()
+          : tensor::ExtractSliceOp::create(
+                b, loc, RankedTensorType::get(outShape, outElt), out,
+                offsets, tileSizes, strides)
+                .getResult();
   Value acc3 = tensor::ExpandShapeOp::create(
       b, loc,
       RankedTensorType::get({headBlock, qsStatic, valueDim}, b.getF32Type()),
@@ -893,6 +1043,26 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
                                     truncateFromF32(nb, nl, v, outElt));
           })
           .getResult(0);
+
+  if (shape == QueryTiles::Shifted) {
+    // Keep rows skip .. Tq - 1 of the tile (skip = writtenQ0 - q0).
+    int64_t seqPos = bhsd ? 1 : 0;
+    OpFoldResult skip = affine::makeComposedFoldedAffineApply(
+        b, loc, d0 - d1, {writtenQ0, q0});
+    OpFoldResult keep = affine::makeComposedFoldedAffineApply(
+        b, loc, getAffineConstantExpr(queryTile, ctx) - d0, {skip});
+    SmallVector<OpFoldResult> rowOffsets(3, zero),
+        rowSizes = bhsd ? SmallVector<OpFoldResult>{g, keep, vd}
+                        : SmallVector<OpFoldResult>{keep, g, vd};
+    rowOffsets[seqPos] = skip;
+    SmallVector<int64_t> keptShape(outShape);
+    keptShape[seqPos] = getStaticShape({keep})[0];
+    result = tensor::ExtractSliceOp::create(
+        b, loc, RankedTensorType::get(keptShape, outElt), result, rowOffsets,
+        rowSizes, SmallVector<OpFoldResult>(3, one));
+    offsets[bhsd ? 2 : 1] = writtenQ0;
+    tileSizes[bhsd ? 2 : 1] = keep;
+  }
 
   // Write the tile back.
   b.setInsertionPointToStart(forall.getTerminator().getBody());

@@ -30,8 +30,8 @@
 // - the other tile ops (fills, scale/mask, exp, sums) stay loops with their
 //   contiguous dimension innermost, for LLVM's loop vectoriser.
 //
-// Dynamically shaped tiles (the last partial tile of odd sizes) are left to
-// the scalar loops.
+// Dynamically shaped tiles (left by attn-tile-attention only for sequences
+// shorter than one tile) stay scalar loops.
 //
 //===----------------------------------------------------------------------===//
 

@@ -60,8 +60,11 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
     Option<"peelPartialTiles", "peel-partial-tiles", "bool",
            /*default=*/"true",
            "When Sq or Skv is not a static multiple of its tile: run the "
-           "full query tiles in their own forall and peel the key loop's "
-           "partial last step, so that full tiles have static shapes">
+           "full query tiles in their own forall and the key loop over full "
+           "key tiles only, and compute the partial last query (key) tile as "
+           "the static tile of the last Tq rows (Tk keys), writing only its "
+           "own rows (masking the keys already taken), so that every tile "
+           "has a static shape when the sequence is at least a tile long">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
@@ -143,7 +146,8 @@ def AttnVectorizeTiles : Pass<"attn-vectorize-tiles"> {
     a time (down the key rows of a key-major tile: independent chains of
     element-wise max and add). The element-wise tile ops stay loops
     (vectorised by LLVM along their contiguous dimension). Dynamically
-    shaped tiles (partial edge tiles) are left to the scalar loops.
+    shaped tiles (only left for sequences shorter than one tile, or with
+    attn-tile-attention{peel-partial-tiles=false}) stay scalar loops.
   }];
   let options = [
     Option<"rowBlock", "row-block", "int64_t", /*default=*/"8",
