@@ -80,3 +80,24 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// Tile sizes past 2^24 (whose tile arithmetic could overflow) are refused by
+// the op's verifier, as attn-tile-attention refuses them.
+// CHECK: error: 'transform.attn.tile_attention' op tile sizes must be in [0, 16777216] (0 = heuristic), got query_tile = 9223372036854775807, key_tile = 8
+func.func @refuse_huge_tile(%q: tensor<1x2x8x16xf32>, %k: tensor<1x1x40x16xf32>,
+                            %v: tensor<1x1x40x16xf32>, %o: tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x8x16xf32>, tensor<1x1x40x16xf32>, tensor<1x1x40x16xf32>)
+       outs(%o : tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32>
+  return %0 : tensor<1x2x8x16xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %a = transform.structured.match ops{["attn.attention"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %forall, %loop = transform.attn.tile_attention %a {query_tile = 9223372036854775807, key_tile = 8}
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

@@ -157,3 +157,24 @@ func.func @bad_tile(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
        outs(%init : tensor<1x1x8x8xf32>) -> tensor<1x1x8x8xf32>
   return %0 : tensor<1x1x8x8xf32>
 }
+
+// -----
+
+// Decoding (one query row, GQA group of 2): a static Sq shorter than the
+// query tile is one tile of its length, and with key-major tiles of fewer
+// than 16 rows each score is a dot product over D (innermost, reassociable
+// so that it vectorises), reading Q untransposed.
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="key-major=true" | FileCheck %s --check-prefix=DECODE
+// DECODE-LABEL: func.func @decode
+//       DECODE: scf.forall ({{.*}}) in (1, 2, 1)
+//       DECODE: scf.for
+//       DECODE:   linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction"]} ins(%{{.+}}, %{{.+}} : tensor<64x64xf32>, tensor<2x64xf32>) outs(%{{.+}} : tensor<64x2xf32>)
+//       DECODE:     arith.mulf {{.*}} fastmath<reassoc,contract>
+//       DECODE:     arith.addf {{.*}} fastmath<reassoc,contract>
+func.func @decode(%q: tensor<1x4x1x64xf32>, %k: tensor<1x2x256x64xf32>,
+                  %v: tensor<1x2x256x64xf32>, %init: tensor<1x4x1x64xf32>)
+    -> tensor<1x4x1x64xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x4x1x64xf32>, tensor<1x2x256x64xf32>, tensor<1x2x256x64xf32>)
+       outs(%init : tensor<1x4x1x64xf32>) -> tensor<1x4x1x64xf32>
+  return %0 : tensor<1x4x1x64xf32>
+}

@@ -27,8 +27,10 @@ using namespace mlir::attn;
 #include "attn/Dialect/Attn/TransformOps/AttnTransformOps.cpp.inc"
 
 LogicalResult transform::TileAttentionOp::verify() {
-  if (getQueryTile() < 0 || getKeyTile() < 0)
-    return emitOpError() << "tile sizes must be >= 0 (0 = heuristic), got "
+  if (getQueryTile() < 0 || getKeyTile() < 0 ||
+      getQueryTile() > kMaxTileSize || getKeyTile() > kMaxTileSize)
+    return emitOpError() << "tile sizes must be in [0, " << kMaxTileSize
+                         << "] (0 = heuristic), got "
                             "query_tile = "
                          << getQueryTile() << ", key_tile = " << getKeyTile();
   return success();

@@ -70,6 +70,10 @@ std::pair<int64_t, int64_t> mlir::attn::getDefaultTileSizes(AttentionOp op) {
 }
 
 namespace {
+/// Key-major query tiles with fewer rows than this (a vector's worth of f32
+/// lanes on AVX-512) compute their scores as dot products over D.
+constexpr int64_t kDotScoreRows = 16;
+
 /// Builds the loop nest for one op; holds what every stage needs.
 class FlashBuilder {
 public:
@@ -149,6 +153,11 @@ private:
   bool fastExp, groupHeads;
   /// Score tiles laid out as [keys, rows]; the Q tile is then [D, rows].
   bool keyMajor;
+  /// Key-major scores of a query tile with few rows (decoding: one row per
+  /// query head): too few to vectorise along, so each score is a dot
+  /// product over D (innermost, reassociable), and the Q tile stays
+  /// [rows, D]. Set per query forall.
+  bool dotScores = false;
   bool peel;
   /// Query heads processed together per K/V tile (1: one head per tile).
   int64_t headBlock = 1;
@@ -343,7 +352,27 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
         .getResult(0);
   };
   Value scores;
-  if (keyMajor) {
+  if (dotScores) {
+    // S^T[j, i] = sum_d K[j, d] Q[i, d] over (j, i, d): contiguous rows of
+    // K and Q; `reassoc` lets the reduction over d vectorise.
+    scores =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
+            ValueRange{filled(b, scoreShape, 0.0)},
+            ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d1, d2}),
+                                mapIJK({d0, d1})},
+            ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              auto fm = arith::FastMathFlags::contract |
+                        arith::FastMathFlags::reassoc;
+              Value prod =
+                  arith::MulFOp::create(nb, nl, args[0], args[1], fm);
+              linalg::YieldOp::create(
+                  nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
+                              .getResult());
+            })
+            .getResult(0);
+  } else if (keyMajor) {
     scores =
         linalg::GenericOp::create(
             b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
@@ -940,18 +969,21 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   // scaling every score tile; the scores then only need a pass for masks or
   // softcap. (scale * q) . k and scale * (q . k) differ only in rounding.
   // With key-major scores the scaled Q tile is also transposed to
-  // [D, rows], once per query tile.
+  // [D, rows], once per query tile (unless the scores are dot products).
+  std::optional<int64_t> staticRows = getConstantIntValue(rows);
+  dotScores = keyMajor && staticRows && *staticRows < kDotScoreRows;
+  bool transposeQ = keyMajor && !dotScores;
   {
     auto qType = cast<RankedTensorType>(qTile.getType());
     SmallVector<OpFoldResult> qSizes = tensor::getMixedSizes(b, loc, qTile);
     SmallVector<int64_t> qShape(qType.getShape());
-    if (keyMajor) {
+    if (transposeQ) {
       std::swap(qSizes[0], qSizes[1]);
       std::swap(qShape[0], qShape[1]);
     }
     Value init = tensor::EmptyOp::create(b, loc, qSizes, b.getF32Type());
     AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
-    AffineMap inMap = keyMajor ? AffineMap::get(2, 0, {d1, d0}, ctx) : id;
+    AffineMap inMap = transposeQ ? AffineMap::get(2, 0, {d1, d0}, ctx) : id;
     float scale = static_cast<float>(mods.scale);
     qTile = linalg::GenericOp::create(
                 b, loc,
@@ -1078,8 +1110,9 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   auto [defaultQuery, defaultKey] = getDefaultTileSizes(op);
   int64_t queryTile = options.queryTile > 0 ? options.queryTile : defaultQuery;
   int64_t keyTile = options.keyTile > 0 ? options.keyTile : defaultKey;
-  if (options.queryTile < 0 || options.keyTile < 0)
-    return rewriter.notifyMatchFailure(op, "tile sizes must be positive");
+  if (options.queryTile < 0 || options.keyTile < 0 ||
+      options.queryTile > kMaxTileSize || options.keyTile > kMaxTileSize)
+    return rewriter.notifyMatchFailure(op, "tile sizes must be in [0, 2^24]");
   FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
                        options.groupHeads, options.keyMajor,
                        options.peelPartialTiles);
@@ -1091,9 +1124,7 @@ struct AttnTileAttentionPass
     : attn::impl::AttnTileAttentionBase<AttnTileAttentionPass> {
   using Base::Base;
   void runOnOperation() override {
-    // Bounded so that tile arithmetic (tile index x tile size) cannot
-    // overflow; far beyond any useful tile.
-    constexpr int64_t kMaxTile = int64_t(1) << 24;
+    constexpr int64_t kMaxTile = kMaxTileSize;
     if (queryTile < 0 || keyTile < 0 || queryTile > kMaxTile ||
         keyTile > kMaxTile) {
       mlir::emitError(getOperation()->getLoc())

@@ -25,6 +25,10 @@ FailureOr<Value> decomposeAttention(RewriterBase &rewriter, AttentionOp op);
 /// Adds a pattern applying `decomposeAttention` to every attn.attention.
 void populateDecomposeAttentionPatterns(RewritePatternSet &patterns);
 
+/// The largest tile size the flash lowering takes (so that tile index x tile
+/// size cannot overflow); far beyond any useful tile.
+constexpr int64_t kMaxTileSize = int64_t(1) << 24;
+
 /// Options of the flash (online-softmax) lowering.
 struct TileAttentionOptions {
   /// Query rows per tile; 0 picks the heuristic default.
