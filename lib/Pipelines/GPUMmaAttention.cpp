@@ -409,7 +409,7 @@ struct GPUMmaAttentionPass
 
   void runOnOperation() override {
     auto bad = [&](StringRef what) {
-      getOperation()->emitError() << "attn-gpu-mma-attention: " << what;
+      mlir::emitError(getOperation()->getLoc()) << "attn-gpu-mma-attention: " << what;
       signalPassFailure();
     };
     if (warps < 1 || warps > 16)
@@ -422,6 +422,9 @@ struct GPUMmaAttentionPass
                  std::to_string(keyTile));
     if (stages != 1 && stages != 2)
       return bad("stages must be 1 or 2, got " + std::to_string(stages));
+    if (maxSmem < 1024 || maxSmem > (int64_t(1) << 30))
+      return bad("max-smem must be a byte count in [1024, 2^30], got " +
+                 std::to_string(maxSmem));
     // (wgmma-overlap always uses three K/V buffers.)
     if (wgmmaGroups < 0 || wgmmaGroups > 4)
       return bad("wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must "
@@ -437,7 +440,7 @@ struct GPUMmaAttentionPass
     // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89); the
     // wgmma kernel has 4 warps per warpgroup.
     int64_t ctaWarps = std::max<int64_t>(warps, 4 * wgmmaGroups);
-    if (minCtas < 0 || minCtas * 32 * ctaWarps > 2048)
+    if (minCtas < 0 || minCtas > 2048 || minCtas * 32 * ctaWarps > 2048)
       return bad("min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x "
                  "warps threads must fit an SM (2048 threads), got " +
                  std::to_string(minCtas) + " CTAs of " +
@@ -617,7 +620,24 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   }
   attrs.set("stages", mb.getI64IntegerAttr(useWgmma && wgmmaOverlap ? 3
                                                                     : stages));
-  attrs.set("min_ctas", mb.getI64IntegerAttr(minCtas));
+  // min-ctas caps a thread's registers at 64K / (CTAs x threads). Tuned for
+  // the mma.sync kernel; below what the wgmma kernel needs, ptxas would
+  // refuse it (C7602) or serialise its wgmma, so it is not applied there.
+  int64_t kernelMinCtas = minCtas;
+  if (useWgmma && minCtas > 0) {
+    int64_t cap = std::min<int64_t>(
+        255, (65536 / (minCtas * 128 * wgmmaGroups)) / 8 * 8);
+    if (cap < wgRegs) {
+      op.emitWarning() << "attn-gpu-mma-attention: min-ctas ("
+                       << "mma-min-ctas in attn-nvvm-pipeline) = "
+                       << static_cast<int64_t>(minCtas) << " would cap the "
+                       << "wgmma kernel at " << cap
+                       << " registers a thread (it needs about " << wgRegs
+                       << "); not applied to it";
+      kernelMinCtas = 0;
+    }
+  }
+  attrs.set("min_ctas", mb.getI64IntegerAttr(kernelMinCtas));
   attrs.set("causal", mb.getI64IntegerAttr(
                           static_cast<int64_t>(op.getCausalOrDefault())));
   attrs.set("scale", mb.getF64FloatAttr(op.getScaleOrDefault()));

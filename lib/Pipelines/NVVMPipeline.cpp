@@ -83,7 +83,7 @@ struct GPUMapParallelPass
 
   void runOnOperation() override {
     if (threads <= 0 || threads > 1024) {
-      getOperation()->emitError()
+      mlir::emitError(getOperation()->getLoc())
           << "attn-gpu-map-parallel: threads (32 x warps in "
              "attn-nvvm-pipeline) must be in [1, 1024], got "
           << static_cast<int64_t>(threads);
@@ -508,6 +508,61 @@ static int64_t chipNumber(StringRef chip) {
   return chip.getAsInteger(10, n) ? 0 : n;
 }
 
+/// The oldest PTX ISA (as 10 * major + minor) that can target `chip`
+/// (PTX ISA release notes; LLVM's NVPTX back end aborts below it).
+static int64_t minPtxVersion(StringRef chip) {
+  int64_t n = chipNumber(chip);
+  bool archSpecific = chip.ends_with("a"), family = chip.ends_with("f");
+  if (n >= 122)
+    return 90;
+  switch (n) {
+  case 121:
+  case 103:
+    return 88;
+  case 120:
+    return family ? 88 : 87;
+  case 110:
+  case 88:
+    return 90;
+  case 100:
+  case 101:
+    return family ? 88 : 86;
+  case 90:
+    return archSpecific ? 80 : 78;
+  case 89:
+    return 78;
+  case 87:
+    return 74;
+  case 86:
+    return 71;
+  default:
+    return 70;
+  }
+}
+
+/// The newest PTX version a feature list asks for (+ptx80 -> 80), or 0.
+static int64_t ptxVersionOf(StringRef features) {
+  int64_t best = 0;
+  SmallVector<StringRef> parts;
+  features.split(parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef f : parts) {
+    int64_t v = 0;
+    if (f.consume_front("+ptx") && !f.getAsInteger(10, v))
+      best = std::max(best, v);
+  }
+  return best;
+}
+
+/// The PTX features the pipeline uses: the option's, except that the
+/// default (+ptx80) is raised to what a newer chip needs.
+static std::string effectiveFeatures(const NVVMPipelineOptions &options) {
+  std::string features = options.features;
+  int64_t need = minPtxVersion(options.chip);
+  if (features == "+ptx80" && need > 80)
+    return "+ptx" + std::to_string(need);
+  return features;
+}
+
 /// Why the options cannot make a pipeline, or "".
 static std::string nvvmOptionError(const NVVMPipelineOptions &options) {
   StringRef chip = options.chip;
@@ -539,6 +594,23 @@ static std::string nvvmOptionError(const NVVMPipelineOptions &options) {
   if (!isPlainOptionValue(options.features))
     return "features '" + options.features.getValue() +
            "' may only hold letters, digits and +-_.,";
+  int64_t need = minPtxVersion(chip);
+  int64_t have = ptxVersionOf(effectiveFeatures(options));
+  if (have != 0 && have < need)
+    return "chip " + chip.str() + " needs PTX ISA " +
+           std::to_string(need / 10) + "." + std::to_string(need % 10) +
+           " or newer, but features '" + options.features.getValue() +
+           "' asks for " + std::to_string(have / 10) + "." +
+           std::to_string(have % 10) + ": pass features=+ptx" +
+           std::to_string(need);
+  // The CTA sizes: 32 x warps threads (checked before multiplying).
+  if (options.warps < 1 || options.warps > 32)
+    return "warps must be in [1, 32] (32 x warps threads per CTA, at most "
+           "1024), got " +
+           std::to_string(options.warps);
+  if (options.mmaMinCtas < 0 || options.mmaMinCtas > 32)
+    return "mma-min-ctas must be in [0, 32], got " +
+           std::to_string(options.mmaMinCtas);
   if (!llvm::is_contained({"fatbin", "fatbinary", "bin", "binary", "isa",
                            "assembly", "llvm", "offloading"},
                           StringRef(options.format)))
@@ -626,7 +698,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // Stage 4: outline kernels and lower device code to NVVM. Kernels use
   // math.exp; the polynomial approximation keeps them free of libdevice.
   std::string target = "nvvm-attach-target{chip=" + options.chip.getValue() +
-                       " features=" + options.features.getValue() +
+                       " features=" + effectiveFeatures(options) +
                        " O=" + std::to_string(options.optLevel) + "}";
   if (failed(addStage(
           pm, "gpu-launch-sink-index-computations,gpu-kernel-outlining,"

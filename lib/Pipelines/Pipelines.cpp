@@ -38,7 +38,8 @@ struct PipelineCheckPass
   void runOnOperation() override {
     Operation *module = getOperation();
     if (!error.empty()) {
-      module->emitError() << pipeline << ": " << error;
+      // At the module's location, without the module printed after it.
+      mlir::emitError(module->getLoc()) << pipeline << ": " << error;
       return signalPassFailure();
     }
     WalkResult r = module->walk([&](AttentionOp op) {

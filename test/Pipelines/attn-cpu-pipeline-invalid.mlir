@@ -9,6 +9,15 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(func.func(attn-cpu-pipeline)))' 2>&1 | FileCheck %s --check-prefix=ANCHOR
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(func.func(attn-nvvm-pipeline{chip=sm_90})))' 2>&1 | FileCheck %s --check-prefix=NVANCHOR
 // RUN: attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline))' | FileCheck %s --check-prefix=INNER
+// Target features must be +feature / -feature lists and the CPU one the
+// host's back end knows (LLVM's target attributes would not re-parse, or
+// code generation would ignore the CPU).
+// RUN: not attn-opt %s --attn-set-target-cpu=features=avx2 2>&1 | FileCheck %s --check-prefix=SETFEAT
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline{target-features=+avx2,fma}))' 2>&1 | FileCheck %s --check-prefix=PIPEFEAT
+// RUN: not attn-opt %s --attn-set-target-cpu=cpu=znver99 2>&1 | FileCheck %s --check-prefix=SETCPU
+// SETFEAT: error: attn-set-target-cpu: features must be a comma-separated list of +feature / -feature (or 'host'), got 'avx2'
+// PIPEFEAT: error: attn-set-target-cpu: features must be a comma-separated list of +feature / -feature (or 'host'), got '+avx2,fma'
+// SETCPU: error: attn-set-target-cpu: cpu 'znver99' is not a CPU the {{.*}} back end knows
 // CPU: error: attn-cpu-pipeline: target-cpu 'a b' may only hold letters, digits and +-_.,
 // FEATURES: error: attn-cpu-pipeline: target-features '+fma},canonicalize{' may only hold letters, digits and +-_.,
 // NESTED: error: attn-cpu-pipeline: attn.attention inside a nested builtin.module is not compiled; run the pipeline on that module (e.g. builtin.module(builtin.module(attn-cpu-pipeline)))

@@ -10,13 +10,28 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=zzz})' 2>&1 | FileCheck %s --check-prefix=FORMAT
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 opt-level=-1})' 2>&1 | FileCheck %s --check-prefix=OPT
 // RUN: not attn-opt %s "--attn-nvvm-pipeline=chip=sm_90 features='+ptx80 O=9'" 2>&1 | FileCheck %s --check-prefix=FEATURES
+// A PTX version older than the chip needs (LLVM would abort in code
+// generation); warps and mma-min-ctas out of range before any product of
+// them can overflow; the error is not followed by a dump of the module.
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a features=+ptx78})' 2>&1 | FileCheck %s --check-prefix=PTXVER
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_100 features=+ptx85,+sm_100})' 2>&1 | FileCheck %s --check-prefix=PTXVER100
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{warps=576460752303423492})' 2>&1 | FileCheck %s --check-prefix=HUGEWARPS
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{mma-min-ctas=-1})' 2>&1 | FileCheck %s --check-prefix=MINCTAS
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-gpu-mma-attention{max-smem=0})' 2>&1 | FileCheck %s --check-prefix=SMEM
 // NOCHIP: error: attn-nvvm-pipeline: chip '' is not an NVPTX architecture LLVM knows (sm_80, sm_90, sm_90a, ...)
 // BADCHIP: error: attn-nvvm-pipeline: chip 'sm_abc' is not an NVPTX architecture
 // HUGECHIP: error: attn-nvvm-pipeline: chip 'sm_9999999999999' is not an NVPTX architecture
 // FORMAT: error: attn-nvvm-pipeline: format 'zzz' is not one of fatbin, bin, isa, llvm, offloading
 // OPT: error: attn-nvvm-pipeline: opt-level must be in [0, 3], got -1
 // FEATURES: error: attn-nvvm-pipeline: features '+ptx80 O=9' may only hold letters, digits and +-_.,
-// WARPS: attn-gpu-map-parallel: threads (32 x warps in attn-nvvm-pipeline) must be in [1, 1024], got 0
+// WARPS: error: attn-nvvm-pipeline: warps must be in [1, 32] (32 x warps threads per CTA, at most 1024), got 0
+// WARPS-NOT: func.func
+// PTXVER: error: attn-nvvm-pipeline: chip sm_90a needs PTX ISA 8.0 or newer, but features '+ptx78' asks for 7.8: pass features=+ptx80
+// PTXVER100: error: attn-nvvm-pipeline: chip sm_100 needs PTX ISA 8.6 or newer, but features '+ptx85,+sm_100' asks for 8.5: pass features=+ptx86
+// HUGEWARPS: error: attn-nvvm-pipeline: warps must be in [1, 32] (32 x warps threads per CTA, at most 1024), got 576460752303423492
+// MINCTAS: error: attn-nvvm-pipeline: mma-min-ctas must be in [0, 32], got -1
+// SMEM: error: attn-gpu-mma-attention: max-smem must be a byte count in [1024, 2^30], got 0
+// SMEM-NOT: func.func
 // THREADS: attn-gpu-map-parallel: threads (32 x warps in attn-nvvm-pipeline) must be in [1, 1024], got 2048
 
 func.func @f() {

@@ -4,6 +4,10 @@
 // a kernel with one query row per thread (128 threads = 4 warps).
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_80 format=isa})' | FileCheck %s --check-prefixes=CHECK,SM80
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefixes=CHECK,SM90
+// Chips newer than PTX 8.0 can target: the default features ask for the
+// PTX version the chip needs.
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_100 format=isa})' | FileCheck %s --check-prefixes=CHECK,SM100
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_120a format=isa})' | FileCheck %s --check-prefixes=CHECK,SM120
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa warps=2 key-tile=32})' | FileCheck %s --check-prefix=WARPS
 
 // CHECK-LABEL: llvm.func @attn(
@@ -24,6 +28,12 @@
 // SM80-SAME:     .target sm_80
 // SM90-SAME:     chip = "sm_90"
 // SM90-SAME:     .target sm_90
+// SM100-SAME:    chip = "sm_100"
+// SM100-SAME:    .version 8.6
+// SM100-SAME:    .target sm_100
+// SM120-SAME:    chip = "sm_120a"
+// SM120-SAME:    .version 8.7
+// SM120-SAME:    .target sm_120a
 // CHECK-SAME:    .visible .entry attn_kernel(
 // CHECK-SAME:    .maxntid 128, 1, 1
 // CHECK-NOT:     gpu.module

@@ -26,6 +26,11 @@
 // RUN: %gpu_extract_ptx --index 0 %t.p2.mlir > %t.p2.ptx && FileCheck %s --check-prefix=PARTS2 < %t.p2.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin 2>&1 | FileCheck %s --check-prefix=PARTSPTXAS
 // RUN: not attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-parts=4' 2>&1 | FileCheck %s --check-prefix=BADPARTS
+// mma-min-ctas=3 would cap the wgmma kernel's registers below what it needs
+// (ptxas refused it, C7602): the hint is not applied to it, with a warning.
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true mma-min-ctas=3 format=isa})' -o %t.mc.mlir 2>&1 | FileCheck %s --check-prefix=MINCTAS
+// RUN: %gpu_extract_ptx --index 0 %t.mc.mlir > %t.mc.ptx && %ptxas -arch=sm_90a -v %t.mc.ptx -o %t.mc.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
+// MINCTAS: warning: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) = 3 would cap the wgmma kernel at 80 registers a thread (it needs about {{[0-9]+}}); not applied to it
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=4 report=true' 2>&1 | FileCheck %s --check-prefix=TOOMANY
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' | FileCheck %s --check-prefix=NOWG

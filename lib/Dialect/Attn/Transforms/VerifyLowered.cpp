@@ -11,7 +11,11 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 #define DEBUG_TYPE "attn-verify-lowered"
 
@@ -105,6 +109,37 @@ struct AttnSetTargetCPUPass
         enabled.push_back((f.second ? "+" : "-") + f.first().str());
       llvm::sort(enabled);
       featureList = llvm::join(enabled, ",");
+    }
+    // LLVM's target attributes only take "+feat" / "-feat" lists, and a CPU
+    // the host's back end knows; anything else is an error here rather
+    // than IR that does not re-parse or a CPU that code generation ignores.
+    SmallVector<StringRef> parts;
+    StringRef(featureList).split(parts, ',', -1, /*KeepEmpty=*/true);
+    for (StringRef f : parts) {
+      if (!featureList.empty() &&
+          (f.size() < 2 || (f.front() != '+' && f.front() != '-'))) {
+        mlir::emitError(getOperation()->getLoc())
+            << "attn-set-target-cpu: features must be a comma-separated list "
+               "of +feature / -feature (or 'host'), got '"
+            << features << "'";
+        return signalPassFailure();
+      }
+    }
+    if (!cpuName.empty() && cpu != "host") {
+      llvm::InitializeNativeTarget();
+      std::string err;
+      llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+      const llvm::Target *target =
+          llvm::TargetRegistry::lookupTarget(triple, err);
+      std::unique_ptr<llvm::MCSubtargetInfo> sti(
+          target ? target->createMCSubtargetInfo(triple, "", "") : nullptr);
+      if (sti && !sti->isCPUStringValid(cpuName)) {
+        mlir::emitError(getOperation()->getLoc())
+            << "attn-set-target-cpu: cpu '" << cpuName
+            << "' is not a CPU the " << triple.getArchName()
+            << " back end knows (e.g. 'host', 'x86-64-v3', 'znver4')";
+        return signalPassFailure();
+      }
     }
     MLIRContext *ctx = &getContext();
     getOperation()->walk([&](LLVM::LLVMFuncOp func) {
