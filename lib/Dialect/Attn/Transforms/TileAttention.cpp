@@ -352,43 +352,34 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
         .getResult(0);
   };
   Value scores;
+  // Key-major scores from the (f32) K tile and the scaled Q tile.
+  auto keyMajorScores = [&](ArrayRef<AffineMap> maps, ArrayRef<IT> iters,
+                            arith::FastMathFlags fm) {
+    return linalg::GenericOp::create(
+               b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
+               ValueRange{filled(b, scoreShape, 0.0)}, maps, iters,
+               [&](OpBuilder &nb, Location nl, ValueRange args) {
+                 Value prod =
+                     arith::MulFOp::create(nb, nl, args[0], args[1], fm);
+                 linalg::YieldOp::create(
+                     nb, nl,
+                     arith::AddFOp::create(nb, nl, args[2], prod, fm)
+                         .getResult());
+               })
+        .getResult(0);
+  };
   if (dotScores) {
     // S^T[j, i] = sum_d K[j, d] Q[i, d] over (j, i, d): contiguous rows of
     // K and Q; `reassoc` lets the reduction over d vectorise.
-    scores =
-        linalg::GenericOp::create(
-            b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
-            ValueRange{filled(b, scoreShape, 0.0)},
-            ArrayRef<AffineMap>{mapIJK({d0, d2}), mapIJK({d1, d2}),
-                                mapIJK({d0, d1})},
-            ArrayRef<IT>{IT::parallel, IT::parallel, IT::reduction},
-            [&](OpBuilder &nb, Location nl, ValueRange args) {
-              auto fm = arith::FastMathFlags::contract |
-                        arith::FastMathFlags::reassoc;
-              Value prod =
-                  arith::MulFOp::create(nb, nl, args[0], args[1], fm);
-              linalg::YieldOp::create(
-                  nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
-                              .getResult());
-            })
-            .getResult(0);
+    scores = keyMajorScores(
+        {mapIJK({d0, d2}), mapIJK({d1, d2}), mapIJK({d0, d1})},
+        {IT::parallel, IT::parallel, IT::reduction},
+        arith::FastMathFlags::contract | arith::FastMathFlags::reassoc);
   } else if (keyMajor) {
-    scores =
-        linalg::GenericOp::create(
-            b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
-            ValueRange{filled(b, scoreShape, 0.0)},
-            ArrayRef<AffineMap>{mapIJK({d0, d1}), mapIJK({d1, d2}),
-                                mapIJK({d0, d2})},
-            ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
-            [&](OpBuilder &nb, Location nl, ValueRange args) {
-              auto fm = arith::FastMathFlags::contract;
-              Value prod =
-                  arith::MulFOp::create(nb, nl, args[0], args[1], fm);
-              linalg::YieldOp::create(
-                  nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
-                              .getResult());
-            })
-            .getResult(0);
+    scores = keyMajorScores(
+        {mapIJK({d0, d1}), mapIJK({d1, d2}), mapIJK({d0, d2})},
+        {IT::parallel, IT::reduction, IT::parallel},
+        arith::FastMathFlags::contract);
   } else {
     int64_t headDim = op.getSizes().headDim;
     SmallVector<OpFoldResult> ktShape = {b.getIndexAttr(headDim), ks};
