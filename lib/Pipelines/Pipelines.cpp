@@ -44,8 +44,21 @@ struct PipelineCheckPass
     }
     WalkResult r = module->walk([&](AttentionOp op) {
       Operation *parent = op->getParentOfType<ModuleOp>();
-      if (parent == module)
+      if (parent == module) {
+        // The GPU kernels put Hq on grid.y and B on grid.z, which CUDA
+        // caps at 65535 blocks: a static size past it cannot launch.
+        AttentionOp::Sizes sizes = op.getSizes();
+        constexpr int64_t kMaxGridYZ = 65535;
+        if (pipeline == "attn-nvvm-pipeline" &&
+            (sizes.batch > kMaxGridYZ || sizes.queryHeads > kMaxGridYZ)) {
+          op.emitError() << pipeline << ": B = " << sizes.batch
+                         << " and Hq = " << sizes.queryHeads
+                         << " must each be at most " << kMaxGridYZ
+                         << " (the kernel grid's z and y dimensions)";
+          return WalkResult::interrupt();
+        }
         return WalkResult::advance();
+      }
       op.emitError() << pipeline
                      << ": attn.attention inside a nested builtin.module is "
                         "not compiled; run the pipeline on that module "

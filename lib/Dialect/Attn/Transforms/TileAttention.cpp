@@ -70,8 +70,9 @@ std::pair<int64_t, int64_t> mlir::attn::getDefaultTileSizes(AttentionOp op) {
 }
 
 namespace {
-/// Key-major query tiles with fewer rows than this (a vector's worth of f32
-/// lanes on AVX-512) compute their scores as dot products over D.
+/// Query tiles with fewer rows than this (a vector's worth of f32 lanes on
+/// AVX-512; the GPU's SIMT tiles have one) compute their scores as dot
+/// products over D, reading K in place.
 constexpr int64_t kDotScoreRows = 16;
 
 /// Builds the loop nest for one op; holds what every stage needs.
@@ -153,10 +154,10 @@ private:
   bool fastExp, groupHeads;
   /// Score tiles laid out as [keys, rows]; the Q tile is then [D, rows].
   bool keyMajor;
-  /// Key-major scores of a query tile with few rows (decoding: one row per
-  /// query head): too few to vectorise along, so each score is a dot
-  /// product over D (innermost, reassociable), and the Q tile stays
-  /// [rows, D]. Set per query forall.
+  /// Scores of a query tile with few rows (decoding: one row per query
+  /// head; the GPU's SIMT path: one row per thread): too few to vectorise
+  /// along, so each score is a dot product over D (innermost,
+  /// reassociable) and the Q tile stays [rows, D]. Set per query forall.
   bool dotScores = false;
   bool peel;
   /// Query heads processed together per K/V tile (1: one head per tile).
@@ -352,15 +353,17 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
         .getResult(0);
   };
   Value scores;
-  // Key-major scores from the (f32) K tile and the scaled Q tile.
-  auto keyMajorScores = [&](ArrayRef<AffineMap> maps, ArrayRef<IT> iters,
-                            arith::FastMathFlags fm) {
+  // Scores from the K tile and the scaled Q tile (`ins` in map order); an
+  // f16/bf16 K tile is extended to f32 in the body.
+  auto scoreContraction = [&](ValueRange ins, ArrayRef<AffineMap> maps,
+                              ArrayRef<IT> iters, arith::FastMathFlags fm) {
     return linalg::GenericOp::create(
-               b, loc, TypeRange{scoreType}, ValueRange{toF32(kTile), qTile},
+               b, loc, TypeRange{scoreType}, ins,
                ValueRange{filled(b, scoreShape, 0.0)}, maps, iters,
                [&](OpBuilder &nb, Location nl, ValueRange args) {
-                 Value prod =
-                     arith::MulFOp::create(nb, nl, args[0], args[1], fm);
+                 Value prod = arith::MulFOp::create(
+                     nb, nl, extendToF32(nb, nl, args[0]),
+                     extendToF32(nb, nl, args[1]), fm);
                  linalg::YieldOp::create(
                      nb, nl,
                      arith::AddFOp::create(nb, nl, args[2], prod, fm)
@@ -369,14 +372,25 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
         .getResult(0);
   };
   if (dotScores) {
-    // S^T[j, i] = sum_d K[j, d] Q[i, d] over (j, i, d): contiguous rows of
-    // K and Q; `reassoc` lets the reduction over d vectorise.
-    scores = keyMajorScores(
-        {mapIJK({d0, d2}), mapIJK({d1, d2}), mapIJK({d0, d1})},
-        {IT::parallel, IT::parallel, IT::reduction},
-        arith::FastMathFlags::contract | arith::FastMathFlags::reassoc);
+    // S^T[j, i] (key-major, over (j, i, d)) or S[i, j] (over (i, j, d)) =
+    // sum_d K[j, d] Q[i, d]: contiguous rows of K and Q read in place (no
+    // transposed or extended copy of the K tile; on the GPU's one-row
+    // tiles such a copy would be per thread); `reassoc` lets the reduction
+    // over d vectorise.
+    auto fm = arith::FastMathFlags::contract | arith::FastMathFlags::reassoc;
+    SmallVector<IT> iters = {IT::parallel, IT::parallel, IT::reduction};
+    scores = keyMajor
+                 ? scoreContraction(
+                       {kTile, qTile},
+                       {mapIJK({d0, d2}), mapIJK({d1, d2}), mapIJK({d0, d1})},
+                       iters, fm)
+                 : scoreContraction(
+                       {qTile, kTile},
+                       {mapIJK({d0, d2}), mapIJK({d1, d2}), mapIJK({d0, d1})},
+                       iters, fm);
   } else if (keyMajor) {
-    scores = keyMajorScores(
+    scores = scoreContraction(
+        {toF32(kTile), qTile},
         {mapIJK({d0, d1}), mapIJK({d1, d2}), mapIJK({d0, d2})},
         {IT::parallel, IT::reduction, IT::parallel},
         arith::FastMathFlags::contract);
@@ -665,8 +679,10 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           })
           .getResult(0);
   // acc += p . V_tile over (i, j, e) with the value columns innermost; an
-  // f16 or bf16 V tile is extended to f32 once.
-  vTile = toF32(vTile);
+  // f16 or bf16 V tile is extended to f32 once (for few rows, in the body:
+  // each element is used by only those rows).
+  if (!dotScores)
+    vTile = toF32(vTile);
   // Key-major: P^T is [ks, rows], read through (j, i).
   Value newAcc =
       linalg::GenericOp::create(
@@ -678,7 +694,8 @@ SmallVector<Value> FlashBuilder::buildKeyStep(
           ArrayRef<IT>{IT::parallel, IT::reduction, IT::parallel},
           [&](OpBuilder &nb, Location nl, ValueRange args) {
             auto fm = arith::FastMathFlags::contract;
-            Value prod = arith::MulFOp::create(nb, nl, args[0], args[1], fm);
+            Value prod = arith::MulFOp::create(
+                nb, nl, args[0], extendToF32(nb, nl, args[1]), fm);
             linalg::YieldOp::create(
                 nb, nl, arith::AddFOp::create(nb, nl, args[2], prod, fm)
                             .getResult());
@@ -962,7 +979,7 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   // With key-major scores the scaled Q tile is also transposed to
   // [D, rows], once per query tile (unless the scores are dot products).
   std::optional<int64_t> staticRows = getConstantIntValue(rows);
-  dotScores = keyMajor && staticRows && *staticRows < kDotScoreRows;
+  dotScores = staticRows && *staticRows < kDotScoreRows;
   bool transposeQ = keyMajor && !dotScores;
   {
     auto qType = cast<RankedTensorType>(qTile.getType());
