@@ -296,7 +296,11 @@ static LogicalResult copyHostBuffers(gpu::LaunchOp launch) {
     if (!type.getLayout().isIdentity())
       return launch.emitError("attn-gpu-launch-memory: a host buffer used "
                               "by the kernel has a non-identity layout: ")
-             << type;
+             << type
+             << "; only contiguous buffers are copied to the device (such a "
+                "layout comes from bufferizing a slice or a loop-carried "
+                "tensor: give the attention a tensor.empty init or copy the "
+                "operand into a fresh tensor first)";
     Location loc = host.getLoc();
     OpBuilder b(launch);
     SmallVector<Value> dynSizes;
@@ -575,8 +579,10 @@ static std::string nvvmOptionError(const NVVMPipelineOptions &options) {
     llvm::Triple triple("nvptx64-nvidia-cuda");
     if (const llvm::Target *target =
             llvm::TargetRegistry::lookupTarget(triple, err)) {
+      // Built for the default CPU: built for an unknown one, LLVM would
+      // print its own warning before our error.
       std::unique_ptr<llvm::MCSubtargetInfo> sti(
-          target->createMCSubtargetInfo(triple, chip, ""));
+          target->createMCSubtargetInfo(triple, "", ""));
       knownChip = sti && sti->isCPUStringValid(chip);
     } else {
       // No NVPTX back end to ask: accept the sm_<digits>[a|f] spelling.

@@ -6,6 +6,7 @@
 // errors before any pass runs (no abort, no crash, no unusable output).
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip= format=isa})' 2>&1 | FileCheck %s --check-prefix=NOCHIP
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_abc})' 2>&1 | FileCheck %s --check-prefix=BADCHIP
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90f})' 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_9999999999999})' 2>&1 | FileCheck %s --check-prefix=HUGECHIP
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=zzz})' 2>&1 | FileCheck %s --check-prefix=FORMAT
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 opt-level=-1})' 2>&1 | FileCheck %s --check-prefix=OPT
@@ -20,6 +21,9 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-gpu-mma-attention{max-smem=0})' 2>&1 | FileCheck %s --check-prefix=SMEM
 // NOCHIP: error: attn-nvvm-pipeline: chip '' is not an NVPTX architecture LLVM knows (sm_80, sm_90, sm_90a, ...)
 // BADCHIP: error: attn-nvvm-pipeline: chip 'sm_abc' is not an NVPTX architecture
+// UNKNOWN-NOT: not a recognized processor
+// UNKNOWN: error: attn-nvvm-pipeline: chip 'sm_90f' is not an NVPTX architecture
+// UNKNOWN-NOT: not a recognized processor
 // HUGECHIP: error: attn-nvvm-pipeline: chip 'sm_9999999999999' is not an NVPTX architecture
 // FORMAT: error: attn-nvvm-pipeline: format 'zzz' is not one of fatbin, bin, isa, llvm, offloading
 // OPT: error: attn-nvvm-pipeline: opt-level must be in [0, 3], got -1
