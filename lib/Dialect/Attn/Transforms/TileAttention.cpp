@@ -786,7 +786,9 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
     if (staticKv && *staticKv > 0 && *staticKv < keyTile)
       keyTile = *staticKv;
   }
-  bool allFull = staticSq && *staticSq % queryTile == 0;
+  // One-row tiles (the GPU's SIMT path) are always full, even for a dynamic
+  // Sq.
+  bool allFull = queryTile == 1 || (staticSq && *staticSq % queryTile == 0);
   if (allFull || !peel) {
     OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
         rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});

@@ -48,8 +48,10 @@ struct TileAttentionOptions {
   /// element-wise, and P . V reads P^T.
   bool keyMajor = false;
   /// When Sq or Skv is not a static multiple of its tile: full query tiles
-  /// in their own scf.forall and the key loop's partial last step peeled,
-  /// so that full tiles keep static shapes.
+  /// in their own scf.forall, the key loop over full key tiles only, and the
+  /// partial last query (key) tile computed as the static tile of the last
+  /// Tq rows (Tk keys), so that every tile has a static shape once the
+  /// sequence is at least one tile long (docs/FlashLowering.md).
   bool peelPartialTiles = true;
 };
 
