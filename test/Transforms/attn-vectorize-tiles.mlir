@@ -114,3 +114,25 @@ func.func @dynamic_tiles(%q: tensor<1x2x?x64xf32>, %k: tensor<1x2x?x64xf32>,
        outs(%o : tensor<1x2x?x64xf32>) -> tensor<1x2x?x64xf32>
   return %0 : tensor<1x2x?x64xf32>
 }
+
+// -----
+
+// One batch, one head, one query tile: the flash forall has a single
+// iteration and canonicalize folds it away; its tiles carry attn.flash_tile
+// and are vectorised all the same (they were left scalar: a one-head decode
+// ran 16x slower).
+
+// CHECK-LABEL: func.func @single_tile
+//   CHECK-NOT: scf.forall
+//       CHECK: vector.contract
+//       CHECK: vector.contract
+// KM-LABEL: func.func @single_tile
+//   KM-NOT: scf.forall
+//       KM: vector.contract
+//       KM: vector.contract
+func.func @single_tile(%q: tensor<1x1x32x64xf32>, %k: tensor<1x1x128x64xf32>,
+                       %v: tensor<1x1x128x64xf32>, %o: tensor<1x1x32x64xf32>) -> tensor<1x1x32x64xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x32x64xf32>, tensor<1x1x128x64xf32>, tensor<1x1x128x64xf32>)
+       outs(%o : tensor<1x1x32x64xf32>) -> tensor<1x1x32x64xf32>
+  return %0 : tensor<1x1x32x64xf32>
+}

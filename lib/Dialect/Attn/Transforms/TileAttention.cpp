@@ -1111,6 +1111,14 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   tensor::ParallelInsertSliceOp::create(b, loc, result, out, offsets,
                                         tileSizes, strides);
 
+  // A forall of one iteration (e.g. decoding one head group of one batch)
+  // is folded away by canonicalize: mark its tiles for attn-vectorize-tiles.
+  std::optional<SmallVector<int64_t>> trips =
+      getConstantIntValues(forall.getMixedUpperBound());
+  if (trips && llvm::all_of(*trips, [](int64_t t) { return t == 1; }))
+    forall.getBody()->walk([&](linalg::LinalgOp tileOp) {
+      tileOp->setAttr(kFlashTileAttrName, UnitAttr::get(ctx));
+    });
   return TileAttentionResult{forall, loop, forall.getResult(0)};
 }
 

@@ -200,12 +200,19 @@ struct AttnVectorizeTilesPass
         bad("reduction-step", reductionStep, 0))
       return signalPassFailure();
     IRRewriter rewriter(&getContext());
-    // Only tiles of the flash loop nest: ops nested in an scf.forall.
+    // Only tiles of the flash loop nest: ops nested in an scf.forall, or
+    // marked as its tiles when the forall had one iteration (and was folded).
     SmallVector<linalg::LinalgOp> candidates;
     getOperation()->walk([&](linalg::LinalgOp op) {
-      if (op->getParentOfType<scf::ForallOp>() && isStatic(op) &&
-          op.hasPureTensorSemantics())
+      if ((op->getParentOfType<scf::ForallOp>() ||
+           op->hasAttr(attn::kFlashTileAttrName)) &&
+          isStatic(op) && op.hasPureTensorSemantics())
         candidates.push_back(op);
+    });
+    // The reductions this pass creates are split below; others are left.
+    llvm::DenseSet<Operation *> earlierReductions;
+    getOperation()->walk([&](vector::MultiDimReductionOp red) {
+      earlierReductions.insert(red);
     });
 
     // Tiles `generic` by `sizes` (0: whole dimension) and queues the tiles
@@ -342,7 +349,7 @@ struct AttnVectorizeTilesPass
 
     SmallVector<vector::MultiDimReductionOp> reductions;
     getOperation()->walk([&](vector::MultiDimReductionOp red) {
-      if (red->getParentOfType<scf::ForallOp>())
+      if (!earlierReductions.contains(red))
         reductions.push_back(red);
     });
     for (vector::MultiDimReductionOp red : reductions)

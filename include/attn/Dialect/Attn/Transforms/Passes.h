@@ -19,6 +19,11 @@
 namespace mlir {
 namespace attn {
 
+/// Marks the linalg ops of a flash loop nest whose scf.forall has a single
+/// iteration (canonicalize folds such a forall away, and
+/// attn-vectorize-tiles otherwise finds the tiles by their forall).
+constexpr llvm::StringLiteral kFlashTileAttrName = "attn.flash_tile";
+
 #define GEN_PASS_DECL
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 
