@@ -4,9 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// After attn-tile-attention every linalg op inside the flash loop nest works
-// on one tile. When a tile is statically shaped (Sq and Skv multiples of the
-// tile sizes), this pass turns it into vector code:
+// After attn-tile-attention every linalg op inside the flash loop nest (an
+// scf.forall, or, when that forall had one iteration and canonicalize folded
+// it, the ops marked attn.flash_tile) works on one tile. When a tile is
+// statically shaped (every tile of a sequence at least one tile long, see
+// FlashLowering.md), this pass turns it into vector code:
 //
 // - the two contractions (both with the contiguous dimension innermost:
 //   S^T = K . Q^T over (j, d, i) and acc += P . V over (i, j, e) in the
