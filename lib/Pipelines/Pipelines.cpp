@@ -15,6 +15,7 @@
 
 #include "attn/Dialect/Attn/IR/Attn.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
+#include "attn/Dialect/Attn/Transforms/Transforms.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -100,10 +101,15 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   s += "func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-arith,"
        "tosa-to-tensor,";
   if (options.flash) {
+    // Splitting the keys only pays with threads to run the splits on.
+    int64_t keySplits = options.keySplits;
+    if (keySplits == 0 && !options.openmp)
+      keySplits = 1;
     // Key-major score tiles: no K-tile transpose, and the softmax
     // statistics reduce element-wise across the key rows.
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
-         " key-tile=" + std::to_string(options.keyTile) + " key-major=true},";
+         " key-tile=" + std::to_string(options.keyTile) +
+         " key-splits=" + std::to_string(keySplits) + " key-major=true},";
     if (options.vectorize)
       s += "canonicalize,cse,attn-vectorize-tiles,";
   }
@@ -186,6 +192,10 @@ LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
                   .str();
   if (error.empty() && (options.queryTile < 0 || options.keyTile < 0))
     error = "query-tile and key-tile must be >= 0";
+  if (error.empty() &&
+      (options.keySplits < 0 || options.keySplits > kMaxKeySplits))
+    error = "key-splits must be in [0, " + std::to_string(kMaxKeySplits) +
+            "], got " + std::to_string(options.keySplits);
   pm.addPass(createPipelineCheckPass("attn-cpu-pipeline", error));
   if (!error.empty())
     return success();

@@ -15,6 +15,8 @@
 // RUN: not attn-opt %s --attn-set-target-cpu=features=avx2 2>&1 | FileCheck %s --check-prefix=SETFEAT
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline{target-features=+avx2,fma}))' 2>&1 | FileCheck %s --check-prefix=PIPEFEAT
 // RUN: not attn-opt %s --attn-set-target-cpu=cpu=znver99 2>&1 | FileCheck %s --check-prefix=SETCPU
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline{key-splits=2000}))' 2>&1 | FileCheck %s --check-prefix=SPLITS
+// SPLITS: error: attn-cpu-pipeline: key-splits must be in [0, 1024], got 2000
 // SETFEAT: error: attn-set-target-cpu: features must be a comma-separated list of +feature / -feature (or 'host'), got 'avx2'
 // PIPEFEAT: error: attn-set-target-cpu: features must be a comma-separated list of +feature / -feature (or 'host'), got '+avx2,fma'
 // SETCPU: error: attn-set-target-cpu: cpu 'znver99' is not a CPU the {{.*}} back end knows

@@ -178,3 +178,88 @@ func.func @decode(%q: tensor<1x4x1x64xf32>, %k: tensor<1x2x256x64xf32>,
        outs(%init : tensor<1x4x1x64xf32>) -> tensor<1x4x1x64xf32>
   return %0 : tensor<1x4x1x64xf32>
 }
+
+// -----
+
+// Split-KV: the keys of each query tile are cut into chunks of
+// ceil(ceil(Skv / Tk) / S) key tiles (here ceil(5 / 3) * 64 = 128 keys, so
+// 300 keys give 3 splits) run as a fourth forall dimension. Each split
+// writes its row max, row sum and unnormalised accumulator into
+// [S, B, Hq, Sq](, Dv) buffers; after the forall the global max, the
+// weighted sum, the per-split weights exp(m_s - M) / L and the weighted sum
+// of the accumulators (reducing over s, into the op's f32 init) give the
+// result; s is the outermost dimension of each, so the inner loops run over
+// one split's contiguous rows. The MQA group of 8 query heads stays one tile per split.
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="key-major=true key-splits=3" | FileCheck %s --check-prefix=SPLIT
+// SPLIT-LABEL: func.func @split_decode
+//       SPLIT: %[[M:.+]] = tensor.empty() : tensor<3x1x8x1xf32>
+//       SPLIT: %[[L:.+]] = tensor.empty() : tensor<3x1x8x1xf32>
+//       SPLIT: %[[A:.+]] = tensor.empty() : tensor<3x1x8x1x16xf32>
+//       SPLIT: scf.forall (%{{.+}}, %{{.+}}, %{{.+}}, %[[S:.+]]) in (1, 1, 1, 3) shared_outs(%{{.+}} = %[[M]], %{{.+}} = %[[L]], %{{.+}} = %[[A]])
+//       SPLIT:   %[[FIRST:.+]] = arith.muli %[[S]], %c128
+//       SPLIT:   %[[END:.+]] = arith.addi %[[FIRST]], %c128
+//       SPLIT:   arith.maxsi %{{.+}}, %[[FIRST]]
+//       SPLIT:   arith.minsi %{{.+}}, %[[END]]
+//       SPLIT:   scf.for
+//       SPLIT:   scf.forall.in_parallel
+//       SPLIT-COUNT-3: tensor.parallel_insert_slice
+//       SPLIT: linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "parallel", "parallel"]
+//       SPLIT:   arith.maximumf
+//       SPLIT: linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "parallel", "parallel"]
+//       SPLIT: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel"]
+//       SPLIT: linalg.fill {{.*}} outs(%{{.+}} : tensor<1x8x1x16xf32>)
+//       SPLIT: linalg.generic {{.*}}iterator_types = ["reduction", "parallel", "parallel", "parallel", "parallel"]
+//  SPLIT-SAME:   ins(%{{.+}}, %{{.+}} : tensor<3x1x8x1xf32>, tensor<3x1x8x1x16xf32>) outs(%{{.+}} : tensor<1x8x1x16xf32>)
+//   SPLIT-NOT: scf.forall (
+//       SPLIT: return
+func.func @split_decode(%q: tensor<1x8x1x16xf32>, %k: tensor<1x1x300x16xf32>,
+                        %v: tensor<1x1x300x16xf32>, %init: tensor<1x8x1x16xf32>)
+    -> tensor<1x8x1x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x8x1x16xf32>, tensor<1x1x300x16xf32>, tensor<1x1x300x16xf32>)
+       outs(%init : tensor<1x8x1x16xf32>) -> tensor<1x8x1x16xf32>
+  return %0 : tensor<1x8x1x16xf32>
+}
+
+// -----
+
+// The heuristic (key-splits=0): one forall iteration (MQA decoding, B = 1)
+// and 4096 keys in 64 key tiles: min(32 / 1, 64 / 4) = 16 splits of 256
+// keys. A bf16 result accumulates in an f32 buffer and is truncated into
+// the init (BSHD) last. With 32 or more iterations nothing is split.
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="key-major=true key-splits=0" | FileCheck %s --check-prefix=HEUR
+// HEUR-LABEL: func.func @split_heuristic
+//       HEUR: scf.forall ({{.*}}) in (1, 1, 1, 16)
+//       HEUR:   arith.muli %{{.+}}, %c256
+//       HEUR: linalg.generic {{.*}}ins(%{{.+}}, %{{.+}} : tensor<16x1x32x1xf32>, tensor<16x1x32x1x64xf32>) outs(%{{.+}} : tensor<1x32x1x64xf32>)
+//       HEUR: linalg.generic {{.*}}ins(%{{.+}} : tensor<1x32x1x64xf32>) outs(%{{.+}} : tensor<1x1x32x64xbf16>)
+//       HEUR:   arith.truncf
+// HEUR-LABEL: func.func @no_split_many_heads
+//       HEUR: scf.forall ({{.*}}) in (1, 32, 1) shared_outs
+//   HEUR-NOT: scf.forall (
+//       HEUR: return
+func.func @split_heuristic(%q: tensor<1x1x32x64xbf16>, %k: tensor<1x4096x1x64xbf16>,
+                           %v: tensor<1x4096x1x64xbf16>, %init: tensor<1x1x32x64xbf16>)
+    -> tensor<1x1x32x64xbf16> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x32x64xbf16>, tensor<1x4096x1x64xbf16>, tensor<1x4096x1x64xbf16>)
+       outs(%init : tensor<1x1x32x64xbf16>) layout = bshd -> tensor<1x1x32x64xbf16>
+  return %0 : tensor<1x1x32x64xbf16>
+}
+func.func @no_split_many_heads(%q: tensor<1x32x1x64xf32>, %k: tensor<1x32x4096x64xf32>,
+                               %v: tensor<1x32x4096x64xf32>, %init: tensor<1x32x1x64xf32>)
+    -> tensor<1x32x1x64xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x32x1x64xf32>, tensor<1x32x4096x64xf32>, tensor<1x32x4096x64xf32>)
+       outs(%init : tensor<1x32x1x64xf32>) -> tensor<1x32x1x64xf32>
+  return %0 : tensor<1x32x1x64xf32>
+}
+
+// -----
+
+// RUN: not attn-opt %s -split-input-file -attn-tile-attention="key-splits=-1" 2>&1 | FileCheck %s --check-prefix=BADSPLIT
+// BADSPLIT: error: attn-tile-attention: key-splits must be in [0, 1024] (0 = heuristic, 1 = no split), got -1
+func.func @bad_split(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
+                     %v: tensor<1x1x8x8xf32>, %init: tensor<1x1x8x8xf32>)
+    -> tensor<1x1x8x8xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x8x8xf32>, tensor<1x1x8x8xf32>, tensor<1x1x8x8xf32>)
+       outs(%init : tensor<1x1x8x8xf32>) -> tensor<1x1x8x8xf32>
+  return %0 : tensor<1x1x8x8xf32>
+}

@@ -35,6 +35,14 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "key-tile",
       llvm::cl::desc("Keys per inner step of the flash path (0: heuristic)"),
       llvm::cl::init(0)};
+  PassOptions::Option<int64_t> keySplits{
+      *this, "key-splits",
+      llvm::cl::desc("Split each query tile's keys into this many chunks "
+                     "run in parallel and combined (split-KV; 1: no split, "
+                     "0: heuristic, which splits only with openmp when the "
+                     "(batch, head, query tile) iterations are fewer than "
+                     "32)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> vectorize{
       *this, "vectorize",
       llvm::cl::desc("Vectorise the statically shaped flash tiles "

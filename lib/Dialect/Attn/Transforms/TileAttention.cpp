@@ -69,6 +69,20 @@ std::pair<int64_t, int64_t> mlir::attn::getDefaultTileSizes(AttentionOp op) {
   return {queryTile, keyTile};
 }
 
+int64_t mlir::attn::getDefaultKeySplits(int64_t forallIterations,
+                                         int64_t keyTiles) {
+  // Splitting costs a combine pass over S x B x Hq x Sq x Dv partial
+  // results and, per split, one partial key tile at most: worth it only
+  // when the forall alone cannot keep the cores busy, and with enough keys
+  // per split to amortise it.
+  if (forallIterations <= 0 || keyTiles <= 0 ||
+      forallIterations >= kSplitTargetIterations)
+    return 1;
+  int64_t wanted = llvm::divideCeil(kSplitTargetIterations, forallIterations);
+  int64_t splits = std::min(wanted, keyTiles / kMinKeyTilesPerSplit);
+  return splits >= 2 ? splits : 1;
+}
+
 namespace {
 /// Query tiles with fewer rows than this (a vector's worth of f32 lanes on
 /// AVX-512; the GPU's SIMT tiles have one) compute their scores as dot
@@ -80,10 +94,11 @@ class FlashBuilder {
 public:
   FlashBuilder(RewriterBase &rewriter, AttentionOp op, int64_t queryTile,
                int64_t keyTile, bool fastExp, bool groupHeads, bool keyMajor,
-               bool peel)
+               bool peel, int64_t keySplits)
       : rewriter(rewriter), op(op), loc(op.getLoc()), ctx(op.getContext()),
         queryTile(queryTile), keyTile(keyTile), fastExp(fastExp),
-        groupHeads(groupHeads), keyMajor(keyMajor), peel(peel) {}
+        groupHeads(groupHeads), keyMajor(keyMajor), peel(peel),
+        keySplits(keySplits) {}
 
   FailureOr<TileAttentionResult> build();
   /// How the query tiles of one forall are shaped.
@@ -98,8 +113,10 @@ public:
     Shifted,
   };
   /// One scf.forall over (batch, head, query tiles firstTile ..
-  /// firstTile + numTiles) writing into `init`.
-  FailureOr<TileAttentionResult> buildQueryForall(Value init,
+  /// firstTile + numTiles) writing into `inits`: the op's init, or, with
+  /// key splits, the (row max, row sum, accumulator) split buffers, and
+  /// then a fourth dimension over the splits.
+  FailureOr<TileAttentionResult> buildQueryForall(ValueRange inits,
                                                   OpFoldResult numTiles,
                                                   OpFoldResult firstTile,
                                                   QueryTiles shape);
@@ -145,6 +162,22 @@ private:
   /// Bounds [lo, hi) of the key loop for the query tile starting at `q0`
   /// with `qs` rows.
   std::pair<Value, Value> keyBounds(OpBuilder &b, Value q0, Value qs);
+  /// The split buffers: per split, query head and row the running max and
+  /// sum ([S, B, Hq, Sq] f32) and the unnormalised accumulator
+  /// ([S, B, Hq, Sq, Dv] f32).
+  SmallVector<Value> splitBuffers(OpBuilder &b);
+  /// Combines the split buffers into the op's result:
+  /// M = max_s m_s, w_s = exp(m_s - M), out = sum_s w_s acc_s / sum_s w_s l_s.
+  Value combineSplits(OpBuilder &b, ValueRange buffers);
+  /// Writes a query tile's final (row max, row sum, accumulator) of split
+  /// `split` into the split buffers (the forall's outputs): rows
+  /// writtenQ0 .. q0 + qs - 1 of heads head .. head + G - 1.
+  /// Marks the linalg ops of a forall of one iteration as flash tiles.
+  void markSingleIteration(scf::ForallOp forall);
+  void writeSplitTile(OpBuilder &b, scf::ForallOp forall, ValueRange final,
+                      Value split, Value batch, Value head, OpFoldResult q0,
+                      OpFoldResult writtenQ0, OpFoldResult qs,
+                      QueryTiles shape);
 
   RewriterBase &rewriter;
   AttentionOp op;
@@ -160,6 +193,11 @@ private:
   /// reassociable) and the Q tile stays [rows, D]. Set per query forall.
   bool dotScores = false;
   bool peel;
+  /// The key-splits option (0: heuristic), then the number of splits used
+  /// and the keys of each (a multiple of Tk).
+  int64_t keySplits;
+  int64_t numSplits = 1;
+  OpFoldResult splitKeys;
   /// Query heads processed together per K/V tile (1: one head per tile).
   int64_t headBlock = 1;
   ProblemValues pv;
@@ -789,14 +827,48 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
   // One-row tiles (the GPU's SIMT path) are always full, even for a dynamic
   // Sq.
   bool allFull = queryTile == 1 || (staticSq && *staticSq % queryTile == 0);
+
+  // Split-KV: chunks of ceil(ceil(Skv / Tk) / S) key tiles.
+  int64_t staticKeyTiles =
+      staticKv ? llvm::divideCeil(*staticKv, keyTile) : 0;
+  numSplits = keySplits;
+  if (numSplits == 0) {
+    std::optional<int64_t> batch = getConstantIntValue(pv.batch);
+    std::optional<int64_t> heads =
+        getConstantIntValue(headBlock > 1 ? pv.kvHeads : pv.queryHeads);
+    int64_t iterations =
+        batch && heads && staticSq
+            ? *batch * *heads * llvm::divideCeil(*staticSq, queryTile)
+            : 0;
+    numSplits = getDefaultKeySplits(iterations, staticKeyTiles);
+  }
+  if (staticKv)
+    numSplits = std::min(numSplits, std::max<int64_t>(staticKeyTiles, 1));
+  if (numSplits > 1) {
+    splitKeys = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, d0.ceilDiv(keyTile).ceilDiv(numSplits) * keyTile,
+        {pv.kvLen});
+    // No empty trailing splits when Skv is known.
+    if (std::optional<int64_t> chunk = getConstantIntValue(splitKeys))
+      numSplits = llvm::divideCeil(*staticKv, *chunk);
+  }
+  SmallVector<Value> inits = {op.getInit()};
+  if (numSplits > 1)
+    inits = splitBuffers(rewriter);
+  auto finish = [&](ValueRange results) -> Value {
+    return numSplits > 1 ? combineSplits(rewriter, results) : results[0];
+  };
+
   if (allFull || !peel) {
     OpFoldResult numQueryTiles = affine::makeComposedFoldedAffineApply(
         rewriter, loc, d0.ceilDiv(queryTile), {pv.queryLen});
     FailureOr<TileAttentionResult> r = buildQueryForall(
-        op.getInit(), numQueryTiles, rewriter.getIndexAttr(0),
+        inits, numQueryTiles, rewriter.getIndexAttr(0),
         allFull ? QueryTiles::Full : QueryTiles::Partial);
-    if (succeeded(r))
-      rewriter.replaceOp(op, r->replacement);
+    if (failed(r))
+      return failure();
+    r->replacement = finish(r->forallOp->getResults());
+    rewriter.replaceOp(op, r->replacement);
     return r;
   }
   OpFoldResult numFull = affine::makeComposedFoldedAffineApply(
@@ -805,44 +877,173 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
       rewriter, loc, d0.ceilDiv(queryTile) - d0.floorDiv(queryTile),
       {pv.queryLen});
   FailureOr<TileAttentionResult> full = buildQueryForall(
-      op.getInit(), numFull, rewriter.getIndexAttr(0), QueryTiles::Full);
+      inits, numFull, rewriter.getIndexAttr(0), QueryTiles::Full);
   if (failed(full))
     return failure();
   rewriter.setInsertionPoint(op);
+  ValueRange afterFull = full->forallOp->getResults();
   // The partial last query tile, if any: the static tile of the last Tq
   // rows when there are Tq rows (so that it vectorises like the others),
   // else (Sq < Tq, only possible for a dynamic Sq) a dynamic one.
-  Value tailResult;
+  SmallVector<Value> tailResults;
   if (staticSq) {
     FailureOr<TileAttentionResult> tail =
-        buildQueryForall(full->replacement, numTail, numFull,
-                         QueryTiles::Shifted);
+        buildQueryForall(afterFull, numTail, numFull, QueryTiles::Shifted);
     if (failed(tail))
       return failure();
-    tailResult = tail->replacement;
+    llvm::append_range(tailResults, tail->forallOp->getResults());
   } else {
     Value sq = getValueOrCreateConstantIndexOp(rewriter, loc, pv.queryLen);
     Value tq = arith::ConstantIndexOp::create(rewriter, loc, queryTile);
     Value enough = arith::CmpIOp::create(rewriter, loc,
                                          arith::CmpIPredicate::sge, sq, tq);
-    auto ifOp = scf::IfOp::create(rewriter, loc,
-                                  TypeRange{full->replacement.getType()},
+    auto ifOp = scf::IfOp::create(rewriter, loc, afterFull.getTypes(),
                                   enough, /*withElseRegion=*/true);
     for (auto [block, shape] :
          {std::make_pair(ifOp.thenBlock(), QueryTiles::Shifted),
           std::make_pair(ifOp.elseBlock(), QueryTiles::Partial)}) {
       rewriter.setInsertionPointToStart(block);
       FailureOr<TileAttentionResult> tail =
-          buildQueryForall(full->replacement, numTail, numFull, shape);
+          buildQueryForall(afterFull, numTail, numFull, shape);
       if (failed(tail))
         return failure();
-      scf::YieldOp::create(rewriter, loc, tail->replacement);
+      scf::YieldOp::create(rewriter, loc, tail->forallOp->getResults());
     }
-    tailResult = ifOp.getResult(0);
+    rewriter.setInsertionPointAfter(ifOp);
+    llvm::append_range(tailResults, ifOp.getResults());
   }
-  rewriter.replaceOp(op, tailResult);
+  Value result = finish(tailResults);
+  rewriter.replaceOp(op, result);
   // The main (full-tile) forall and its key loop describe the structure.
-  return TileAttentionResult{full->forallOp, full->keyLoop, tailResult};
+  return TileAttentionResult{full->forallOp, full->keyLoop, result};
+}
+
+SmallVector<Value> FlashBuilder::splitBuffers(OpBuilder &b) {
+  SmallVector<OpFoldResult> stats = {b.getIndexAttr(numSplits), pv.batch,
+                                     pv.queryHeads, pv.queryLen};
+  SmallVector<OpFoldResult> accShape(stats);
+  accShape.push_back(b.getIndexAttr(op.getSizes().valueDim));
+  // Every element is written by exactly one tile of one split.
+  auto empty = [&](ArrayRef<OpFoldResult> shape) -> Value {
+    return tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
+  };
+  return {empty(stats), empty(stats), empty(accShape)};
+}
+
+Value FlashBuilder::combineSplits(OpBuilder &b, ValueRange buffers) {
+  using IT = utils::IteratorType;
+  Value maxBuf = buffers[0], sumBuf = buffers[1], accBuf = buffers[2];
+  SmallVector<OpFoldResult> rowShape = {pv.batch, pv.queryHeads, pv.queryLen};
+  AffineExpr d0, d1, d2, d3, d4;
+  bindDims(ctx, d0, d1, d2, d3, d4);
+  // Every generic here iterates with the split s outermost (loops are
+  // generated in dimension order): the inner loops then walk the
+  // contiguous rows (and Dv) of one split's buffers, which vectorise, and
+  // not the strided splits. Over (s, b, h, i) the buffers are read at the
+  // identity and the rows at (b, h, i).
+  auto map4 = [&](ArrayRef<AffineExpr> exprs) {
+    return AffineMap::get(4, 0, exprs, ctx);
+  };
+  AffineMap bufAt = AffineMap::getMultiDimIdentityMap(4, ctx),
+            rowAt = map4({d1, d2, d3});
+  SmallVector<IT> rowReduce = {IT::reduction, IT::parallel, IT::parallel,
+                               IT::parallel};
+  // M = max_s m_s.
+  Value globalMax =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{RankedTensorType::get(getStaticShape(rowShape),
+                                                  b.getF32Type())},
+          ValueRange{maxBuf},
+          ValueRange{filled(b, rowShape,
+                            -std::numeric_limits<double>::infinity())},
+          ArrayRef<AffineMap>{bufAt, rowAt}, rowReduce,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            linalg::YieldOp::create(
+                nb, nl,
+                arith::MaximumFOp::create(nb, nl, args[0], args[1])
+                    .getResult());
+          })
+          .getResult(0);
+  // L = sum_s exp(m_s - M) l_s (a split that saw no visible key has
+  // m_s = -inf and l_s = 0; a row with none at all has M = -inf: weight 0).
+  Value globalSum =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{globalMax.getType()},
+          ValueRange{maxBuf, sumBuf, globalMax},
+          ValueRange{filled(b, rowShape, 0.0)},
+          ArrayRef<AffineMap>{bufAt, bufAt, rowAt, rowAt}, rowReduce,
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value w = safeExpDiff(nb, nl, args[0], args[2], fastExp);
+            Value wl = arith::MulFOp::create(nb, nl, w, args[1]);
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, args[3], wl).getResult());
+          })
+          .getResult(0);
+  // c_s = exp(m_s - M) / L, over (s, b, h, i).
+  AffineMap id4 = bufAt, rowOfSplit = rowAt;
+  Value weights =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{maxBuf.getType()},
+          ValueRange{maxBuf, globalMax, globalSum},
+          ValueRange{tensor::EmptyOp::create(
+              b, loc, tensor::getMixedSizes(b, loc, maxBuf), b.getF32Type())},
+          ArrayRef<AffineMap>{id4, rowOfSplit, rowOfSplit, id4},
+          SmallVector<IT>(4, IT::parallel),
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value w = safeExpDiff(nb, nl, args[0], args[1], fastExp);
+            linalg::YieldOp::create(nb, nl,
+                                    safeDivide(nb, nl, w, args[2]));
+          })
+          .getResult(0);
+  // out = sum_s c_s acc_s over (s, b, h, i, e), accumulated in f32 (into
+  // the op's init when that is f32), in the op's layout.
+  Value init = op.getInit();
+  auto initType = cast<RankedTensorType>(init.getType());
+  bool f32Out = initType.getElementType().isF32();
+  int64_t valueDim = op.getSizes().valueDim;
+  SmallVector<OpFoldResult> outShape(rowShape);
+  outShape.push_back(b.getIndexAttr(valueDim));
+  auto map5 = [&](ArrayRef<AffineExpr> exprs) {
+    return AffineMap::get(5, 0, exprs, ctx);
+  };
+  AffineMap layoutOut = bhsd ? map5({d1, d2, d3, d4}) : map5({d1, d3, d2, d4});
+  Value accInit = f32Out ? init
+                         : tensor::EmptyOp::create(b, loc, outShape,
+                                                   b.getF32Type())
+                               .getResult();
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32Type(),
+                                         b.getF32FloatAttr(0.0f));
+  accInit = linalg::FillOp::create(b, loc, zero, accInit).getResult(0);
+  Value combined =
+      linalg::GenericOp::create(
+          b, loc, TypeRange{accInit.getType()}, ValueRange{weights, accBuf},
+          ValueRange{accInit},
+          ArrayRef<AffineMap>{map5({d0, d1, d2, d3}),
+                              AffineMap::getMultiDimIdentityMap(5, ctx),
+                              f32Out ? layoutOut : map5({d1, d2, d3, d4})},
+          ArrayRef<IT>{IT::reduction, IT::parallel, IT::parallel,
+                       IT::parallel, IT::parallel},
+          [&](OpBuilder &nb, Location nl, ValueRange args) {
+            Value p = arith::MulFOp::create(nb, nl, args[0], args[1]);
+            linalg::YieldOp::create(
+                nb, nl, arith::AddFOp::create(nb, nl, args[2], p).getResult());
+          })
+          .getResult(0);
+  if (f32Out)
+    return combined;
+  Type outElt = initType.getElementType();
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{initType}, ValueRange{combined},
+             ValueRange{init},
+             ArrayRef<AffineMap>{AffineMap::getMultiDimIdentityMap(4, ctx),
+                                 bhsd ? AffineMap::getMultiDimIdentityMap(4, ctx)
+                                      : map4({d0, d2, d1, d3})},
+             SmallVector<IT>(4, IT::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               linalg::YieldOp::create(
+                   nb, nl, truncateFromF32(nb, nl, args[0], outElt));
+             })
+      .getResult(0);
 }
 
 SmallVector<Value> FlashBuilder::buildKeyLoop(
@@ -919,14 +1120,16 @@ SmallVector<Value> FlashBuilder::buildKeyLoop(
 }
 
 FailureOr<TileAttentionResult>
-FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
+FlashBuilder::buildQueryForall(ValueRange inits, OpFoldResult numTiles,
                                OpFoldResult firstTile, QueryTiles shape) {
   AffineExpr d0, d1;
   bindDims(ctx, d0, d1);
   SmallVector<OpFoldResult> ubs = {
       pv.batch, headBlock > 1 ? pv.kvHeads : pv.queryHeads, numTiles};
-  auto forall = scf::ForallOp::create(rewriter, loc, ubs, ValueRange{init},
-                                      std::nullopt);
+  if (numSplits > 1)
+    ubs.push_back(rewriter.getIndexAttr(numSplits));
+  auto forall =
+      scf::ForallOp::create(rewriter, loc, ubs, inits, std::nullopt);
   mods.scale = opScale;
 
   OpBuilder b(ctx);
@@ -1024,11 +1227,26 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   Value q0v = getValueOrCreateConstantIndexOp(b, loc, q0);
   Value qsv = getValueOrCreateConstantIndexOp(b, loc, qs);
   auto [lo, hi] = keyBounds(b, q0v, qsv);
+  if (numSplits > 1) {
+    // This split's keys: [s * chunk, (s + 1) * chunk) within [lo, hi); the
+    // chunk is a multiple of Tk, so the bounds stay tile-aligned (or Skv).
+    Value chunk = getValueOrCreateConstantIndexOp(b, loc, splitKeys);
+    Value first = arith::MulIOp::create(b, loc, ivs[3], chunk);
+    Value end = arith::AddIOp::create(b, loc, first, chunk);
+    lo = arith::MaxSIOp::create(b, loc, lo, first);
+    hi = arith::MinSIOp::create(b, loc, hi, end);
+  }
   scf::ForOp loop;
   SmallVector<Value> final =
       buildKeyLoop(b, batch, head, kvHead, q0, qs, rows, qTile, lo, hi,
                    ValueRange{rowMax0, rowSum0, acc0},
                    /*peelKeys=*/peel && shape != QueryTiles::Partial, loop);
+
+  if (numSplits > 1) {
+    writeSplitTile(b, forall, final, ivs[3], batch, head, q0, writtenQ0, qs,
+                   shape);
+    return TileAttentionResult{forall, loop, forall.getResult(0)};
+  }
 
   // out_tile = acc / l in the result's element type. With grouped heads the
   // [G * qs] rows are viewed as [G, qs] and written to G heads at once.
@@ -1111,6 +1329,11 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
   tensor::ParallelInsertSliceOp::create(b, loc, result, out, offsets,
                                         tileSizes, strides);
 
+  markSingleIteration(forall);
+  return TileAttentionResult{forall, loop, forall.getResult(0)};
+}
+
+void FlashBuilder::markSingleIteration(scf::ForallOp forall) {
   // A forall of one iteration (e.g. decoding one head group of one batch)
   // is folded away by canonicalize: mark its tiles for attn-vectorize-tiles.
   std::optional<SmallVector<int64_t>> trips =
@@ -1119,7 +1342,68 @@ FlashBuilder::buildQueryForall(Value init, OpFoldResult numTiles,
     forall.getBody()->walk([&](linalg::LinalgOp tileOp) {
       tileOp->setAttr(kFlashTileAttrName, UnitAttr::get(ctx));
     });
-  return TileAttentionResult{forall, loop, forall.getResult(0)};
+}
+
+void FlashBuilder::writeSplitTile(OpBuilder &b, scf::ForallOp forall,
+                                  ValueRange final, Value split, Value batch,
+                                  Value head, OpFoldResult q0,
+                                  OpFoldResult writtenQ0, OpFoldResult qs,
+                                  QueryTiles shape) {
+  AffineExpr d0, d1;
+  bindDims(ctx, d0, d1);
+  int64_t valueDim = op.getSizes().valueDim;
+  OpFoldResult one = b.getIndexAttr(1), zero = b.getIndexAttr(0);
+  OpFoldResult g = b.getIndexAttr(headBlock), vd = b.getIndexAttr(valueDim);
+  int64_t qsStatic = getStaticShape({qs})[0];
+  // [G * qs] rows viewed as [G, qs] (the accumulator as [G, qs, Dv]).
+  Value stats[2];
+  for (int k = 0; k < 2; ++k)
+    stats[k] = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({headBlock, qsStatic}, b.getF32Type()),
+        final[k], ArrayRef<ReassociationIndices>{{0, 1}},
+        ArrayRef<OpFoldResult>{g, qs});
+  Value acc = tensor::ExpandShapeOp::create(
+      b, loc,
+      RankedTensorType::get({headBlock, qsStatic, valueDim}, b.getF32Type()),
+      final[2], ArrayRef<ReassociationIndices>{{0, 1}, {2}},
+      ArrayRef<OpFoldResult>{g, qs, vd});
+  // A shifted tile keeps its rows skip .. Tq - 1 (skip = writtenQ0 - q0).
+  OpFoldResult keep = qs, skip = zero;
+  if (shape == QueryTiles::Shifted) {
+    skip = affine::makeComposedFoldedAffineApply(b, loc, d0 - d1,
+                                                 {writtenQ0, q0});
+    keep = affine::makeComposedFoldedAffineApply(
+        b, loc, getAffineConstantExpr(queryTile, ctx) - d0, {skip});
+    int64_t keepStatic = getStaticShape({keep})[0];
+    for (Value &stat : stats)
+      stat = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({headBlock, keepStatic},
+                                        b.getF32Type()),
+          stat, ArrayRef<OpFoldResult>{zero, skip},
+          ArrayRef<OpFoldResult>{g, keep}, ArrayRef<OpFoldResult>{one, one});
+    acc = tensor::ExtractSliceOp::create(
+        b, loc,
+        RankedTensorType::get({headBlock, keepStatic, valueDim},
+                              b.getF32Type()),
+        acc, ArrayRef<OpFoldResult>{zero, skip, zero},
+        ArrayRef<OpFoldResult>{g, keep, vd},
+        ArrayRef<OpFoldResult>{one, one, one});
+  }
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  SmallVector<OpFoldResult> offsets = {split, batch, head, writtenQ0};
+  SmallVector<OpFoldResult> sizes = {one, one, g, keep};
+  for (int k = 0; k < 2; ++k)
+    tensor::ParallelInsertSliceOp::create(b, loc, stats[k],
+                                          forall.getRegionOutArgs()[k],
+                                          offsets, sizes,
+                                          SmallVector<OpFoldResult>(4, one));
+  offsets.push_back(zero);
+  sizes.push_back(vd);
+  tensor::ParallelInsertSliceOp::create(b, loc, acc,
+                                        forall.getRegionOutArgs()[2], offsets,
+                                        sizes,
+                                        SmallVector<OpFoldResult>(5, one));
+  markSingleIteration(forall);
 }
 
 FailureOr<TileAttentionResult>
@@ -1131,9 +1415,11 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
   if (options.queryTile < 0 || options.keyTile < 0 ||
       options.queryTile > kMaxTileSize || options.keyTile > kMaxTileSize)
     return rewriter.notifyMatchFailure(op, "tile sizes must be in [0, 2^24]");
+  if (options.keySplits < 0 || options.keySplits > kMaxKeySplits)
+    return rewriter.notifyMatchFailure(op, "key splits must be in [0, 1024]");
   FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
                        options.groupHeads, options.keyMajor,
-                       options.peelPartialTiles);
+                       options.peelPartialTiles, options.keySplits);
   return builder.build();
 }
 
@@ -1152,6 +1438,13 @@ struct AttnTileAttentionPass
           << " key-tile=" << static_cast<int64_t>(keyTile);
       return signalPassFailure();
     }
+    if (keySplits < 0 || keySplits > kMaxKeySplits) {
+      mlir::emitError(getOperation()->getLoc())
+          << "attn-tile-attention: key-splits must be in [0, " << kMaxKeySplits
+          << "] (0 = heuristic, 1 = no split), got "
+          << static_cast<int64_t>(keySplits);
+      return signalPassFailure();
+    }
     IRRewriter rewriter(&getContext());
     SmallVector<AttentionOp> ops;
     // Ops marked attn.deferred are claimed by a later pass of the pipeline
@@ -1167,6 +1460,7 @@ struct AttnTileAttentionPass
     options.groupHeads = groupHeads;
     options.keyMajor = keyMajor;
     options.peelPartialTiles = peelPartialTiles;
+    options.keySplits = keySplits;
     for (AttentionOp op : ops) {
       if (failed(tileAttention(rewriter, op, options))) {
         op.emitError("attn-tile-attention: could not tile this op");

@@ -64,7 +64,14 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
            "key tiles only, and compute the partial last query (key) tile as "
            "the static tile of the last Tq rows (Tk keys), writing only its "
            "own rows (masking the keys already taken), so that every tile "
-           "has a static shape when the sequence is at least a tile long">
+           "has a static shape when the sequence is at least a tile long">,
+    Option<"keySplits", "key-splits", "int64_t", /*default=*/"1",
+           "Split the keys of each query tile into this many chunks run as "
+           "a fourth dimension of the forall and combined after it "
+           "(split-KV, for decoding and other problems with few (batch, "
+           "head, query tile) iterations). 1: no split; 0: heuristic (split "
+           "static problems whose forall has fewer than 32 iterations, "
+           "keeping at least 4 key tiles per split)">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",

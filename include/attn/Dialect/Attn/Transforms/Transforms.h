@@ -53,6 +53,13 @@ struct TileAttentionOptions {
   /// Tq rows (Tk keys), so that every tile has a static shape once the
   /// sequence is at least one tile long (docs/FlashLowering.md).
   bool peelPartialTiles = true;
+  /// Split each query tile's keys into this many contiguous chunks computed
+  /// by separate iterations of the forall (a fourth dimension), whose
+  /// partial softmax statistics and accumulators are combined after it
+  /// (split-KV, "flash decoding"): parallelism for problems with fewer
+  /// (batch, head, query tile) iterations than cores, such as decoding.
+  /// 1: no split. 0: the heuristic (getDefaultKeySplits).
+  int64_t keySplits = 1;
 };
 
 /// Result of the flash lowering.
@@ -67,6 +74,17 @@ struct TileAttentionResult {
 
 /// Returns the tile sizes the heuristic picks for `op` as (query, key).
 std::pair<int64_t, int64_t> getDefaultTileSizes(AttentionOp op);
+
+/// Returns the number of key splits the heuristic picks for a problem whose
+/// query forall has `forallIterations` iterations (0: not static) over
+/// `keyTiles` key tiles (0: not static): enough splits to give the forall
+/// kSplitTargetIterations iterations, each split keeping at least
+/// kMinKeyTilesPerSplit key tiles; 1 when that is not possible or needed.
+int64_t getDefaultKeySplits(int64_t forallIterations, int64_t keyTiles);
+constexpr int64_t kSplitTargetIterations = 32;
+constexpr int64_t kMinKeyTilesPerSplit = 4;
+/// Upper bound of the key-splits option.
+constexpr int64_t kMaxKeySplits = 1024;
 
 /// Replaces `op` by the FlashAttention-2 loop nest with linalg on tiles.
 FailureOr<TileAttentionResult>
