@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -47,7 +48,7 @@ protected:
     DialectRegistry registry;
     registry.insert<AttnDialect, arith::ArithDialect, func::FuncDialect,
                     linalg::LinalgDialect, math::MathDialect,
-                    tensor::TensorDialect>();
+                    scf::SCFDialect, tensor::TensorDialect>();
     ctx.appendDialectRegistry(registry);
     ctx.loadAllAvailableDialects();
     loc = builder.getUnknownLoc();
@@ -438,6 +439,62 @@ TEST_F(AttnOpTest, DecomposePatternsApplyGreedily) {
           sawFloorDiv = true;
   });
   EXPECT_TRUE(sawFloorDiv);
+}
+
+TEST(AttnSplitKVTest, DefaultKeySplits) {
+  // Enough iterations already, or sizes not static: no split.
+  EXPECT_EQ(getDefaultKeySplits(32, 64), 1);
+  EXPECT_EQ(getDefaultKeySplits(100, 1000), 1);
+  EXPECT_EQ(getDefaultKeySplits(0, 64), 1);
+  EXPECT_EQ(getDefaultKeySplits(1, 0), 1);
+  // MQA decoding, 4096 keys in 64 tiles: 32 wanted, 16 allowed.
+  EXPECT_EQ(getDefaultKeySplits(1, 64), 16);
+  // GQA 32 / 8: 8 iterations, 4 splits.
+  EXPECT_EQ(getDefaultKeySplits(8, 64), 4);
+  // Fewer than two splits of 4 key tiles: none.
+  EXPECT_EQ(getDefaultKeySplits(1, 7), 1);
+  EXPECT_EQ(getDefaultKeySplits(1, 8), 2);
+  EXPECT_EQ(getDefaultKeySplits(31, 1000), 2);
+}
+
+TEST_F(AttnOpTest, TileAttentionWithKeySplits) {
+  // MQA decoding: 8 query heads share one K/V head; 300 keys in tiles of 64
+  // give 5 key tiles, so 3 requested splits take 2 tiles (128 keys) each.
+  AttentionOp op = build(tensor({1, 8, 1, 16}), tensor({1, 1, 300, 16}),
+                         tensor({1, 1, 300, 16}), {}, tensor({1, 8, 1, 16}));
+  ASSERT_EQ(verifyAndCapture(*module), "");
+  Type resultType = op.getResult().getType();
+  IRRewriter rewriter(&ctx);
+  TileAttentionOptions options;
+  options.keySplits = 3;
+  FailureOr<TileAttentionResult> result = tileAttention(rewriter, op, options);
+  ASSERT_TRUE(succeeded(result));
+  EXPECT_EQ(result->replacement.getType(), resultType);
+  auto forall = cast<scf::ForallOp>(result->forallOp);
+  // (batch, K/V head, query tile, split); three shared outputs.
+  std::optional<SmallVector<int64_t>> trips =
+      getConstantIntValues(forall.getMixedUpperBound());
+  ASSERT_TRUE(trips.has_value());
+  EXPECT_EQ(*trips, (SmallVector<int64_t>{1, 1, 1, 3}));
+  EXPECT_EQ(forall.getNumResults(), 3u);
+  // The result is the combine's last op, a generic outside the forall.
+  auto combine = result->replacement.getDefiningOp<linalg::GenericOp>();
+  ASSERT_TRUE(combine);
+  EXPECT_FALSE(combine->getParentOfType<scf::ForallOp>());
+  EXPECT_EQ(countAttnOps(), 0);
+  EXPECT_EQ(verifyAndCapture(*module), "");
+}
+
+TEST_F(AttnOpTest, TileAttentionRejectsBadKeySplits) {
+  AttentionOp op = build(tensor({1, 1, 8, 8}), tensor({1, 1, 8, 8}),
+                         tensor({1, 1, 8, 8}), {}, tensor({1, 1, 8, 8}));
+  IRRewriter rewriter(&ctx);
+  TileAttentionOptions options;
+  options.keySplits = -2;
+  EXPECT_TRUE(failed(tileAttention(rewriter, op, options)));
+  options.keySplits = kMaxKeySplits + 1;
+  EXPECT_TRUE(failed(tileAttention(rewriter, op, options)));
+  EXPECT_EQ(countAttnOps(), 1);
 }
 
 //===----------------------------------------------------------------------===//
