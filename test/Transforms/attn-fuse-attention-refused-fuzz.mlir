@@ -608,3 +608,203 @@ func.func @crash_11(%q: tensor<4x4x8xf32>, %k: tensor<4x6x8xf32>, %v4: tensor<1x
   } -> tensor<4x4x8xf32>
   return %o : tensor<4x4x8xf32>
 }
+
+// -----
+
+// Index arithmetic in a narrow integer type wraps: the indices 0 .. 129 cast
+// to i8 are not a band (j8 <= i8 differs from j <= i from 128 on).
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @i8_index_cast_wraps(%q: tensor<1x1x130x4xf32>, %k: tensor<1x1x130x4xf32>, %v: tensor<1x1x130x4xf32>) -> tensor<1x1x130x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x130x130xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x130x130xf32>) -> tensor<1x1x130x130xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x130x4xf32>, tensor<1x1x130x4xf32>) outs(%f : tensor<1x1x130x130xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x130x130xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x130x130xf32>) outs(%e : tensor<1x1x130x130xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %i8 = arith.index_cast %i : index to i8
+    %j8 = arith.index_cast %j : index to i8
+    %keep = arith.cmpi sle, %j8, %i8 : i8
+    %ninf = arith.constant 0xFF800000 : f32
+    %y = arith.select %keep, %x, %ninf : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x130x130xf32>
+  %s2 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s1 : tensor<1x1x130x130xf32>) outs(%e : tensor<1x1x130x130xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x130x130xf32>
+  %sm = linalg.softmax dimension(3) ins(%s2 : tensor<1x1x130x130xf32>) outs(%e : tensor<1x1x130x130xf32>) -> tensor<1x1x130x130xf32>
+  %eo = tensor.empty() : tensor<1x1x130x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x130x4xf32>) -> tensor<1x1x130x4xf32>
+  // expected-remark @below {{not fused: unsupported mask condition}}
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x130x130xf32>, tensor<1x1x130x4xf32>) outs(%fo : tensor<1x1x130x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x130x4xf32>
+  return %r : tensor<1x1x130x4xf32>
+}
+
+// -----
+
+// j + 126 <= i + 126 in i8 wraps for j, i >= 2: not causal.
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @i8_offset_wraps(%q: tensor<1x1x5x4xf32>, %k: tensor<1x1x5x4xf32>, %v: tensor<1x1x5x4xf32>) -> tensor<1x1x5x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x5x5xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x5x5xf32>) -> tensor<1x1x5x5xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x5x4xf32>, tensor<1x1x5x4xf32>) outs(%f : tensor<1x1x5x5xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x5x5xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x5x5xf32>) outs(%e : tensor<1x1x5x5xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %i8 = arith.index_cast %i : index to i8
+    %j8 = arith.index_cast %j : index to i8
+    %c = arith.constant 126 : i8
+    %ja = arith.addi %j8, %c : i8
+    %ia = arith.addi %i8, %c : i8
+    %keep = arith.cmpi sle, %ja, %ia : i8
+    %ninf = arith.constant 0xFF800000 : f32
+    %y = arith.select %keep, %x, %ninf : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x5x5xf32>
+  %s2 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s1 : tensor<1x1x5x5xf32>) outs(%e : tensor<1x1x5x5xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x5x5xf32>
+  %sm = linalg.softmax dimension(3) ins(%s2 : tensor<1x1x5x5xf32>) outs(%e : tensor<1x1x5x5xf32>) -> tensor<1x1x5x5xf32>
+  %eo = tensor.empty() : tensor<1x1x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x5x4xf32>) -> tensor<1x1x5x4xf32>
+  // expected-remark @below {{not fused: unsupported mask condition}}
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x5x5xf32>, tensor<1x1x5x4xf32>) outs(%fo : tensor<1x1x5x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x5x4xf32>
+  return %r : tensor<1x1x5x4xf32>
+}
+
+// -----
+
+// A finite masking value before the scale is scaled too: -1e4 * 1e-4 = -1
+// masks nothing.
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @finite_fill_before_small_scale(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %keep = arith.cmpi ule, %j, %i : index
+    %fill = arith.constant -1.0e4 : f32
+    %y = arith.select %keep, %x, %fill : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %s2 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 1.0e-4 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s2 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  // expected-remark @below {{not fused: a finite mask value (-1.000000e+04) is scaled by 1.000000e-04 afterwards and no longer masks (needs <= -1e4)}}
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}
+
+// -----
+
+// An additive mask computed from two tensors (m1 + m2) is not one tensor's
+// element-wise function: left alone (one tensor, e.g. (1 - m) * -1e9, is
+// raised).
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#mk = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
+func.func @mask_of_two_tensors(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>, %m1: tensor<1x6xf32>, %m2: tensor<1x6xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #mk, #mk, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0, %m1, %m2 : tensor<1x1x6x6xf32>, tensor<1x6xf32>, tensor<1x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %a: f32, %b: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    %mask = arith.addf %a, %b : f32
+    %z = arith.addf %y, %mask : f32
+    linalg.yield %z : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  // expected-remark @below {{not fused: additive mask is not a tensor or an element-wise function of one tensor}}
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}

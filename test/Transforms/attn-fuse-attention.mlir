@@ -317,3 +317,199 @@ func.func @gqa_bshd_f16(%qs: tensor<1x5x4x8xf16>, %ks: tensor<1x5x2x8xf16>, %vs:
   } -> tensor<1x4x5x8xf16>
   return %o : tensor<1x4x5x8xf16>
 }
+
+// -----
+
+// Index casts to i8 that cannot wrap (sizes up to 100) and a finite fill
+// that still masks after the scale (-1e9 * 0.125) are causal; a scale
+// constant rounded through bf16 keeps the rounding (3.3 -> 3.296875).
+// CHECK-LABEL: func.func @i8_index_cast_fits
+// CHECK: attn.attention
+// CHECK-SAME: scale = 5.000000e-01
+// CHECK-SAME: causal = top_left
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @i8_index_cast_fits(%q: tensor<1x1x100x4xf32>, %k: tensor<1x1x100x4xf32>, %v: tensor<1x1x100x4xf32>) -> tensor<1x1x100x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x100x100xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x100x100xf32>) -> tensor<1x1x100x100xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x100x4xf32>, tensor<1x1x100x4xf32>) outs(%f : tensor<1x1x100x100xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x100x100xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x100x100xf32>) outs(%e : tensor<1x1x100x100xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %i8 = arith.index_cast %i : index to i8
+    %j8 = arith.index_cast %j : index to i8
+    %keep = arith.cmpi sle, %j8, %i8 : i8
+    %ninf = arith.constant 0xFF800000 : f32
+    %y = arith.select %keep, %x, %ninf : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x100x100xf32>
+  %s2 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s1 : tensor<1x1x100x100xf32>) outs(%e : tensor<1x1x100x100xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x100x100xf32>
+  %sm = linalg.softmax dimension(3) ins(%s2 : tensor<1x1x100x100xf32>) outs(%e : tensor<1x1x100x100xf32>) -> tensor<1x1x100x100xf32>
+  %eo = tensor.empty() : tensor<1x1x100x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x100x4xf32>) -> tensor<1x1x100x4xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x100x100xf32>, tensor<1x1x100x4xf32>) outs(%fo : tensor<1x1x100x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x100x4xf32>
+  return %r : tensor<1x1x100x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @finite_fill_before_scale
+// CHECK: attn.attention
+// CHECK-SAME: scale = 1.250000e-01
+// CHECK-SAME: causal = top_left
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @finite_fill_before_scale(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %keep = arith.cmpi ule, %j, %i : index
+    %fill = arith.constant -1.0e9 : f32
+    %y = arith.select %keep, %x, %fill : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %s2 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 0.125 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s2 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @scale_rounded_through_bf16
+// CHECK: attn.attention
+// CHECK-SAME: scale = 3.296875
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+func.func @scale_rounded_through_bf16(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 3.3 : f32
+    %t = arith.truncf %c : f32 to bf16
+    %c2 = arith.extf %t : bf16 to f32
+    %y = arith.mulf %x, %c2 : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}
+
+// -----
+
+// bf16 Q, K, V whose contractions extend them to f32 in their bodies, with
+// an f32 result: the op reads Q, K and V extended to f32 (exactly what the
+// chain computes on) and produces the f32 result.
+// CHECK-LABEL: func.func @bf16_inputs_f32_result
+// CHECK-COUNT-3: arith.extf {{.*}} : bf16 to f32
+// CHECK: attn.attention ins({{.*}} : tensor<1x2x5x4xf32>, tensor<1x2x7x4xf32>, tensor<1x2x7x3xf32>) outs({{.*}} : tensor<1x2x5x3xf32>) scale = 5.000000e-01
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @bf16_inputs_f32_result(%q: tensor<1x2x5x4xbf16>, %k: tensor<1x2x7x4xbf16>, %v: tensor<1x2x7x3xbf16>) -> tensor<1x2x5x3xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x5x4xbf16>, tensor<1x2x7x4xbf16>) outs(%f : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: bf16, %b: bf16, %acc: f32):
+    %ax = arith.extf %a : bf16 to f32
+    %bx = arith.extf %b : bf16 to f32
+    %m = arith.mulf %ax, %bx : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x7xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x2x5x7xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    linalg.yield %y : f32
+  } -> tensor<1x2x5x7xf32>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x2x5x7xf32>) outs(%e : tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %eo = tensor.empty() : tensor<1x2x5x3xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x5x3xf32>) -> tensor<1x2x5x3xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x5x7xf32>, tensor<1x2x7x3xbf16>) outs(%fo : tensor<1x2x5x3xf32>) {
+  ^bb0(%a: f32, %b: bf16, %acc: f32):
+    %bx = arith.extf %b : bf16 to f32
+    %m = arith.mulf %a, %bx : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x3xf32>
+  return %r : tensor<1x2x5x3xf32>
+}

@@ -32,7 +32,9 @@
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -87,8 +89,11 @@ struct Expr {
   SmallVector<std::pair<Value, AffineMap>> above;
   /// Const.
   double cst = 0;
-  /// Index.
+  /// Index: the affine expression and the range [lo, hi] of its values,
+  /// which fit in `type` (integer index arithmetic that could wrap is not
+  /// an Index node).
   AffineExpr index;
+  int64_t lo = 0, hi = 0;
   /// Op: the scalar op of a linalg body, or null for an op built from a
   /// TOSA tensor op (which has no scalar op to point at).
   Operation *op = nullptr;
@@ -106,6 +111,19 @@ struct Expr {
   /// Contract: the op of the contraction (linalg or tosa.matmul).
   Operation *contractOp = nullptr;
 };
+
+/// Largest value assumed for a dynamic loop size when bounding index
+/// arithmetic (a tensor dimension below 2^40 elements).
+constexpr int64_t kMaxDynamicSize = int64_t(1) << 40;
+
+/// Whether [lo, hi] fits in the signed integer type `type` (index: 64 bits).
+static bool fitsSigned(Type type, __int128 lo, __int128 hi) {
+  unsigned width = type.isIndex() ? 64 : type.getIntOrFloatBitWidth();
+  if (width == 0 || width > 64)
+    return false;
+  __int128 max = (__int128(1) << (width - 1)) - 1;
+  return lo >= -max - 1 && hi <= max;
+}
 
 /// True when `e` is a float constant that masks a score out: -inf, or a
 /// finite value so negative that exp() of it minus any realistic row max is
@@ -346,6 +364,17 @@ Expr *ChainWalker::buildOutside(Value v) {
             .Case([&](math::SqrtOp) { return std::sqrt(c[0]); })
             .Case([&](math::RsqrtOp) { return 1.0 / std::sqrt(c[0]); })
             .Default([](Operation *) { return std::nullopt; });
+    // Each op rounds its result to its type (a truncf to bf16 of 3.3 is
+    // 3.296875; f16 arithmetic rounds to f16), as the chain computes it.
+    if (r && isa<FloatType>(type)) {
+      APFloat value(*r);
+      bool losesInfo = false;
+      value.convert(cast<FloatType>(type).getFloatSemantics(),
+                    APFloat::rmNearestTiesToEven, &losesInfo);
+      value.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+      r = value.convertToDouble();
+    }
     if (r)
       return constant(*r, type);
   }
@@ -374,6 +403,8 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   if (auto index = dyn_cast<linalg::IndexOp>(def)) {
     Expr *e = make(ExprKind::Index, v.getType());
     e->index = loops[index.getDim()];
+    int64_t size = op.getStaticLoopRanges()[index.getDim()];
+    e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
     return e;
   }
   if (matchPattern(v, m_Constant()))
@@ -383,30 +414,60 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   SmallVector<Expr *> args;
   for (Value operand : def->getOperands())
     args.push_back(buildScalar(operand, op, loops, resultIdx));
-  // Index arithmetic stays affine.
+  // Index arithmetic stays affine while it cannot wrap: each value's
+  // range (from the loop sizes) must fit in its integer type, e.g. an
+  // index_cast to i8 of indices up to 129 or j + 126 in i8 wraps, and such
+  // a comparison is then not a band.
   if (isa<arith::IndexCastOp, arith::IndexCastUIOp>(def) &&
-      args[0]->kind == ExprKind::Index) {
+      args[0]->kind == ExprKind::Index &&
+      fitsSigned(v.getType(), args[0]->lo, args[0]->hi) &&
+      (isa<arith::IndexCastOp>(def) || args[0]->lo >= 0)) {
     Expr *e = make(ExprKind::Index, v.getType());
     e->index = args[0]->index;
+    e->lo = args[0]->lo;
+    e->hi = args[0]->hi;
     return e;
   }
-  auto asAffine = [&](Expr *a) -> AffineExpr {
+  struct Affine {
+    AffineExpr expr;
+    __int128 lo = 0, hi = 0;
+  };
+  auto asAffine = [&](Expr *a) -> std::optional<Affine> {
     if (a->kind == ExprKind::Index)
-      return a->index;
-    if (a->kind == ExprKind::Const && a->type.isIntOrIndex())
-      return getAffineConstantExpr(static_cast<int64_t>(a->cst), ctx);
-    return AffineExpr();
+      return Affine{a->index, a->lo, a->hi};
+    if (a->kind == ExprKind::Const && a->type.isIntOrIndex()) {
+      auto c = static_cast<int64_t>(a->cst);
+      return Affine{getAffineConstantExpr(c, ctx), c, c};
+    }
+    return std::nullopt;
   };
   if (isa<arith::AddIOp, arith::SubIOp, arith::MulIOp>(def)) {
-    AffineExpr x = asAffine(args[0]), y = asAffine(args[1]);
+    std::optional<Affine> x = asAffine(args[0]), y = asAffine(args[1]);
     if (x && y &&
-        (!isa<arith::MulIOp>(def) || isa<AffineConstantExpr>(y) ||
-         isa<AffineConstantExpr>(x))) {
-      Expr *e = make(ExprKind::Index, v.getType());
-      e->index = isa<arith::AddIOp>(def)   ? x + y
-                 : isa<arith::SubIOp>(def) ? x - y
-                                           : x * y;
-      return e;
+        (!isa<arith::MulIOp>(def) || isa<AffineConstantExpr>(y->expr) ||
+         isa<AffineConstantExpr>(x->expr))) {
+      __int128 lo, hi;
+      if (isa<arith::AddIOp>(def)) {
+        lo = x->lo + y->lo;
+        hi = x->hi + y->hi;
+      } else if (isa<arith::SubIOp>(def)) {
+        lo = x->lo - y->hi;
+        hi = x->hi - y->lo;
+      } else {
+        __int128 p[4] = {x->lo * y->lo, x->lo * y->hi, x->hi * y->lo,
+                         x->hi * y->hi};
+        lo = *std::min_element(p, p + 4);
+        hi = *std::max_element(p, p + 4);
+      }
+      if (fitsSigned(v.getType(), lo, hi)) {
+        Expr *e = make(ExprKind::Index, v.getType());
+        e->index = isa<arith::AddIOp>(def)   ? x->expr + y->expr
+                   : isa<arith::SubIOp>(def) ? x->expr - y->expr
+                                             : x->expr * y->expr;
+        e->lo = static_cast<int64_t>(lo);
+        e->hi = static_cast<int64_t>(hi);
+        return e;
+      }
     }
   }
   // Fold float constants.
@@ -1075,10 +1136,40 @@ static Expr *matchSoftmax(Expr *p, std::string &reason) {
   return arg;
 }
 
+static void collectLeaves(Expr *e, SmallVectorImpl<Expr *> &leaves);
+static bool isPlainPredicate(Expr *e);
+
+/// True when `e` is a float computed element-wise from one tensor (all its
+/// leaves read the same tensor through the same map) and constants, e.g.
+/// HF's extended mask `(1 - m) * finfo.min` or `where(m, 0, -inf)`.
+static bool isElementwiseOfOneTensor(Expr *e) {
+  if (!isa<FloatType>(e->type) || !isPlainPredicate(e))
+    return false;
+  SmallVector<Expr *> leaves;
+  collectLeaves(e, leaves);
+  return !leaves.empty() && llvm::all_of(leaves, [&](Expr *l) {
+    return equal(l, leaves[0]);
+  });
+}
+
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                                  std::string &reason) {
   bool scaleSeen = false;
+  // A finite masking constant under a scale reaches the softmax multiplied
+  // by the scales applied after it (plan.scale so far): -1e4 * 1e-4 = -1
+  // masks nothing. -inf stays -inf under a positive scale.
+  auto masksAfterScale = [&](Expr *fill) {
+    if (!scaleSeen || std::isinf(fill->cst))
+      return true;
+    if (fill->cst * plan.scale <= -1.0e4)
+      return true;
+    reason = llvm::formatv("a finite mask value ({0:e}) is scaled by {1:e} "
+                           "afterwards and no longer masks (needs <= -1e4)",
+                           fill->cst, plan.scale)
+                 .str();
+    return false;
+  };
   while (true) {
     if (isOp<arith::ExtFOp>(x) || isOp<arith::TruncFOp>(x)) {
       x = x->args[0];
@@ -1142,6 +1233,8 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "select between scores that is not a mask";
         return failure();
       }
+      if (!masksAfterScale(isMaskingConstant(b) ? b : a))
+        return failure();
       plan.maskUnderScale |= scaleSeen;
       x = isMaskingConstant(b) ? a : b;
       continue;
@@ -1157,20 +1250,24 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       x = l ? x->args[0] : x->args[1];
       if (isOp<arith::SelectOp>(m) && isConst(m->args[1], 0.0) &&
           isMaskingConstant(m->args[2])) {
-        if (failed(addKeep(m->args[0], false, plan, reason)))
+        if (!masksAfterScale(m->args[2]) ||
+            failed(addKeep(m->args[0], false, plan, reason)))
           return failure();
         plan.maskUnderScale |= scaleSeen;
         continue;
       }
       if (isOp<arith::SelectOp>(m) && isConst(m->args[2], 0.0) &&
           isMaskingConstant(m->args[1])) {
-        if (failed(addKeep(m->args[0], true, plan, reason)))
+        if (!masksAfterScale(m->args[1]) ||
+            failed(addKeep(m->args[0], true, plan, reason)))
           return failure();
         plan.maskUnderScale |= scaleSeen;
         continue;
       }
-      if (m->kind != ExprKind::Leaf || !m->map) {
-        reason = "additive mask is not a tensor";
+      if ((m->kind != ExprKind::Leaf || !m->map) &&
+          !isElementwiseOfOneTensor(m)) {
+        reason = "additive mask is not a tensor or an element-wise function "
+                 "of one tensor";
         return failure();
       }
       if (scaleSeen) {
@@ -1883,8 +1980,20 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   auto isSupported = [](Type t) {
     return t.isF32() || t.isF16() || t.isBF16();
   };
+  // An f32 result from f16/bf16 inputs (contractions that accumulate in
+  // f32, or inputs extended to f32 first): the chain computes on the
+  // inputs' exact f32 values, so the op reads them extended to f32.
+  bool extendToF32 =
+      outType.getElementType().isF32() &&
+      llvm::all_of(ArrayRef<Expr *>{plan.query, plan.key, plan.value},
+                   [&](Expr *leaf) {
+                     return isSupported(
+                         getElementTypeOrSelf(leaf->value.getType()));
+                   });
+  if (extendToF32)
+    elt = outType.getElementType();
   for (Expr *leaf : {plan.query, plan.key, plan.value})
-    if (getElementTypeOrSelf(leaf->value.getType()) != elt ||
+    if ((!extendToF32 && getElementTypeOrSelf(leaf->value.getType()) != elt) ||
         !isSupported(elt)) {
       reason = "unsupported element types (Q, K and V must share f32, f16 "
                "or bf16)";
@@ -1899,7 +2008,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Location loc = root->getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(root);
-  if (plan.floatMask) {
+  if (plan.floatMask && plan.floatMask->kind == ExprKind::Leaf) {
     if (std::optional<Band> band = getConstantBand(
             plan.floatMask->value, plan.floatMask->map, false, true)) {
       if (band->upper)
@@ -2030,9 +2139,18 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value maskSrc;
   AffineMap maskMap;
   if (plan.floatMask) {
-    maskSrc = plan.floatMask->value;
-    maskMap = plan.floatMask->map;
-    if (!isSupported(getElementTypeOrSelf(maskSrc.getType()))) {
+    // A computed mask is evaluated on the one tensor it reads (below).
+    Expr *src = plan.floatMask;
+    if (src->kind != ExprKind::Leaf) {
+      SmallVector<Expr *> leaves;
+      collectLeaves(src, leaves);
+      src = leaves[0];
+    }
+    maskSrc = src->value;
+    maskMap = src->map;
+    if (!isSupported(plan.floatMask->kind == ExprKind::Leaf
+                         ? getElementTypeOrSelf(maskSrc.getType())
+                         : plan.floatMask->type)) {
       reason = "unsupported element type of the additive mask";
       return failure();
     }
@@ -2065,6 +2183,26 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value mask;
   if (maskSrc) {
     Value src = maskSrc;
+    if (plan.floatMask && plan.floatMask->kind != ExprKind::Leaf) {
+      // Evaluate the additive mask once on the tensor it is computed from.
+      auto srcType = cast<RankedTensorType>(src.getType());
+      Type maskElt = plan.floatMask->type;
+      SmallVector<OpFoldResult> dims =
+          tensor::getMixedSizes(rewriter, loc, src);
+      Value empty = tensor::EmptyOp::create(rewriter, loc, dims, maskElt);
+      AffineMap id = rewriter.getMultiDimIdentityMap(srcType.getRank());
+      SmallVector<utils::IteratorType> iters(srcType.getRank(),
+                                             utils::IteratorType::parallel);
+      src = linalg::GenericOp::create(
+                rewriter, loc, TypeRange{srcType.clone(maskElt)},
+                ValueRange{src}, ValueRange{empty},
+                ArrayRef<AffineMap>{id, id}, iters,
+                [&](OpBuilder &nb, Location nl, ValueRange args) {
+                  linalg::YieldOp::create(
+                      nb, nl, emitScalar(nb, nl, plan.floatMask, args[0]));
+                })
+                .getResult(0);
+    }
     if (boolTerm.pred &&
         (boolTerm.pred->kind != ExprKind::Leaf || boolTerm.negated)) {
       // Evaluate the predicate once on the (small) mask tensor.
@@ -2097,6 +2235,31 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value qv = q->materialize(rewriter, loc);
   Value kv = k->materialize(rewriter, loc);
   Value vv = v->materialize(rewriter, loc);
+  if (extendToF32) {
+    auto extend = [&](Value t) -> Value {
+      auto type = cast<RankedTensorType>(t.getType());
+      if (type.getElementType() == elt)
+        return t;
+      Value empty = tensor::EmptyOp::create(
+          rewriter, loc, tensor::getMixedSizes(rewriter, loc, t), elt);
+      AffineMap id = rewriter.getMultiDimIdentityMap(type.getRank());
+      return linalg::GenericOp::create(
+                 rewriter, loc, TypeRange{type.clone(elt)}, ValueRange{t},
+                 ValueRange{empty}, ArrayRef<AffineMap>{id, id},
+                 SmallVector<utils::IteratorType>(
+                     type.getRank(), utils::IteratorType::parallel),
+                 [&](OpBuilder &nb, Location nl, ValueRange args) {
+                   linalg::YieldOp::create(
+                       nb, nl,
+                       arith::ExtFOp::create(nb, nl, elt, args[0])
+                           .getResult());
+                 })
+          .getResult(0);
+    };
+    qv = extend(qv);
+    kv = extend(kv);
+    vv = extend(vv);
+  }
 
   // The op and its result in the root's shape.
   bool bshd = q->bshd;

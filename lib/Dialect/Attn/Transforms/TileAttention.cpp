@@ -169,11 +169,11 @@ private:
   /// Combines the split buffers into the op's result:
   /// M = max_s m_s, w_s = exp(m_s - M), out = sum_s w_s acc_s / sum_s w_s l_s.
   Value combineSplits(OpBuilder &b, ValueRange buffers);
+  /// Marks the linalg ops of a forall of one iteration as flash tiles.
+  void markSingleIteration(scf::ForallOp forall);
   /// Writes a query tile's final (row max, row sum, accumulator) of split
   /// `split` into the split buffers (the forall's outputs): rows
   /// writtenQ0 .. q0 + qs - 1 of heads head .. head + G - 1.
-  /// Marks the linalg ops of a forall of one iteration as flash tiles.
-  void markSingleIteration(scf::ForallOp forall);
   void writeSplitTile(OpBuilder &b, scf::ForallOp forall, ValueRange final,
                       Value split, Value batch, Value head, OpFoldResult q0,
                       OpFoldResult writtenQ0, OpFoldResult qs,
