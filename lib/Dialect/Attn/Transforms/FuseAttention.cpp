@@ -1507,7 +1507,8 @@ static AffineMap broadcastUnitDims(RankedTensorType type, AffineMap map) {
 /// Returns how a mask of `type` read through `map` (over logical dims)
 /// becomes an operand of the op (an Access whose value is left null), or
 /// failure when it does not broadcast to [B, Hq, Sq, Skv].
-static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map) {
+static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
+                                     int64_t batch, int64_t heads) {
   MLIRContext *ctx = type.getContext();
   map = broadcastUnitDims(type, map);
   AffineMap m = toOperandMap(map, kI, kJ);
@@ -1529,15 +1530,58 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map) {
   }
   if (aligned)
     return acc;
-  // Dims in increasing order with gaps: insert unit dims.
-  SmallVector<int64_t> pos;
-  for (AffineExpr r : m.getResults()) {
-    auto d = dyn_cast<AffineDimExpr>(r);
-    if (!d || (!pos.empty() && d.getPosition() <= (unsigned)pos.back()))
+  // Otherwise each mask dim must read a run of operand dims (b, h, i, j) in
+  // increasing order: one dim; `b * H + h` on a [B * H, ...] mask (the
+  // collapsed batch-heads dim of a 3-D chain), expanded back into [B, H];
+  // or nothing, for a unit dim. An expand_shape inserts the unit dims of the
+  // gaps.
+  struct Part {
+    int64_t pos, size;
+  };
+  SmallVector<SmallVector<Part>> parts(rank);
+  for (int64_t k = 0; k < rank; ++k) {
+    AffineExpr r = m.getResult(k);
+    int64_t size = type.getDimSize(k);
+    if (auto d = dyn_cast<AffineDimExpr>(r)) {
+      parts[k].push_back({d.getPosition(), size});
+      continue;
+    }
+    if (r == getAffineConstantExpr(0, ctx) && size == 1)
+      continue;
+    // b * H + h with H the (static) head count and size B * H.
+    auto sum = dyn_cast<AffineBinaryOpExpr>(r);
+    bool matched = false;
+    if (sum && sum.getKind() == AffineExprKind::Add && heads > 0 &&
+        !ShapedType::isDynamic(size) && batch > 0 && size == batch * heads) {
+      for (auto [lhs, rhs] : {std::make_pair(sum.getLHS(), sum.getRHS()),
+                               std::make_pair(sum.getRHS(), sum.getLHS())}) {
+        auto mul = dyn_cast<AffineBinaryOpExpr>(lhs);
+        auto h = dyn_cast<AffineDimExpr>(rhs);
+        if (!mul || mul.getKind() != AffineExprKind::Mul || !h ||
+            h.getPosition() != 1)
+          continue;
+        auto b = dyn_cast<AffineDimExpr>(mul.getLHS());
+        auto c = dyn_cast<AffineConstantExpr>(mul.getRHS());
+        if (b && c && b.getPosition() == 0 && c.getValue() == heads) {
+          parts[k] = {{0, batch}, {1, heads}};
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched)
       return failure();
-    pos.push_back(d.getPosition());
   }
-  if (pos.empty())
+  int64_t last = -1;
+  bool any = false;
+  for (const SmallVector<Part> &ps : parts)
+    for (const Part &p : ps) {
+      if (p.pos <= last)
+        return failure();
+      last = p.pos;
+      any = true;
+    }
+  if (!any)
     return failure();
   SmallVector<ReassociationIndices> &reassoc = acc.reassoc;
   reassoc.resize(rank);
@@ -1545,10 +1589,27 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map) {
   shape.assign(4, 1);
   int64_t next = 0;
   for (int64_t k = 0; k < rank; ++k) {
-    int64_t end = k == rank - 1 ? 3 : pos[k];
+    int64_t end;
+    if (!parts[k].empty()) {
+      end = parts[k].back().pos;
+      for (const Part &p : parts[k])
+        shape[p.pos] = p.size;
+    } else {
+      // A unit dim takes the next operand dim, which must be free.
+      end = next;
+      for (int64_t j = k + 1; j < rank; ++j)
+        if (!parts[j].empty()) {
+          if (parts[j].front().pos <= end)
+            return failure();
+          break;
+        }
+      if (end > 3)
+        return failure();
+    }
+    if (k == rank - 1)
+      end = 3;
     for (; next <= end; ++next)
       reassoc[k].push_back(next);
-    shape[pos[k]] = type.getDimSize(k);
   }
   return acc;
 }
@@ -2172,7 +2233,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
   if (maskSrc) {
     maskAccess =
-        resolveMask(cast<RankedTensorType>(maskSrc.getType()), maskMap);
+        resolveMask(cast<RankedTensorType>(maskSrc.getType()), maskMap,
+                    batch, heads);
     if (failed(maskAccess)) {
       reason = "the mask does not broadcast to [B, Hq, Sq, Skv]";
       return failure();
