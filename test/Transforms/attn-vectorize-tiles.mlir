@@ -136,3 +136,21 @@ func.func @single_tile(%q: tensor<1x1x32x64xf32>, %k: tensor<1x1x128x64xf32>,
        outs(%o : tensor<1x1x32x64xf32>) -> tensor<1x1x32x64xf32>
   return %0 : tensor<1x1x32x64xf32>
 }
+
+// -----
+
+// GQA decoding: a query tile of 4 rows (one row for each of the 4 query
+// heads sharing a K/V head), fewer than a register block of 8: the P.V
+// contraction is one block of all 4 rows whose 4 x 32 accumulator stays in
+// registers across the key steps (it was a loop that loaded and stored the
+// accumulator around every FMA).
+// KM-LABEL: func.func @gqa_decode
+//       KM: scf.for {{.*}} iter_args(%{{.+}} = %{{.+}}) -> (vector<4x32xf32>)
+//       KM:   vector.contract {{.*}} : vector<8x4xf32>, vector<8x32xf32> into vector<4x32xf32>
+func.func @gqa_decode(%q: tensor<1x8x1x64xf32>, %k: tensor<1x2x256x64xf32>,
+                      %v: tensor<1x2x256x64xf32>, %init: tensor<1x8x1x64xf32>)
+    -> tensor<1x8x1x64xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x8x1x64xf32>, tensor<1x2x256x64xf32>, tensor<1x2x256x64xf32>)
+       outs(%init : tensor<1x8x1x64xf32>) -> tensor<1x8x1x64xf32>
+  return %0 : tensor<1x8x1x64xf32>
+}

@@ -260,8 +260,13 @@ struct AttnVectorizeTilesPass
                  bounds[1] % vectorWidth == 0) {
         // vectorWidth x vectorWidth blocks, transposed in registers.
         tileAndQueue(generic, {vectorWidth, vectorWidth});
-      } else if (isTileContraction(generic) && bounds[0] % rowBlock == 0 &&
+      } else if (isTileContraction(generic) &&
+                 (bounds[0] % rowBlock == 0 ||
+                  (bounds[0] > 0 && bounds[0] < rowBlock)) &&
                  bounds[2] % vectorWidth == 0) {
+        // Fewer rows than a block (decoding: one row per query head of a
+        // K/V head group): one block of all the rows.
+        int64_t rows = std::min<int64_t>(rowBlock, bounds[0]);
         // rowBlock x cols register blocks over the whole reduction (cols: a
         // few vectors wide, so that each broadcast feeds several FMAs).
         int64_t cols = colBlock > 0 && bounds[2] % colBlock == 0
@@ -278,8 +283,8 @@ struct AttnVectorizeTilesPass
                            : 0;
         auto fill = generic.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
         scf::SCFTilingResult *tiled =
-            step ? tileAndQueue(generic, {rowBlock, step, cols}, {0, 2, 1})
-                 : tileAndQueue(generic, {rowBlock, 0, cols});
+            step ? tileAndQueue(generic, {rows, step, cols}, {0, 2, 1})
+                 : tileAndQueue(generic, {rows, 0, cols});
         if (!tiled || tiled->loops.empty() || tiled->tiledOps.size() != 1)
           continue;
         Operation *block = tiled->tiledOps.front();
