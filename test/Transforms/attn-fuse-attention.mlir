@@ -513,3 +513,98 @@ func.func @bf16_inputs_f32_result(%q: tensor<1x2x5x4xbf16>, %k: tensor<1x2x7x4xb
   } -> tensor<1x2x5x3xf32>
   return %r : tensor<1x2x5x3xf32>
 }
+
+// -----
+
+// A mask rounded to bf16 before it is added (extf(truncf(m))): the
+// truncation is part of the mask, evaluated once on it, not dropped.
+// CHECK-LABEL: func.func @mask_rounded_to_bf16
+// CHECK: %[[M:.+]] = linalg.generic
+// CHECK: arith.truncf {{.*}} : f32 to bf16
+// CHECK: attn.attention
+// CHECK-SAME: mask(%[[M]] : tensor<6x6xbf16>)
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#m2 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+
+func.func @mask_rounded_to_bf16(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>, %mask: tensor<6x6xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0, %mask : tensor<1x1x6x6xf32>, tensor<6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %mk: f32, %unused: f32):
+    %c = arith.constant 0.5 : f32
+    %y = arith.mulf %x, %c : f32
+    %t = arith.truncf %mk : f32 to bf16
+    %te = arith.extf %t : bf16 to f32
+    %z = arith.addf %y, %te : f32
+    linalg.yield %z : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}
+
+// -----
+
+// math.rsqrt of a bf16 constant folds as it is lowered: sqrt(11) rounded to
+// bf16 (3.3125), then 1 / 3.3125 rounded to bf16 (0.302734375).
+// CHECK-LABEL: func.func @rsqrt_bf16_scale
+// CHECK: attn.attention
+// CHECK-SAME: scale = 0.302734375
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#m2 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+
+func.func @rsqrt_bf16_scale(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x6x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x6xf32>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
+  ^bb0(%x: f32, %unused: f32):
+    %c = arith.constant 11.0 : bf16
+    %r = math.rsqrt %c : bf16
+    %re = arith.extf %r : bf16 to f32
+    %y = arith.mulf %x, %re : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x6x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
+  %eo = tensor.empty() : tensor<1x1x6x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x1x6x4xf32>
+  return %r : tensor<1x1x6x4xf32>
+}

@@ -328,6 +328,21 @@ AffineExpr ChainWalker::simplify(AffineExpr e) {
   }
 }
 
+/// `x` rounded to the float type `type` (to nearest even); unchanged for
+/// other types.
+static double roundTo(Type type, double x) {
+  auto ft = dyn_cast<FloatType>(type);
+  if (!ft)
+    return x;
+  APFloat value(x);
+  bool losesInfo = false;
+  value.convert(ft.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                &losesInfo);
+  value.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                &losesInfo);
+  return value.convertToDouble();
+}
+
 Expr *ChainWalker::buildOutside(Value v) {
   Type type = v.getType();
   FloatAttr f;
@@ -359,22 +374,26 @@ Expr *ChainWalker::buildOutside(Value v) {
             .Case([&](arith::SubFOp) { return c[0] - c[1]; })
             .Case([&](arith::NegFOp) { return -c[0]; })
             .Case([&](arith::ExtFOp) { return c[0]; })
-            .Case([&](arith::TruncFOp) { return c[0]; })
+            .Case([&](arith::TruncFOp t) -> std::optional<double> {
+              // Rounded to the type below; other rounding modes are not
+              // folded.
+              if (t.getRoundingmodeAttr() &&
+                  t.getRoundingmode() != arith::RoundingMode::to_nearest_even)
+                return std::nullopt;
+              return c[0];
+            })
             .Case([&](arith::SIToFPOp) { return c[0]; })
             .Case([&](math::SqrtOp) { return std::sqrt(c[0]); })
-            .Case([&](math::RsqrtOp) { return 1.0 / std::sqrt(c[0]); })
+            .Case([&](math::RsqrtOp) {
+              // As it is lowered: sqrt, rounded to the type, then 1 / that
+              // (rounded below).
+              return 1.0 / roundTo(type, std::sqrt(c[0]));
+            })
             .Default([](Operation *) { return std::nullopt; });
     // Each op rounds its result to its type (a truncf to bf16 of 3.3 is
     // 3.296875; f16 arithmetic rounds to f16), as the chain computes it.
-    if (r && isa<FloatType>(type)) {
-      APFloat value(*r);
-      bool losesInfo = false;
-      value.convert(cast<FloatType>(type).getFloatSemantics(),
-                    APFloat::rmNearestTiesToEven, &losesInfo);
-      value.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
-                    &losesInfo);
-      r = value.convertToDouble();
-    }
+    if (r)
+      r = roundTo(type, *r);
     if (r)
       return constant(*r, type);
   }
@@ -1246,7 +1265,12 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "an addition to the scores is not a mask";
         return failure();
       }
-      Expr *m = stripCasts(l ? x->args[1] : x->args[0]);
+      // Only extensions are peeled off the mask (exact); a truncation
+      // rounds it, so a truncated mask is a computed one (evaluated with
+      // its truncf) rather than the tensor before it.
+      Expr *m = l ? x->args[1] : x->args[0];
+      while (isOp<arith::ExtFOp>(m))
+        m = m->args[0];
       x = l ? x->args[0] : x->args[1];
       if (isOp<arith::SelectOp>(m) && isConst(m->args[1], 0.0) &&
           isMaskingConstant(m->args[2])) {
