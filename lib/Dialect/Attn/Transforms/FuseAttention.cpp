@@ -1650,6 +1650,15 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg) {
         b, loc, e->type,
         b.getIntegerAttr(e->type, static_cast<int64_t>(e->cst)));
   case ExprKind::Op: {
+    if (!e->op) {
+      // A node built from a TOSA op: the arith/math op it names, on the
+      // emitted operands.
+      OperationState state(loc, e->name);
+      for (Expr *a : e->args)
+        state.addOperands(emitScalar(b, loc, a, arg));
+      state.addTypes(e->type);
+      return b.create(state)->getResult(0);
+    }
     IRMapping mapping;
     for (auto [operand, a] : llvm::zip(e->op->getOperands(), e->args))
       mapping.map(operand, emitScalar(b, loc, a, arg));
@@ -1669,13 +1678,14 @@ static void collectLeaves(Expr *e, SmallVectorImpl<Expr *> &leaves) {
 }
 
 /// Returns true if `e` is a scalar predicate built only from its leaves and
-/// constants (no indices, no reductions).
+/// constants (no indices, no reductions): linalg body ops, or the arith/math
+/// ops that TOSA element-wise ops are read as.
 static bool isPlainPredicate(Expr *e) {
   if (e->kind == ExprKind::Leaf)
     return static_cast<bool>(e->map);
   if (e->kind == ExprKind::Const)
     return true;
-  if (e->kind != ExprKind::Op || !e->op)
+  if (e->kind != ExprKind::Op || (!e->op && e->name.empty()))
     return false;
   return llvm::all_of(e->args, isPlainPredicate);
 }
