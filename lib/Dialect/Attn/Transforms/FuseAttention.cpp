@@ -1396,9 +1396,14 @@ struct Access {
   /// An expand_shape to apply to `value` first (empty: none).
   SmallVector<ReassociationIndices> reassoc;
   SmallVector<int64_t> shape;
+  /// Or a collapse_shape (a 5-D [B, Hkv, G, S, D] operand of grouped-query
+  /// attention written with a separate group dim).
+  SmallVector<ReassociationIndices> collapse;
 
   /// Creates the reshape, if any, and returns the tensor the op reads.
   Value materialize(OpBuilder &b, Location loc) const {
+    if (!collapse.empty())
+      return tensor::CollapseShapeOp::create(b, loc, value, collapse);
     if (reassoc.empty())
       return value;
     auto type = cast<RankedTensorType>(value.getType());
@@ -1436,6 +1441,31 @@ static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
              d2 = getAffineDimExpr(2, ctx), d3 = getAffineDimExpr(3, ctx);
   AffineExpr zero = getAffineConstantExpr(0, ctx);
   Access acc;
+  if (m.getNumResults() == 5 && !ShapedType::isDynamic(heads)) {
+    // [B, Hkv, G, S, D] read at (b, h floordiv G, h mod G, s, x) (query
+    // heads, collapsed to [B, Hkv * G, S, D]) or, with a unit group dim, at
+    // (b, h floordiv G, 0, s, x) (K/V heads shared by G query heads).
+    ArrayRef<AffineExpr> r = m.getResults();
+    int64_t g = type.getDimSize(2), hkv = type.getDimSize(1);
+    if (r[0] != d0 || r[3] != d2 || r[4] != d3 ||
+        r[1].getKind() != AffineExprKind::FloorDiv ||
+        cast<AffineBinaryOpExpr>(r[1]).getLHS() != d1)
+      return failure();
+    auto c =
+        dyn_cast<AffineConstantExpr>(cast<AffineBinaryOpExpr>(r[1]).getRHS());
+    if (!c || ShapedType::isDynamic(hkv) || hkv * c.getValue() != heads)
+      return failure();
+    if (r[2] == (d1 % c.getValue()) && g == c.getValue()) {
+      acc.group = 1;
+    } else if (allowGroups && r[2] == zero && g == 1) {
+      acc.group = c.getValue();
+    } else {
+      return failure();
+    }
+    acc.collapse = {{0}, {1, 2}, {3}, {4}};
+    acc.value = value;
+    return acc;
+  }
   if (m.getNumResults() == 4) {
     ArrayRef<AffineExpr> r = m.getResults();
     int hpos;
@@ -1931,6 +1961,17 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     outExprs = {b * heads + h, i, e};
   } else if (rank == 2) {
     outExprs = {i, e};
+  } else if (rank == 5 && linalgRoot) {
+    // [B, Hkv, G, S, E]: grouped-query attention with the group as its own
+    // dim; query head h = hkv * G + g.
+    int64_t hkv = outShape[1], g = outShape[2];
+    if (ShapedType::isDynamic(hkv) || ShapedType::isDynamic(g) || g <= 0) {
+      reason = "dynamic or zero head counts";
+      return failure();
+    }
+    batch = outShape[0];
+    heads = hkv * g;
+    outExprs = {b, h.floorDiv(g), h % g, i, e};
   } else {
     reason = "the second contraction has rank " + std::to_string(rank);
     return failure();
@@ -2205,6 +2246,20 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     auto shapeOf = [](const Access &a) -> SmallVector<int64_t> {
       if (!a.reassoc.empty())
         return a.shape;
+      if (!a.collapse.empty()) {
+        ArrayRef<int64_t> full =
+            cast<RankedTensorType>(a.value.getType()).getShape();
+        SmallVector<int64_t> shape;
+        for (const ReassociationIndices &group : a.collapse) {
+          int64_t size = 1;
+          for (int64_t d : group)
+            size = ShapedType::isDynamic(full[d]) || ShapedType::isDynamic(size)
+                       ? ShapedType::kDynamic
+                       : size * full[d];
+          shape.push_back(size);
+        }
+        return shape;
+      }
       return llvm::to_vector(
           cast<RankedTensorType>(a.value.getType()).getShape());
     };
@@ -2380,7 +2435,11 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                                       ArrayRef<int64_t>{0, 2, 1, 3})
               .getResult()[0];
   }
-  if (rank < 4) {
+  if (rank == 5) {
+    res = tensor::ExpandShapeOp::create(
+        rewriter, loc, outType.clone(elt), res,
+        ArrayRef<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
+  } else if (rank < 4) {
     SmallVector<ReassociationIndices> reassoc;
     if (rank == 3)
       reassoc = {{0, 1}, {2}, {3}};
