@@ -1044,18 +1044,29 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
                       pred == arith::CmpIPredicate::ugt ||
                       pred == arith::CmpIPredicate::uge;
     // An unsigned comparison is the signed one only between non-negative
-    // values: plain indices (`j ule i`), never a difference (`j - i ule 0`
-    // keeps only j == i) or an offset.
+    // values: indices and offsets whose ranges are non-negative (`j ule i`,
+    // `j ule i + 1`), never a possibly negative difference (`j - i ule 0`
+    // keeps only j == i).
+    auto nonNegative = [](Expr *a) {
+      return a->kind == ExprKind::Index ? a->lo >= 0 : a->cst >= 0;
+    };
     if (isUnsigned &&
-        (!isa<AffineDimExpr>(lhsIdx) || !isa<AffineDimExpr>(rhsIdx))) {
+        (!nonNegative(c->args[0]) || !nonNegative(c->args[1]))) {
       reason = "mask condition compares index differences unsigned";
       return failure();
     }
-    if (sign == 0 || (isUnsigned && off != 0)) {
+    if (sign == 0) {
       reason = "mask condition is not a band j - i <= c or j - i >= c";
       return failure();
     }
     // diff = sign * t + off.  diff < 0  <=>  sign * t < -off.
+    if (pred == arith::CmpIPredicate::eq) {
+      // t == -off / sign: the one diagonal, a band of width 0.
+      int64_t at = sign > 0 ? -off : off;
+      plan.band.addUpper(at);
+      plan.band.addLower(at);
+      return success();
+    }
     int64_t bound;
     bool upperOnT; // after normalising into sign * t (<=|>=) bound
     switch (pred) {
@@ -1076,7 +1087,7 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       bound = -off, upperOnT = false;
       break;
     default:
-      reason = "mask condition uses == or != on indices";
+      reason = "mask condition uses != on indices";
       return failure();
     }
     if (sign < 0) {
@@ -1207,12 +1218,13 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                : x->args[1]->kind == ExprKind::Const ? 1
                : x->args[0]->kind == ExprKind::Const ? 0
                                                      : -1;
-    if (cpos >= 0 && isOp<math::TanhOp>(x->args[1 - cpos])) {
+    bool bareTanh = isOp<math::TanhOp>(x);
+    if (bareTanh || (cpos >= 0 && isOp<math::TanhOp>(x->args[1 - cpos]))) {
       // Softcap c * tanh(y): with y = s / d or y = s * k, c * tanh(y) equals
       // c * tanh((c / d) * s / c), the op's softcap c on scores scaled by
-      // c / d (or c * k) more.
-      double c = x->args[cpos]->cst;
-      Expr *t = x->args[1 - cpos];
+      // c / d (or c * k) more. A bare tanh(y) is c = 1.
+      double c = bareTanh ? 1.0 : x->args[cpos]->cst;
+      Expr *t = bareTanh ? x : x->args[1 - cpos];
       if (plan.softcap) {
         reason = "more than one softcap";
         return failure();
