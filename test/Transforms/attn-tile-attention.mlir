@@ -233,6 +233,11 @@ func.func @split_decode(%q: tensor<1x8x1x16xf32>, %k: tensor<1x1x300x16xf32>,
 //       HEUR: linalg.generic {{.*}}ins(%{{.+}}, %{{.+}} : tensor<16x1x32x1xf32>, tensor<16x1x32x1x64xf32>) outs(%{{.+}} : tensor<1x32x1x64xf32>)
 //       HEUR: linalg.generic {{.*}}ins(%{{.+}} : tensor<1x32x1x64xf32>) outs(%{{.+}} : tensor<1x1x32x64xbf16>)
 //       HEUR:   arith.truncf
+// The partial results may not outgrow K and V: MQA with 64 query heads of
+// 32 rows, Dv = 256, 8192 keys would take 32 splits, but 7 splits of
+// 64 x 32 x (256 + 2) floats already match the 8192 x 512 of K and V.
+// HEUR-LABEL: func.func @split_capped
+//       HEUR: scf.forall ({{.*}}) in (1, 1, 1, 7)
 // HEUR-LABEL: func.func @no_split_many_heads
 //       HEUR: scf.forall ({{.*}}) in (1, 32, 1) shared_outs
 //   HEUR-NOT: scf.forall (
@@ -243,6 +248,13 @@ func.func @split_heuristic(%q: tensor<1x1x32x64xbf16>, %k: tensor<1x4096x1x64xbf
   %0 = attn.attention ins(%q, %k, %v : tensor<1x1x32x64xbf16>, tensor<1x4096x1x64xbf16>, tensor<1x4096x1x64xbf16>)
        outs(%init : tensor<1x1x32x64xbf16>) layout = bshd -> tensor<1x1x32x64xbf16>
   return %0 : tensor<1x1x32x64xbf16>
+}
+func.func @split_capped(%q: tensor<1x64x32x256xf32>, %k: tensor<1x1x8192x256xf32>,
+                        %v: tensor<1x1x8192x256xf32>, %init: tensor<1x64x32x256xf32>)
+    -> tensor<1x64x32x256xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x64x32x256xf32>, tensor<1x1x8192x256xf32>, tensor<1x1x8192x256xf32>)
+       outs(%init : tensor<1x64x32x256xf32>) -> tensor<1x64x32x256xf32>
+  return %0 : tensor<1x64x32x256xf32>
 }
 func.func @no_split_many_heads(%q: tensor<1x32x1x64xf32>, %k: tensor<1x32x4096x64xf32>,
                                %v: tensor<1x32x4096x64xf32>, %init: tensor<1x32x1x64xf32>)

@@ -841,6 +841,20 @@ FailureOr<TileAttentionResult> FlashBuilder::build() {
             ? *batch * *heads * llvm::divideCeil(*staticSq, queryTile)
             : 0;
     numSplits = getDefaultKeySplits(iterations, staticKeyTiles);
+    // The partial results (S x B x Hq x Sq rows of Dv + 2 floats) are kept
+    // no larger than the K and V they summarise.
+    std::optional<int64_t> queryHeads = getConstantIntValue(pv.queryHeads);
+    std::optional<int64_t> kvHeads = getConstantIntValue(pv.kvHeads);
+    if (numSplits > 1 && batch && queryHeads && kvHeads) {
+      AttentionOp::Sizes sizes = op.getSizes();
+      int64_t perSplit =
+          *batch * *queryHeads * *staticSq * (sizes.valueDim + 2);
+      int64_t kv = *batch * *kvHeads * *staticKv *
+                   (sizes.headDim + sizes.valueDim);
+      if (perSplit > 0)
+        numSplits = std::max<int64_t>(
+            1, std::min<int64_t>(numSplits, kv / perSplit));
+    }
   }
   if (staticKv)
     numSplits = std::min(numSplits, std::max<int64_t>(staticKeyTiles, 1));

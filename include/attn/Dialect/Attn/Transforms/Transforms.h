@@ -80,6 +80,8 @@ std::pair<int64_t, int64_t> getDefaultTileSizes(AttentionOp op);
 /// `keyTiles` key tiles (0: not static): enough splits to give the forall
 /// kSplitTargetIterations iterations, each split keeping at least
 /// kMinKeyTilesPerSplit key tiles; 1 when that is not possible or needed.
+/// (The flash lowering also keeps the split buffers within the size of K
+/// and V.)
 int64_t getDefaultKeySplits(int64_t forallIterations, int64_t keyTiles);
 constexpr int64_t kSplitTargetIterations = 32;
 constexpr int64_t kMinKeyTilesPerSplit = 4;
