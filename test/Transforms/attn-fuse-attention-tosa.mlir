@@ -66,3 +66,32 @@ func.func @causal_softcap(%q: tensor<1x8x16xf32>, %k: tensor<1x8x16xf32>, %v: te
   %o = tosa.matmul %p, %v, %zp, %zp : (tensor<1x8x8xf32>, tensor<1x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x8x16xf32>
   return %o : tensor<1x8x16xf32>
 }
+
+// -----
+
+// A tosa.cast from bf16 to f16 is neither an extension nor a truncation:
+// the mask is read as the cast's result (a tensor), and the raised IR
+// verifies.
+// CHECK-LABEL: func.func @mask_cast_bf16_to_f16
+// CHECK: %[[M:.+]] = tosa.cast
+// CHECK: attn.attention
+// CHECK-SAME: mask(%{{.+}} : tensor<1x2x1x8xf16>)
+func.func @mask_cast_bf16_to_f16(%q: tensor<2x8x16xf32>, %k: tensor<2x8x16xf32>, %v: tensor<2x8x16xf32>, %m: tensor<2x1x8xbf16>) -> (tensor<2x8x16xf32>) {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = "tosa.const"() <{values = dense<0.25> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %kt = tosa.transpose %k {perms = array<i32: 0, 2, 1>} : (tensor<2x8x16xf32>) -> tensor<2x16x8xf32>
+  %s = tosa.matmul %q, %kt, %zp, %zp : (tensor<2x8x16xf32>, tensor<2x16x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x8x8xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<2x8x8xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<2x8x8xf32>
+  %m16 = tosa.cast %m : (tensor<2x1x8xbf16>) -> tensor<2x1x8xf16>
+  %m32 = tosa.cast %m16 : (tensor<2x1x8xf16>) -> tensor<2x1x8xf32>
+  %x = tosa.add %sc, %m32 : (tensor<2x8x8xf32>, tensor<2x1x8xf32>) -> tensor<2x8x8xf32>
+  %mx = tosa.reduce_max %x {axis = 2 : i32} : (tensor<2x8x8xf32>) -> tensor<2x8x1xf32>
+  %d = tosa.sub %x, %mx : (tensor<2x8x8xf32>, tensor<2x8x1xf32>) -> tensor<2x8x8xf32>
+  %e = tosa.exp %d : (tensor<2x8x8xf32>) -> tensor<2x8x8xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<2x8x8xf32>) -> tensor<2x8x1xf32>
+  %r = tosa.reciprocal %su : (tensor<2x8x1xf32>) -> tensor<2x8x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<2x8x8xf32>, tensor<2x8x1xf32>, tensor<1xi8>) -> tensor<2x8x8xf32>
+  %o = tosa.matmul %p, %v, %zp, %zp : (tensor<2x8x8xf32>, tensor<2x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x8x16xf32>
+  return %o : tensor<2x8x16xf32>
+}

@@ -749,3 +749,55 @@ func.func @bare_tanh_softcap(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %
   } -> tensor<1x1x6x4xf32>
   return %r : tensor<1x1x6x4xf32>
 }
+
+// -----
+
+// An f32 causal mask select(j <= i, 0, -inf) truncated to the f16 scores:
+// the truncation keeps 0 and -inf exactly, so it is peeled and the band
+// read as causal.
+// CHECK-LABEL: func.func @causal_mask_truncated_to_f16
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: causal = top_left
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @causal_mask_truncated_to_f16(%q: tensor<1x2x6x4xf16>, %k: tensor<1x2x6x4xf16>, %v: tensor<1x2x6x4xf16>) -> tensor<1x2x6x4xf16> {
+  %zero = arith.constant 0.0 : f16
+  %e = tensor.empty() : tensor<1x2x6x6xf16>
+  %f = linalg.fill ins(%zero : f16) outs(%e : tensor<1x2x6x6xf16>) -> tensor<1x2x6x6xf16>
+  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x6x4xf16>, tensor<1x2x6x4xf16>) outs(%f : tensor<1x2x6x6xf16>) {
+  ^bb0(%a: f16, %b: f16, %acc: f16):
+    %m = arith.mulf %a, %b : f16
+    %r = arith.addf %acc, %m : f16
+    linalg.yield %r : f16
+  } -> tensor<1x2x6x6xf16>
+  %s1 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x2x6x6xf16>) outs(%e : tensor<1x2x6x6xf16>) {
+  ^bb0(%x: f16, %unused: f16):
+    %c = arith.constant 0.5 : f16
+    %y = arith.mulf %x, %c : f16
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %keep = arith.cmpi ule, %j, %i : index
+    %z32 = arith.constant 0.0 : f32
+    %ninf = arith.constant 0xFF800000 : f32
+    %m32 = arith.select %keep, %z32, %ninf : f32
+    %m16 = arith.truncf %m32 : f32 to f16
+    %r = arith.addf %y, %m16 : f16
+    linalg.yield %r : f16
+  } -> tensor<1x2x6x6xf16>
+  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x2x6x6xf16>) outs(%e : tensor<1x2x6x6xf16>) -> tensor<1x2x6x6xf16>
+  %eo = tensor.empty() : tensor<1x2x6x4xf16>
+  %fo = linalg.fill ins(%zero : f16) outs(%eo : tensor<1x2x6x4xf16>) -> tensor<1x2x6x4xf16>
+  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x6x6xf16>, tensor<1x2x6x4xf16>) outs(%fo : tensor<1x2x6x4xf16>) {
+  ^bb0(%a: f16, %b: f16, %acc: f16):
+    %m = arith.mulf %a, %b : f16
+    %r = arith.addf %acc, %m : f16
+    linalg.yield %r : f16
+  } -> tensor<1x2x6x4xf16>
+  return %r : tensor<1x2x6x4xf16>
+}

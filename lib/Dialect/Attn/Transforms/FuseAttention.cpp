@@ -711,6 +711,9 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
       return nullptr;
     if (from == to)
       return args[0];
+    // f16 <-> bf16 is neither an extension nor a truncation.
+    if (from.getWidth() == to.getWidth())
+      return nullptr;
     return scalarOp(from.getWidth() < to.getWidth()
                         ? arith::ExtFOp::getOperationName()
                         : arith::TruncFOp::getOperationName(),
@@ -1281,8 +1284,31 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       // rounds it, so a truncated mask is a computed one (evaluated with
       // its truncf) rather than the tensor before it.
       Expr *m = l ? x->args[1] : x->args[0];
-      while (isOp<arith::ExtFOp>(m))
-        m = m->args[0];
+      while (true) {
+        if (isOp<arith::ExtFOp>(m)) {
+          m = m->args[0];
+          continue;
+        }
+        // A truncation of select(keep, c1, c2) with constants that it
+        // keeps (0, or a masking value that stays one) is exact.
+        if (isOp<arith::TruncFOp>(m)) {
+          Expr *in = m->args[0];
+          while (isOp<arith::ExtFOp>(in))
+            in = in->args[0];
+          auto kept = [&](Expr *c) {
+            if (c->kind != ExprKind::Const)
+              return false;
+            double r = roundTo(m->type, c->cst);
+            return r == c->cst || (c->cst <= -1.0e4 && r <= -1.0e4);
+          };
+          if (isOp<arith::SelectOp>(in) && kept(in->args[1]) &&
+              kept(in->args[2])) {
+            m = in;
+            continue;
+          }
+        }
+        break;
+      }
       x = l ? x->args[0] : x->args[1];
       if (isOp<arith::SelectOp>(m) && isConst(m->args[1], 0.0) &&
           isMaskingConstant(m->args[2])) {
