@@ -1660,6 +1660,12 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
           break;
         }
       }
+      // One head: b * 1 + h simplifies to b + h.
+      if (!matched && heads == 1 &&
+          (r == getAffineDimExpr(0, ctx) + getAffineDimExpr(1, ctx))) {
+        parts[k] = {{0, batch}, {1, 1}};
+        matched = true;
+      }
     }
     if (!matched)
       return failure();
