@@ -1440,13 +1440,14 @@ struct Access {
 
   /// Creates the reshape, if any, and returns the tensor the op reads.
   Value materialize(OpBuilder &b, Location loc) const {
+    Value v = value;
     if (!collapse.empty())
-      return tensor::CollapseShapeOp::create(b, loc, value, collapse);
+      v = tensor::CollapseShapeOp::create(b, loc, v, collapse);
     if (reassoc.empty())
-      return value;
-    auto type = cast<RankedTensorType>(value.getType());
+      return v;
+    auto type = cast<RankedTensorType>(v.getType());
     return tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get(shape, type.getElementType()), value,
+        b, loc, RankedTensorType::get(shape, type.getElementType()), v,
         reassoc);
   }
 };
@@ -1599,15 +1600,63 @@ static AffineMap broadcastUnitDims(RankedTensorType type, AffineMap map) {
 /// Returns how a mask of `type` read through `map` (over logical dims)
 /// becomes an operand of the op (an Access whose value is left null), or
 /// failure when it does not broadcast to [B, Hq, Sq, Skv].
+static FailureOr<Access> resolveOperandMask(RankedTensorType type,
+                                            AffineMap m, int64_t batch,
+                                            int64_t heads);
+
 static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
                                      int64_t batch, int64_t heads) {
-  MLIRContext *ctx = type.getContext();
   map = broadcastUnitDims(type, map);
   AffineMap m = toOperandMap(map, kI, kJ);
   if (!m)
     return failure();
+  return resolveOperandMask(type, m, batch, heads);
+}
+
+/// resolveMask with the map already over the operand dims (b, h, i, j).
+static FailureOr<Access> resolveOperandMask(RankedTensorType type,
+                                            AffineMap m, int64_t batch,
+                                            int64_t heads) {
+  MLIRContext *ctx = type.getContext();
   Access acc;
   int64_t rank = type.getRank();
+  if (rank == 5) {
+    // The mask of a chain written with a separate group dim ([B, Hkv, G,
+    // S, Skv] scores): its two head dims read (h floordiv G, h mod G), or
+    // are both broadcast; collapsed into one, it is a 4-D mask.
+    AffineExpr r1 = m.getResult(1), r2 = m.getResult(2);
+    AffineExpr zero = getAffineConstantExpr(0, ctx);
+    bool broadcast = r1 == zero && r2 == zero;
+    bool grouped = false;
+    if (r1.getKind() == AffineExprKind::FloorDiv &&
+        cast<AffineBinaryOpExpr>(r1).getLHS() == getAffineDimExpr(1, ctx)) {
+      auto g = dyn_cast<AffineConstantExpr>(
+          cast<AffineBinaryOpExpr>(r1).getRHS());
+      grouped = g && type.getDimSize(2) == g.getValue() &&
+                r2 == getAffineDimExpr(1, ctx) % g.getValue();
+    }
+    if (!broadcast && !grouped)
+      return failure();
+    int64_t maskHeads = ShapedType::isDynamic(type.getDimSize(1)) ||
+                                ShapedType::isDynamic(type.getDimSize(2))
+                            ? ShapedType::kDynamic
+                            : type.getDimSize(1) * type.getDimSize(2);
+    auto collapsedType = RankedTensorType::get(
+        {type.getDimSize(0), maskHeads, type.getDimSize(3),
+         type.getDimSize(4)},
+        type.getElementType());
+    AffineMap collapsedMap = AffineMap::get(
+        m.getNumDims(), 0,
+        {m.getResult(0), broadcast ? zero : getAffineDimExpr(1, ctx),
+         m.getResult(3), m.getResult(4)},
+        ctx);
+    FailureOr<Access> inner =
+        resolveOperandMask(collapsedType, collapsedMap, batch, heads);
+    if (failed(inner))
+      return failure();
+    inner->collapse = {{0}, {1, 2}, {3}, {4}};
+    return inner;
+  }
   if (rank > 4)
     return failure();
   bool aligned = true;
