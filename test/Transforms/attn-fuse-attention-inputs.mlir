@@ -197,3 +197,81 @@ func.func @tflite_mha(%q: tensor<2x8x64xf32>, %k: tensor<2x12x64xf32>, %xv: tens
   %o3 = tosa.reshape %ot, %so3 : (tensor<2x8x4x16xf32>, !tosa.shape<3>) -> tensor<2x8x64xf32>
   return %o3 : tensor<2x8x64xf32>
 }
+
+// -----
+
+// A dynamic batch through the collapsed [B*H, S, D] form (torch-mlir with a
+// dynamic batch): N = B * H is dynamic; Q and K are read through their
+// collapses, V, a 3-D argument, is expanded to [N / 4, 4, S, 16].
+// CHECK-LABEL: func.func @torch_sdpa
+// CHECK-SAME: (%[[Q:.*]]: tensor<?x4x?x16xf32>, %[[K:.*]]: tensor<?x4x?x16xf32>, %[[V:.*]]: tensor<?x?x16xf32>)
+// CHECK: %[[VE:.*]] = tensor.expand_shape %[[V]] {{\[\[}}0, 1], [2], [3]] output_shape [%{{.*}}, 4, %{{.*}}, 16] : tensor<?x?x16xf32> into tensor<?x4x?x16xf32>
+// CHECK: %[[O:.*]] = attn.attention ins(%[[Q]], %[[K]], %[[VE]] : tensor<?x4x?x16xf32>, tensor<?x4x?x16xf32>, tensor<?x4x?x16xf32>)
+// CHECK-SAME: scale = 2.500000e-01
+// CHECK: tensor.collapse_shape %[[O]] {{\[\[}}0, 1], [2], [3]] : tensor<?x4x?x16xf32> into tensor<?x?x16xf32>
+// CHECK-NOT: linalg.batch_matmul
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#tr = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3, d2)>
+#row = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, 0)>
+#red = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#mask = affine_map<(d0, d1, d2, d3) -> (d0, 0, 0, d3)>
+func.func @torch_sdpa(%q: tensor<?x4x?x16xf32>, %k: tensor<?x4x?x16xf32>, %vc: tensor<?x?x16xf32>) -> tensor<?x4x?x16xf32> {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %cst0 = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %d = arith.constant 4.0 : f32
+  %b = tensor.dim %q, %c0 : tensor<?x4x?x16xf32>
+  %sq = tensor.dim %q, %c2 : tensor<?x4x?x16xf32>
+  %skv = tensor.dim %k, %c2 : tensor<?x4x?x16xf32>
+  %e0 = tensor.empty(%b, %skv) : tensor<?x4x16x?xf32>
+  %kt = linalg.generic {indexing_maps = [#tr, #id4], iterator_types = ["parallel","parallel","parallel","parallel"]} ins(%k : tensor<?x4x?x16xf32>) outs(%e0 : tensor<?x4x16x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<?x4x16x?xf32>
+  %qc = tensor.collapse_shape %q [[0, 1], [2], [3]] : tensor<?x4x?x16xf32> into tensor<?x?x16xf32>
+  %ktc = tensor.collapse_shape %kt [[0, 1], [2], [3]] : tensor<?x4x16x?xf32> into tensor<?x16x?xf32>
+  %n = tensor.dim %qc, %c0 : tensor<?x?x16xf32>
+  %e1 = tensor.empty(%n, %sq, %skv) : tensor<?x?x?xf32>
+  %f1 = linalg.fill ins(%cst0 : f32) outs(%e1 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %s3 = linalg.batch_matmul ins(%qc, %ktc : tensor<?x?x16xf32>, tensor<?x16x?xf32>) outs(%f1 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %s = tensor.expand_shape %s3 [[0, 1], [2], [3]] output_shape [%b, 4, %sq, %skv] : tensor<?x?x?xf32> into tensor<?x4x?x?xf32>
+  %e2 = tensor.empty(%b, %sq, %skv) : tensor<?x4x?x?xf32>
+  %ss = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel","parallel","parallel","parallel"]} ins(%s : tensor<?x4x?x?xf32>) outs(%e2 : tensor<?x4x?x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.divf %a, %d : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?x?xf32>
+  %e3 = tensor.empty(%b, %sq) : tensor<?x4x?xf32>
+  %f3 = linalg.fill ins(%ninf : f32) outs(%e3 : tensor<?x4x?xf32>) -> tensor<?x4x?xf32>
+  %mx = linalg.generic {indexing_maps = [#id4, #red], iterator_types = ["parallel","parallel","parallel","reduction"]} ins(%ss : tensor<?x4x?x?xf32>) outs(%f3 : tensor<?x4x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?xf32>
+  %mxk = tensor.expand_shape %mx [[0], [1], [2, 3]] output_shape [%b, 4, %sq, 1] : tensor<?x4x?xf32> into tensor<?x4x?x1xf32>
+  %sub = linalg.generic {indexing_maps = [#id4, #row, #id4], iterator_types = ["parallel","parallel","parallel","parallel"]} ins(%ss, %mxk : tensor<?x4x?x?xf32>, tensor<?x4x?x1xf32>) outs(%e2 : tensor<?x4x?x?xf32>) {
+  ^bb0(%a: f32, %m: f32, %o: f32):
+    %r = arith.subf %a, %m : f32
+    %x = math.exp %r : f32
+    linalg.yield %x : f32
+  } -> tensor<?x4x?x?xf32>
+  %f4 = linalg.fill ins(%cst0 : f32) outs(%e3 : tensor<?x4x?xf32>) -> tensor<?x4x?xf32>
+  %sum = linalg.generic {indexing_maps = [#id4, #red], iterator_types = ["parallel","parallel","parallel","reduction"]} ins(%sub : tensor<?x4x?x?xf32>) outs(%f4 : tensor<?x4x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.addf %a, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?xf32>
+  %sumk = tensor.expand_shape %sum [[0], [1], [2, 3]] output_shape [%b, 4, %sq, 1] : tensor<?x4x?xf32> into tensor<?x4x?x1xf32>
+  %p = linalg.generic {indexing_maps = [#id4, #row, #id4], iterator_types = ["parallel","parallel","parallel","parallel"]} ins(%sub, %sumk : tensor<?x4x?x?xf32>, tensor<?x4x?x1xf32>) outs(%e2 : tensor<?x4x?x?xf32>) {
+  ^bb0(%a: f32, %m: f32, %o: f32):
+    %r = arith.divf %a, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<?x4x?x?xf32>
+  %pc = tensor.collapse_shape %p [[0, 1], [2], [3]] : tensor<?x4x?x?xf32> into tensor<?x?x?xf32>
+  %e5 = tensor.empty(%n, %sq) : tensor<?x?x16xf32>
+  %f5 = linalg.fill ins(%cst0 : f32) outs(%e5 : tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  %o3 = linalg.batch_matmul ins(%pc, %vc : tensor<?x?x?xf32>, tensor<?x?x16xf32>) outs(%f5 : tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [%b, 4, %sq, 16] : tensor<?x?x16xf32> into tensor<?x4x?x16xf32>
+  return %o : tensor<?x4x?x16xf32>
+}

@@ -1692,8 +1692,12 @@ static FailureOr<Access> resolveOperandMask(RankedTensorType type,
     // b * H + h with H the (static) head count and size B * H.
     auto sum = dyn_cast<AffineBinaryOpExpr>(r);
     bool matched = false;
-    if (sum && sum.getKind() == AffineExprKind::Add && heads > 0 &&
-        !ShapedType::isDynamic(size) && batch > 0 && size == batch * heads) {
+    // A dynamic size is B * H at run time when the batch is dynamic too:
+    // the 3-D chain's collapsed dim is what indexes the mask.
+    bool bhSize = (!ShapedType::isDynamic(size) && batch > 0 &&
+                   size == batch * heads) ||
+                  (ShapedType::isDynamic(size) && ShapedType::isDynamic(batch));
+    if (sum && sum.getKind() == AffineExprKind::Add && heads > 0 && bhSize) {
       for (auto [lhs, rhs] : {std::make_pair(sum.getLHS(), sum.getRHS()),
                                std::make_pair(sum.getRHS(), sum.getLHS())}) {
         auto mul = dyn_cast<AffineBinaryOpExpr>(lhs);
@@ -2036,10 +2040,14 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     heads = outShape[0];
     for (Value in : rootInputs) {
       if (auto bh = getCollapsedHeads(in)) {
-        // Only when batch * heads is the collapsed dim N.
-        if (ShapedType::isDynamic(bh->first) ||
-            ShapedType::isDynamic(outShape[0]) ||
-            bh->first * bh->second != outShape[0])
+        // Only when batch * heads is the collapsed dim N: both static and
+        // equal, or both dynamic (a dynamic batch; N = B * H then holds at
+        // run time, since the collapse is what produced N).
+        bool dynamicBatch = ShapedType::isDynamic(bh->first) &&
+                            ShapedType::isDynamic(outShape[0]);
+        if (!dynamicBatch && (ShapedType::isDynamic(bh->first) ||
+                              ShapedType::isDynamic(outShape[0]) ||
+                              bh->first * bh->second != outShape[0]))
           continue;
         std::tie(batch, heads) = *bh;
         break;
