@@ -7,7 +7,8 @@
 // same numbers (rtol 1e-4, atol 1e-5). @bloom_dynamic is the same chain
 // with a BLOOM-style [N, 1, Skv] bias added with the scale in one 3-D
 // generic, indexed by the dynamic collapsed dim b * 4 + h and expanded back
-// to [?, 4, 1, ?].
+// to [?, 4, 1, ?]. @one_head_dynamic is a 3-D chain over [?, ?, 16] that no
+// 4-D input is collapsed into (softmax without the max, linalg.reduce).
 // RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="fuse=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.ref
 // RUN: attn-opt %s -attn-cpu-pipeline="fuse=true" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.fused
@@ -25,6 +26,15 @@
 // CHECK: %[[M4:.+]] = tensor.expand_shape %arg3 {{\[\[}}0, 1], [2], [3]] output_shape [%{{.+}}, 4, 1, %{{.+}}] : tensor<?x1x?xf32> into tensor<?x4x1x?xf32>
 // CHECK: attn.attention
 // CHECK-SAME: mask(%[[M4]] : tensor<?x4x1x?xf32>)
+// CHECK-NOT: linalg.batch_matmul
+// CHECK: return
+
+// A 3-D chain over a dynamic N with no 4-D input: N is the batch of
+// one-head attention.
+// CHECK-LABEL: func.func @one_head_dynamic
+// CHECK: %[[Q4:.+]] = tensor.expand_shape %arg0 {{\[\[}}0, 1], [2], [3]] output_shape [%{{.+}}, 1, %{{.+}}, 16] : tensor<?x?x16xf32> into tensor<?x1x?x16xf32>
+// CHECK: attn.attention ins(%[[Q4]],
+// CHECK-SAME: scale = 1.000000e+00
 // CHECK-NOT: linalg.batch_matmul
 // CHECK: return
 
@@ -170,6 +180,45 @@ func.func @bloom_dynamic(%q: tensor<?x4x?x16xf32>, %k: tensor<?x4x?x16xf32>, %v:
   return %o : tensor<?x4x?x16xf32>
 }
 
+#oid3 = affine_map<(b, i, j) -> (b, i, j)>
+#orow3 = affine_map<(b, i, j) -> (b, i)>
+func.func @one_head_dynamic(%q: tensor<?x?x16xf32>, %k: tensor<?x?x16xf32>, %v: tensor<?x?x16xf32>) -> tensor<?x?x16xf32> {
+  %c0 = arith.constant 0.0 : f32
+  %i0 = arith.constant 0 : index
+  %i1 = arith.constant 1 : index
+  %n = tensor.dim %q, %i0 : tensor<?x?x16xf32>
+  %sq = tensor.dim %q, %i1 : tensor<?x?x16xf32>
+  %skv = tensor.dim %k, %i1 : tensor<?x?x16xf32>
+  %e = tensor.empty(%n, %sq, %skv) : tensor<?x?x?xf32>
+  %z = linalg.fill ins(%c0 : f32) outs(%e : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %s = linalg.batch_matmul indexing_maps = [
+      affine_map<(b, i, j, d) -> (b, i, d)>,
+      affine_map<(b, i, j, d) -> (b, j, d)>,
+      affine_map<(b, i, j, d) -> (b, i, j)>]
+      ins(%q, %k : tensor<?x?x16xf32>, tensor<?x?x16xf32>) outs(%z : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %ex = linalg.generic {indexing_maps = [#oid3, #oid3], iterator_types = ["parallel","parallel","parallel"]} ins(%s : tensor<?x?x?xf32>) outs(%e : tensor<?x?x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %x = math.exp %a : f32
+    linalg.yield %x : f32
+  } -> tensor<?x?x?xf32>
+  %er = tensor.empty(%n, %sq) : tensor<?x?xf32>
+  %zr = linalg.fill ins(%c0 : f32) outs(%er : tensor<?x?xf32>) -> tensor<?x?xf32>
+  %sum = linalg.reduce ins(%ex : tensor<?x?x?xf32>) outs(%zr : tensor<?x?xf32>) dimensions = [2]
+    (%a: f32, %acc: f32) {
+      %r = arith.addf %a, %acc : f32
+      linalg.yield %r : f32
+    }
+  %p = linalg.generic {indexing_maps = [#oid3, #orow3, #oid3], iterator_types = ["parallel","parallel","parallel"]} ins(%ex, %sum : tensor<?x?x?xf32>, tensor<?x?xf32>) outs(%e : tensor<?x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %x = arith.divf %a, %b : f32
+    linalg.yield %x : f32
+  } -> tensor<?x?x?xf32>
+  %eo = tensor.empty(%n, %sq) : tensor<?x?x16xf32>
+  %zo = linalg.fill ins(%c0 : f32) outs(%eo : tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  %o = linalg.batch_matmul ins(%p, %v : tensor<?x?x?xf32>, tensor<?x?x16xf32>) outs(%zo : tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  return %o : tensor<?x?x16xf32>
+}
+
 #gen = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // Fills a tensor with sin(0.37*i0 + 1.3*i1 + 0.71*i2 + 0.113*i3 + seed).
 func.func @fill(%t: tensor<?x?x?x?xf32>, %seed: f32) -> tensor<?x?x?x?xf32> {
@@ -241,5 +290,11 @@ func.func @main() {
   %o2 = call @bloom_dynamic(%q, %k, %v, %bias) : (tensor<?x4x?x16xf32>, tensor<?x4x?x16xf32>, tensor<?x4x?x16xf32>, tensor<?x1x?xf32>) -> tensor<?x4x?x16xf32>
   %u2 = tensor.cast %o2 : tensor<?x4x?x16xf32> to tensor<*xf32>
   call @printMemrefF32(%u2) : (tensor<*xf32>) -> ()
+  %q3 = tensor.collapse_shape %q [[0, 1], [2], [3]] : tensor<?x4x?x16xf32> into tensor<?x?x16xf32>
+  %k3 = tensor.collapse_shape %k [[0, 1], [2], [3]] : tensor<?x4x?x16xf32> into tensor<?x?x16xf32>
+  %v3 = tensor.collapse_shape %v [[0, 1], [2], [3]] : tensor<?x4x?x16xf32> into tensor<?x?x16xf32>
+  %o3 = call @one_head_dynamic(%q3, %k3, %v3) : (tensor<?x?x16xf32>, tensor<?x?x16xf32>, tensor<?x?x16xf32>) -> tensor<?x?x16xf32>
+  %u3 = tensor.cast %o3 : tensor<?x?x16xf32> to tensor<*xf32>
+  call @printMemrefF32(%u3) : (tensor<*xf32>) -> ()
   return
 }

@@ -2054,8 +2054,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       }
     }
     if (ShapedType::isDynamic(heads)) {
-      reason = "dynamic collapsed batch*heads dimension";
-      return failure();
+      // A dynamic N that no 4-D input was collapsed into: read it as the
+      // batch of one-head attention ([N, S, D] -> [N, 1, S, D]).
+      batch = ShapedType::kDynamic;
+      heads = 1;
     }
     if (heads <= 0 && deferred.empty())
       deferred = "a zero-sized dimension";
