@@ -49,6 +49,7 @@ single --b 1 --hq 2 --sq 21 --skv 21 --d 8 --window=4,2 --softcap 5.0 --seed 116
 single --b 2 --hq 4 --hkv 2 --sq 11 --skv 7 --d 8 --layout bshd --dynamic --seed 117
 single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype f16 --causal top_left --seed 118
 single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype bf16 --seed 119
+single --b 2 --hq 2 --sq 19 --skv 13 --d 8 --mask float --mask-shape q,1 --mask-min --seed 120
 random --count 100 --seed 606 --batch 50
 single --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 64 --dtype f16 --seed 201
 single --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 64 --dtype f16 --causal bottom_right --seed 202
@@ -97,6 +98,8 @@ mods3 --b 1 --hq 2 --sq 300 --skv 300 --d 64 --dtype f16 --causal bottom_right -
 mods4 --b 1 --hq 2 --sq 200 --skv 260 --d 64 --dtype f16 --window=40,25 --seed 304
 mods5 --b 2 --hq 4 --hkv 1 --sq 70 --skv 70 --d 32 --dtype bf16 --causal top_left --softcap 5.0 --mask bool --mask-shape b,h,q,k --seed 305
 mods6 --b 1 --hq 3 --sq 129 --skv 129 --d 64 --dtype f16 --mask float --mask-shape q,k --mask-dtype f16 --layout bshd --seed 306
+mods7 --b 1 --hq 2 --sq 100 --skv 90 --d 64 --dtype bf16 --mask float --mask-shape q,1 --mask-dtype bf16 --mask-min --seed 307
+mods8 --b 2 --hq 2 --sq 70 --skv 130 --d 128 --dtype f16 --mask float --mask-shape b,1,q,1 --mask-min --seed 308
 MODS
   # Warpgroup-MMA kernels (sm_90a): D, Dv in {64, 128}; odd sizes, GQA,
   # causal, masks, softcap, windows, bshd, dynamic shapes, other tiles;
@@ -128,6 +131,7 @@ wg16 wgmma-parts=1 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 41
 wg17 wgmma-parts=2 --b 1 --hq 2 --sq 100 --skv 130 --d 64 --dtype bf16 --seed 417
 wg18 wgmma-overlap=true,wgmma-key-tile=64,wgmma-warpgroups=1 --b 2 --hq 2 --sq 77 --skv 300 --d 64 --dv 128 --dtype f16 --layout bshd --causal bottom_right --window=90,0 --seed 418
 wg19 wgmma-overlap=true --b 1 --hq 2 --sq 64 --skv 64 --d 128 --dtype bf16 --seed 419
+wg20 - --b 1 --hq 2 --sq 130 --skv 200 --d 128 --dtype bf16 --mask float --mask-shape q,1 --mask-dtype bf16 --mask-min --seed 420
 WGMMA
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \

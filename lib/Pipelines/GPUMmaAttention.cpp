@@ -54,6 +54,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <limits>
 #include <string>
 
 using namespace mlir;
@@ -433,6 +434,12 @@ struct GPUMmaAttentionPass
     if (wgmmaParts < 1 || wgmmaParts > 3)
       return bad("wgmma-parts must be 1, 2 or 3, got " +
                  std::to_string(wgmmaParts));
+    // The overlapped schedule keeps P V on wgmma in flight: with one
+    // product on mma.sync it would build three buffers and no prefetch.
+    if (wgmmaOverlap && wgmmaParts != 3)
+      return bad("wgmma-overlap needs both products on wgmma (wgmma-parts=3), "
+                 "got wgmma-parts=" +
+                 std::to_string(wgmmaParts));
     if (wgmmaGroups > 0 && (wgmmaKeyTile < 16 || wgmmaKeyTile % 16 != 0 ||
                             wgmmaKeyTile > 256))
       return bad("wgmma-key-tile must be a multiple of 16 in [16, 256], got " +
@@ -522,8 +529,9 @@ struct GPUMmaAttentionPass
       llvm::cl::init(false)};
   Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
-      llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
-                     "flight while the next tile's S = Q K^T is issued"),
+      llvm::cl::desc("wgmma kernel with three K/V buffers (`stages` is "
+                     "ignored): keep each tile's P V in flight while the next "
+                     "tile's S = Q K^T is issued"),
       llvm::cl::init(false)};
   Option<int64_t> wgmmaParts{
       *this, "wgmma-parts",
@@ -787,6 +795,8 @@ static std::string kernelDeclError(func::FuncOp fn) {
     auto pi = dyn_cast<IntegerAttr>(p);
     if (!pi || pi.getInt() < 1 || pi.getInt() > 3)
       return "'wgmma_parts' must be 1, 2 or 3";
+    if (flag("overlap") && pi.getInt() != 3)
+      return "'overlap' needs 'wgmma_parts' = 3";
   }
   return "";
 }
@@ -1306,6 +1316,20 @@ static void buildKernel(func::FuncOp fn) {
                    k.sub(k.add(lastRow, delta), k.idx(wl))));
     if (maskB)
       needMask = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+    // A score in natural units times log2 e. A finite score below
+    // -FLT_MAX / log2 e (an additive mask of finfo.min) would overflow to
+    // -inf, which stands for a masked key (a row of those gives 0, not the
+    // mean of V): it becomes -FLT_MAX; -inf stays -inf and NaN stays NaN.
+    auto toLog2 = [&](Value v) {
+      Value scaled = k.fmul(v, k.f32(M_LOG2E));
+      auto isNegInf = [&](Value x) {
+        return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x,
+                                     negInf);
+      };
+      Value floor = k.sel(isNegInf(v), negInf,
+                          k.f32(-std::numeric_limits<float>::max()));
+      return k.sel(isNegInf(scaled), floor, scaled);
+    };
     {
       SmallVector<Type> types(sc.size(), f32);
       auto maskIf = scf::IfOp::create(b, loc, types, needMask, true);
@@ -1343,7 +1367,7 @@ static void buildKernel(func::FuncOp fn) {
               }
             }
             if (natural)
-              v = k.fmul(v, k.f32(M_LOG2E));
+              v = toLog2(v);
             masked[x] = k.sel(vis, v, negInf);
           }
         }
@@ -1352,7 +1376,7 @@ static void buildKernel(func::FuncOp fn) {
       SmallVector<Value> plain(sc);
       if (natural)
         for (Value &v : plain)
-          v = k.fmul(v, k.f32(M_LOG2E));
+          v = toLog2(v);
       scf::YieldOp::create(b, loc, plain);
       b.setInsertionPointAfter(maskIf);
       sc.assign(maskIf.getResults().begin(), maskIf.getResults().end());

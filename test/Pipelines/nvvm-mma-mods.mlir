@@ -22,6 +22,9 @@
 // PTX:         mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // PTX-LABEL: .entry fmask_softcap_mma_kernel(
 // PTX:         mma.sync.aligned.m16n8k16.row.col.f32.bf16.bf16.f32
+// A finite score that overflows to -inf in base 2 (a mask of finfo.min)
+// is clamped to -FLT_MAX: only a masked key is -inf.
+// PTX:         0fFF7FFFFF
 // PTX-LABEL: .entry window_mma_kernel(
 // PTX:         mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 

@@ -26,6 +26,7 @@
 // RUN: %gpu_extract_ptx --index 0 %t.p2.mlir > %t.p2.ptx && FileCheck %s --check-prefix=PARTS2 < %t.p2.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin 2>&1 | FileCheck %s --check-prefix=PARTSPTXAS
 // RUN: not attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-parts=4' 2>&1 | FileCheck %s --check-prefix=BADPARTS
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-overlap=true wgmma-parts=1})' 2>&1 | FileCheck %s --check-prefix=OVPARTS
 // mma-min-ctas=3 would cap the wgmma kernel's registers below what it needs
 // (ptxas refused it, C7602): the hint is not applied to it, with a warning.
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true mma-min-ctas=3 format=isa})' -o %t.mc.mlir 2>&1 | FileCheck %s --check-prefix=MINCTAS
@@ -79,6 +80,7 @@
 // PARTS2-DAG: ldmatrix.sync.aligned.m8n8.x4.shared.b16
 // PARTS2-DAG: mma.sync.aligned.m16n8k16.row.col.f32.f16.f16.f32
 // BADPARTS: wgmma-parts must be 1, 2 or 3, got 4
+// OVPARTS: wgmma-overlap needs both products on wgmma (wgmma-parts=3), got wgmma-parts=1
 // 4 warpgroups of 128-key tiles need more than 64K registers: mma.sync.
 // TOOMANY: remark: attn-gpu-mma-attention: no wgmma kernel (D = 64, Dv = 64, 4 warpgroups, 128-key tiles
 // TOOMANY: func.func private @f16_causal_mma(

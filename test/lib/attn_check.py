@@ -58,6 +58,9 @@ def round_bf16(x):
 
 
 ROUND = {"f32": round_f32, "f16": round_f16, "bf16": round_bf16}
+# The lowest finite value of each type (torch.finfo(dtype).min).
+LOWEST = {"f32": -3.4028234663852886e38, "f16": -65504.0,
+          "bf16": -3.3895313892515355e38}
 
 
 # ----------------------------------------------------------------------------
@@ -70,7 +73,7 @@ class Config:
     def __init__(self, b=1, hq=1, hkv=None, sq=4, skv=None, d=8, dv=None,
                  dtype="f32", layout="bhsd", causal="none", window=None,
                  softcap=None, scale=None, mask="none", mask_shape=None,
-                 mask_dtype=None, dynamic=False, seed=0):
+                 mask_dtype=None, dynamic=False, seed=0, mask_min=False):
         self.b, self.hq = b, hq
         self.hkv = hq if hkv is None else hkv
         self.sq = sq
@@ -85,6 +88,10 @@ class Config:
         self.mask_shape = mask_shape or ["b", "h", "q", "k"]
         self.mask_dtype = mask_dtype or ("i1" if mask == "bool" else "f32")
         self.dynamic = dynamic
+        # Float masks use the type's lowest finite value (finfo.min) instead
+        # of -inf: the key is not masked, its score just becomes that value
+        # in f32 (a row of those is uniform, the mean of V).
+        self.mask_min = mask_min
         self.seed = seed
 
     def describe(self):
@@ -102,6 +109,8 @@ class Config:
         if self.mask != "none":
             parts.append(f"mask={self.mask}:{self.mask_dtype}"
                          f"[{','.join(map(str, self.mask_shape))}]")
+            if self.mask_min:
+                parts.append("mask-min")
         if self.dynamic:
             parts.append("dynamic")
         parts.append(f"seed={self.seed}")
@@ -142,7 +151,7 @@ def make_inputs(cfg):
         def one():
             r = rng.random()
             if r < 0.2:
-                return -math.inf
+                return LOWEST[cfg.mask_dtype] if cfg.mask_min else -math.inf
             return mrnd(rng.uniform(-2.0, 2.0))
         mask = rand_tensor(rng, cfg.mask_dims(), one)
     return q, k, v, mask
@@ -188,6 +197,9 @@ def reference(cfg, q, k, v, mask):
                         mv = mask_at(cfg, mask, b, h, i, j)
                         if cfg.mask == "bool":
                             visible = visible and mv
+                        elif cfg.mask_min:
+                            # The score plus the mask, in f32 as computed.
+                            s = round_f32(s + mv)
                         else:
                             s += mv
                     if cfg.causal != "none" and j > i + delta:
@@ -587,6 +599,9 @@ def main():
                    help="comma list over b,h,q,k or 1, trailing-aligned")
     s.add_argument("--mask-dtype", default=None)
     s.add_argument("--dynamic", action="store_true")
+    s.add_argument("--mask-min", action="store_true",
+                   help="float masks: the type's lowest finite value "
+                        "(finfo.min) where they would be -inf")
     r = sub.add_parser("random", help="randomized differential sweep")
     r.add_argument("--count", type=int, default=200)
     r.add_argument("--seed", type=int, default=None)
@@ -637,6 +652,7 @@ def main():
                      window=parse_window(args.window), softcap=args.softcap,
                      scale=args.scale, mask=args.mask, mask_shape=shape,
                      mask_dtype=args.mask_dtype, dynamic=args.dynamic,
+                     mask_min=args.mask_min,
                      seed=args.seed)
         cases = [cfg]
     else:

@@ -105,8 +105,9 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::init(false)};
   PassOptions::Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
-      llvm::cl::desc("wgmma kernel with 2 stages: keep each tile's P V in "
-                     "flight while the next tile's S = Q K^T is issued"),
+      llvm::cl::desc("wgmma kernel with three K/V buffers (`stages` is "
+                     "ignored): keep each tile's P V in flight while the next "
+                     "tile's S = Q K^T is issued"),
       llvm::cl::init(false)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
