@@ -289,51 +289,6 @@ func.func @two_masks(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tenso
 #v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
 #o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// A mask condition on indices that is not a band (2j <= i).
-func.func @mask_not_band(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>) -> tensor<1x2x4x8xf32> {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %ninf = arith.constant 0xFF800000 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %o: f32):
-    %i = linalg.index 2 : index
-    %j = linalg.index 3 : index
-    %j2 = arith.addi %j, %j : index
-    %keep = arith.cmpi sle, %j2, %i : index
-    %r0 = arith.mulf %a, %c : f32
-    %r = arith.select %keep, %r0, %ninf : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: mask condition is not a band j - i <= c or j - i >= c}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
-}
-
-// -----
-
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 #mk = affine_map<(d0, d1, d2, d3) -> (0, 0, d2, d3)>
 // A select with 0 (not -inf): it changes the scores, it does not mask them.
 func.func @select_not_mask(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %m1: tensor<1x1x4x6xi1>) -> tensor<1x2x4x8xf32> {
@@ -489,6 +444,100 @@ func.func @scale_after_softcap(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>,
   %eo = tensor.empty() : tensor<1x2x4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
   // expected-remark @below {{not fused: a scale applied after the softcap}}
+  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %out : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+// A condition on indices that is no band is evaluated as a dense i1 mask
+// only when it is the only mask (here a float bias is added too).
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @dense_index_and_float_mask(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %bias: tensor<1x2x4x6xf32>) -> tensor<1x2x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.125 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %bias : tensor<1x2x4x6xf32>, tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %bb: f32, %o: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %j2 = arith.addi %j, %j : index
+    %keep = arith.cmpi sle, %j2, %i : index
+    %r00 = arith.mulf %a, %c : f32
+    %r0 = arith.addf %r00, %bb : f32
+    %r = arith.select %keep, %r0, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  // expected-remark @below {{not fused: mask condition is not a band j - i <= c or j - i >= c (not evaluated as a dense mask: with another mask)}}
+  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %out : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+// ... and when it reads only i and j (here also the head index h).
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @dense_index_reads_head(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>) -> tensor<1x2x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.125 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %h = linalg.index 1 : index
+    %j2 = arith.addi %j, %j : index
+    %ih = arith.addi %i, %h : index
+    %keep = arith.cmpi sle, %j2, %ih : index
+    %r0 = arith.mulf %a, %c : f32
+    %r = arith.select %keep, %r0, %ninf : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  // expected-remark @below {{not fused: mask condition is not a band j - i <= c or j - i >= c (not evaluated as a dense mask: reading more than i, j and values defined before the chain)}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32

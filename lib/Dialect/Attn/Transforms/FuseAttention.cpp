@@ -19,6 +19,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
 
+#include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -963,6 +964,14 @@ struct Plan {
   double scale = 1.0;
   Band band;
   SmallVector<MaskTerm> boolMasks;
+  /// Every keep condition on indices (bands included), for a dense i1 mask
+  /// when they are not all causal/window bands (`indexDense`, with the
+  /// reason) or the band does not fit the op's attributes.
+  SmallVector<MaskTerm> indexTerms;
+  bool indexDense = false;
+  std::string indexReason;
+  /// Whether constant mask tensors contributed to `band`.
+  bool constantBand = false;
   Expr *floatMask = nullptr;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
   /// Whether a -inf/select mask sits inside a scale (needs scale > 0).
@@ -1025,7 +1034,15 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     if (!rhsIdx)
       rhsIdx = constOr(c->args[1], lhsIdx);
   }
+  // A condition on indices that is not a band is kept as a dense term.
+  auto dense = [&](StringRef why) {
+    plan.indexDense = true;
+    if (plan.indexReason.empty())
+      plan.indexReason = why.str();
+    return success();
+  };
   if (lhsIdx && rhsIdx) {
+    plan.indexTerms.push_back({c, negated});
     auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
     if (negated)
       pred = arith::invertPredicate(pred);
@@ -1054,14 +1071,10 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return a->kind == ExprKind::Index ? a->lo >= 0 : a->cst >= 0;
     };
     if (isUnsigned &&
-        (!nonNegative(c->args[0]) || !nonNegative(c->args[1]))) {
-      reason = "mask condition compares index differences unsigned";
-      return failure();
-    }
-    if (sign == 0) {
-      reason = "mask condition is not a band j - i <= c or j - i >= c";
-      return failure();
-    }
+        (!nonNegative(c->args[0]) || !nonNegative(c->args[1])))
+      return dense("mask condition compares index differences unsigned");
+    if (sign == 0)
+      return dense("mask condition is not a band j - i <= c or j - i >= c");
     // diff = sign * t + off.  diff < 0  <=>  sign * t < -off.
     if (pred == arith::CmpIPredicate::eq) {
       // t == -off / sign: the one diagonal, a band of width 0.
@@ -1090,8 +1103,7 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       bound = -off, upperOnT = false;
       break;
     default:
-      reason = "mask condition uses != on indices";
-      return failure();
+      return dense("mask condition uses != on indices");
     }
     if (sign < 0) {
       bound = -bound;
@@ -1103,9 +1115,15 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       plan.band.addLower(bound);
     return success();
   }
-  if (contains(c, ExprKind::Index) || contains(c, ExprKind::Contract)) {
+  if (contains(c, ExprKind::Contract)) {
     reason = "unsupported mask condition";
     return failure();
+  }
+  if (contains(c, ExprKind::Index)) {
+    // Indices with other values (a dynamic offset, a tensor.dim): a dense
+    // term, if it reads no tensor (checked when the mask is planned).
+    plan.indexTerms.push_back({c, negated});
+    return dense("unsupported mask condition");
   }
   plan.boolMasks.push_back({c, negated});
   return success();
@@ -1765,11 +1783,21 @@ static FailureOr<Access> resolveOperandMask(RankedTensorType type,
   return acc;
 }
 
-/// Emits the scalar expression `e` (whose leaves all read `arg`).
-static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg) {
+/// Emits the scalar expression `e`: its tensor leaves all read `arg`, its
+/// scalar leaves are the values themselves, and its indices are affine
+/// functions of `dims` (the logical dims' induction values, null where
+/// unused).
+static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
+                        ArrayRef<Value> dims = {}) {
   switch (e->kind) {
   case ExprKind::Leaf:
-    return arg;
+    return e->map ? arg : e->value;
+  case ExprKind::Index: {
+    Value v = affine::expandAffineExpr(b, loc, e->index, dims, {});
+    if (!e->type.isIndex())
+      v = arith::IndexCastOp::create(b, loc, e->type, v);
+    return v;
+  }
   case ExprKind::Const:
     if (auto ft = dyn_cast<FloatType>(e->type))
       return arith::ConstantOp::create(b, loc, ft, b.getFloatAttr(ft, e->cst));
@@ -1782,17 +1810,51 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg) {
       // emitted operands.
       OperationState state(loc, e->name);
       for (Expr *a : e->args)
-        state.addOperands(emitScalar(b, loc, a, arg));
+        state.addOperands(emitScalar(b, loc, a, arg, dims));
       state.addTypes(e->type);
       return b.create(state)->getResult(0);
     }
     IRMapping mapping;
     for (auto [operand, a] : llvm::zip(e->op->getOperands(), e->args))
-      mapping.map(operand, emitScalar(b, loc, a, arg));
+      mapping.map(operand, emitScalar(b, loc, a, arg, dims));
     return b.clone(*e->op, mapping)->getResult(0);
   }
   default:
     return Value();
+  }
+}
+
+/// True when `e` reads only the query and key indices, constants and
+/// scalars that dominate `root` (where its dense mask is evaluated): no
+/// tensor, no reduction.
+static bool isIndexOnly(Expr *e, Operation *root) {
+  switch (e->kind) {
+  case ExprKind::Const:
+    return e->type.isIntOrIndexOrFloat();
+  case ExprKind::Index:
+    for (unsigned d = 0; d < kNumDims; ++d)
+      if (d != kI && d != kJ && e->index.isFunctionOfDim(d))
+        return false;
+    return true;
+  case ExprKind::Leaf: {
+    if (e->map || !e->value || !e->value.getType().isIntOrIndexOrFloat())
+      return false;
+    // Defined before the chain in a block that encloses it.
+    Block *block = e->value.getParentBlock();
+    Operation *at = block->findAncestorOpInBlock(*root);
+    if (!at)
+      return false;
+    if (auto def = e->value.getDefiningOp())
+      return def->isBeforeInBlock(at);
+    return true;
+  }
+  case ExprKind::Op:
+    if (!e->op && e->name.empty())
+      return false;
+    return llvm::all_of(e->args,
+                        [&](Expr *a) { return isIndexOnly(a, root); });
+  default:
+    return false;
   }
 }
 
@@ -2255,6 +2317,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       if (band->lower)
         plan.band.addLower(*band->lower);
       plan.floatMask = nullptr;
+      plan.constantBand = true;
     }
   }
   for (auto it = plan.boolMasks.begin(); it != plan.boolMasks.end();) {
@@ -2265,6 +2328,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
           plan.band.addUpper(*band->upper);
         if (band->lower)
           plan.band.addLower(*band->lower);
+        plan.constantBand = true;
         it = plan.boolMasks.erase(it);
         continue;
       }
@@ -2280,41 +2344,75 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
 
+  // Keep conditions on indices that are not all bands of the op's
+  // attributes become one dense [Sq, Skv] i1 mask, evaluated once (no tile
+  // is skipped for them, but no score matrix is materialised either).
+  // That needs them to be the only mask and to read nothing but i, j and
+  // scalars defined before the chain.
+  auto denseIndexRefusal = [&]() -> std::string {
+    if (plan.floatMask || !plan.boolMasks.empty() || plan.constantBand)
+      return "with another mask";
+    for (const MaskTerm &t : plan.indexTerms)
+      if (!t.pred->type.isInteger(1) || !isIndexOnly(t.pred, root))
+        return "reading more than i, j and values defined before the chain";
+    return "";
+  };
+  bool denseIndex = false;
+  if (plan.indexDense) {
+    std::string why = denseIndexRefusal();
+    if (!why.empty()) {
+      reason = plan.indexReason + " (not evaluated as a dense mask: " + why +
+               ")";
+      return failure();
+    }
+    denseIndex = true;
+    plan.band = Band();
+  }
+
   // Causal and window from the band lower <= j - i <= upper.
   int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
   CausalAttr causalAttr;
   DenseI64ArrayAttr windowAttr;
+  // A band the attributes cannot express: dense as well, when possible.
+  auto bandAsDense = [&](StringRef why) {
+    if (plan.indexTerms.empty() || !denseIndexRefusal().empty()) {
+      reason = why.str();
+      return false;
+    }
+    denseIndex = true;
+    plan.band = Band();
+    return true;
+  };
   if (plan.band.upper || plan.band.lower) {
     std::optional<int64_t> brDelta;
     if (!ShapedType::isDynamic(sq) && !ShapedType::isDynamic(skv))
       brDelta = skv - sq;
-    int64_t delta;
+    int64_t delta = 0;
     Causal causal = Causal::none;
     if (plan.band.upper && *plan.band.upper == 0) {
       causal = Causal::top_left;
-      delta = 0;
     } else if (plan.band.upper && brDelta && *plan.band.upper == *brDelta) {
       causal = Causal::bottom_right;
       delta = *brDelta;
     } else if (brDelta) {
       delta = *brDelta;
-    } else {
-      reason = "a band mask with dynamic sequence lengths";
+    } else if (!bandAsDense("a band mask with dynamic sequence lengths")) {
       return failure();
     }
     int64_t left = -1, right = -1;
-    if (plan.band.lower)
-      left = delta - *plan.band.lower;
-    if (causal == Causal::none && plan.band.upper)
-      right = *plan.band.upper - delta;
-    if ((plan.band.lower && left < 0) ||
-        (causal == Causal::none && plan.band.upper && right < 0)) {
-      reason = "the band mask is not expressible as causal/window";
-      return failure();
+    if (!denseIndex) {
+      if (plan.band.lower)
+        left = delta - *plan.band.lower;
+      if (causal == Causal::none && plan.band.upper)
+        right = *plan.band.upper - delta;
+      if (((plan.band.lower && left < 0) ||
+           (causal == Causal::none && plan.band.upper && right < 0)) &&
+          !bandAsDense("the band mask is not expressible as causal/window"))
+        return failure();
     }
-    if (causal != Causal::none)
+    if (!denseIndex && causal != Causal::none)
       causalAttr = CausalAttr::get(ctx, causal);
-    if (left >= 0 || right >= 0)
+    if (!denseIndex && (left >= 0 || right >= 0))
       windowAttr = rewriter.getDenseI64ArrayAttr({left, right});
   }
 
@@ -2489,6 +2587,37 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value qv = q->materialize(rewriter, loc);
   Value kv = k->materialize(rewriter, loc);
   Value vv = v->materialize(rewriter, loc);
+  if (denseIndex) {
+    // The keep conditions on indices, evaluated once into [Sq, Skv] i1.
+    int64_t seqDim = q->bshd ? 1 : 2;
+    SmallVector<OpFoldResult> dims = {
+        tensor::getMixedSize(rewriter, loc, qv, seqDim),
+        tensor::getMixedSize(rewriter, loc, kv, seqDim)};
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, dims, rewriter.getI1Type());
+    AffineMap id = rewriter.getMultiDimIdentityMap(2);
+    SmallVector<utils::IteratorType> iters(2, utils::IteratorType::parallel);
+    mask = linalg::GenericOp::create(
+               rewriter, loc, TypeRange{empty.getType()}, ValueRange{},
+               ValueRange{empty}, ArrayRef<AffineMap>{id}, iters,
+               [&](OpBuilder &nb, Location nl, ValueRange) {
+                 SmallVector<Value> loopDims(kNumDims);
+                 loopDims[kI] = linalg::IndexOp::create(nb, nl, 0);
+                 loopDims[kJ] = linalg::IndexOp::create(nb, nl, 1);
+                 Value t = arith::ConstantOp::create(nb, nl, nb.getI1Type(),
+                                                     nb.getBoolAttr(true));
+                 Value keep = t;
+                 for (const MaskTerm &term : plan.indexTerms) {
+                   Value c =
+                       emitScalar(nb, nl, term.pred, Value(), loopDims);
+                   if (term.negated)
+                     c = arith::XOrIOp::create(nb, nl, c, t);
+                   keep = arith::AndIOp::create(nb, nl, keep, c);
+                 }
+                 linalg::YieldOp::create(nb, nl, keep);
+               })
+               .getResult(0);
+  }
   if (extendToF32) {
     auto extend = [&](Value t) -> Value {
       auto type = cast<RankedTensorType>(t.getType());
