@@ -42,7 +42,8 @@ typedef struct AttnAttentionOptions {
   float scale;
   /// `causal`; AttnCausalNone leaves the attribute out.
   AttnCausal causal;
-  /// Sets `window = [windowLeft, windowRight]`; a negative bound is unbounded.
+  /// Sets `window = [windowLeft, windowRight]`; -1 is unbounded (other
+  /// negative values fail the verifier).
   bool hasWindow;
   int64_t windowLeft;
   int64_t windowRight;

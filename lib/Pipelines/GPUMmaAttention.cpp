@@ -453,16 +453,28 @@ struct GPUMmaAttentionPass
                  std::to_string(minCtas) + " CTAs of " +
                  std::to_string(32 * ctaWarps) + " threads");
     SmallVector<AttentionOp> ops;
+    bool badClaim = false;
     getOperation()->walk([&](AttentionOp op) {
       if (!op.hasPureTensorSemantics())
         return;
-      // A claimed op was checked by the claiming run.
+      std::string why =
+          mmaRefusal(op, warps, keyTile, stages, maxSmem, scoreMods);
+      // A claimed op is checked again: the claiming run used the same
+      // options, so only an attn.deferred written by hand (which
+      // attn-tile-attention skips) can be refused here.
       if (op->hasAttr(kDeferredAttr) && !claim) {
+        if (!why.empty()) {
+          op.emitError() << "attn.deferred is set but the tensor-core path "
+                            "refuses this op: "
+                         << why
+                         << " (the attribute is internal to "
+                            "attn-nvvm-pipeline; remove it)";
+          badClaim = true;
+          return;
+        }
         ops.push_back(op);
         return;
       }
-      std::string why =
-          mmaRefusal(op, warps, keyTile, stages, maxSmem, scoreMods);
       if (!why.empty()) {
         if (report)
           op.emitRemark() << "attn-gpu-mma-attention: left to the SIMT path: "
@@ -471,6 +483,8 @@ struct GPUMmaAttentionPass
       }
       ops.push_back(op);
     });
+    if (badClaim)
+      return signalPassFailure();
     for (AttentionOp op : ops) {
       if (claim) {
         op->setAttr(kDeferredAttr, UnitAttr::get(&getContext()));

@@ -643,11 +643,18 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // Option values are checked when the passes run (attn-gpu-map-parallel:
   // the CTA size, attn-tile-attention: the key tile), so that a bad value is
   // an error diagnostic rather than a crash while the pipeline is parsed.
-  int64_t keyTile = options.keyTile != 0 ? options.keyTile : 64;
+  // (getValue(): with the literal, `cond ? option : 64` would be an int.)
+  int64_t keyTile =
+      options.keyTile != 0 ? options.keyTile.getValue() : int64_t(64);
 
   // Stage 1: attention to the flash loop nest, one query row per tile (each
   // row is one GPU thread).
   if (options.fuse && failed(addStage(pm, "attn-fuse-attention")))
+    return failure();
+  // TOSA is lowered after raising (the raise reads TOSA chains), as on the
+  // CPU: the rest of a TOSA model stays on the host.
+  if (failed(addStage(pm, "func.func(tosa-to-linalg-named,tosa-to-linalg),"
+                          "tosa-to-arith,tosa-to-tensor")))
     return failure();
   // f16/bf16 attention on sm_80+ becomes a tensor-core kernel here; the rest
   // takes the SIMT path below.

@@ -19,6 +19,9 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{warps=576460752303423492})' 2>&1 | FileCheck %s --check-prefix=HUGEWARPS
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{mma-min-ctas=-1})' 2>&1 | FileCheck %s --check-prefix=MINCTAS
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-gpu-mma-attention{max-smem=0})' 2>&1 | FileCheck %s --check-prefix=SMEM
+// A key tile beyond 32 bits is reported as given, not truncated.
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{key-tile=4294967360})' 2>&1 | FileCheck %s --check-prefix=KEYTILE
+// KEYTILE: error: attn-tile-attention: tile sizes must be in [0, 16777216] (0 = heuristic), got query-tile=1 key-tile=4294967360
 // NOCHIP: error: attn-nvvm-pipeline: chip '' is not an NVPTX architecture LLVM knows (sm_80, sm_90, sm_90a, ...)
 // BADCHIP: error: attn-nvvm-pipeline: chip 'sm_abc' is not an NVPTX architecture
 // UNKNOWN-NOT: not a recognized processor
