@@ -50,6 +50,7 @@ single --b 2 --hq 4 --hkv 2 --sq 11 --skv 7 --d 8 --layout bshd --dynamic --seed
 single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype f16 --causal top_left --seed 118
 single --b 2 --hq 4 --hkv 2 --sq 13 --skv 17 --d 16 --dtype bf16 --seed 119
 single --b 2 --hq 2 --sq 19 --skv 13 --d 8 --mask float --mask-shape q,1 --mask-min --seed 120
+single --b 1 --hq 2 --sq 9 --skv 13 --d 8 --softcap 1e6 --seed 121
 random --count 100 --seed 606 --batch 50
 single --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 64 --dtype f16 --seed 201
 single --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 64 --dtype f16 --causal bottom_right --seed 202
@@ -100,6 +101,7 @@ mods5 --b 2 --hq 4 --hkv 1 --sq 70 --skv 70 --d 32 --dtype bf16 --causal top_lef
 mods6 --b 1 --hq 3 --sq 129 --skv 129 --d 64 --dtype f16 --mask float --mask-shape q,k --mask-dtype f16 --layout bshd --seed 306
 mods7 --b 1 --hq 2 --sq 100 --skv 90 --d 64 --dtype bf16 --mask float --mask-shape q,1 --mask-dtype bf16 --mask-min --seed 307
 mods8 --b 2 --hq 2 --sq 70 --skv 130 --d 128 --dtype f16 --mask float --mask-shape b,1,q,1 --mask-min --seed 308
+mods9 --b 1 --hq 2 --sq 100 --skv 90 --d 64 --dtype f16 --softcap 1e6 --seed 309
 MODS
   # Warpgroup-MMA kernels (sm_90a): D, Dv in {64, 128}; odd sizes, GQA,
   # causal, masks, softcap, windows, bshd, dynamic shapes, other tiles;

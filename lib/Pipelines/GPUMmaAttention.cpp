@@ -229,13 +229,21 @@ public:
         .getResult(0);
   }
   /// cap * tanh(x / cap), with tanh(y) = 1 - 2 / (2^(2 y log2 e) + 1)
-  /// (ex2.approx; exact limits +-1 for large |y|).
+  /// (ex2.approx; exact limits +-1 for large |y|). That cancels for small
+  /// |y| (0 below about 3e-8): there, where tanh(y) = y to within y^2 / 3,
+  /// the result is x itself (|y| < 2^-10, a cap over 1024 |x|).
   Value softcap(Value x, double cap) {
     Value y = fmul(x, f32(2.0 * M_LOG2E / cap));
     Value e = exp2(y);
     Value t = fsub(f32(1.0), arith::DivFOp::create(b, loc, f32(2.0),
                                                     fadd(e, f32(1.0))));
-    return fmul(t, f32(cap));
+    Value limit = f32(cap / 1024.0);
+    Value small = arith::AndIOp::create(
+        b, loc,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, limit),
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                              f32(-cap / 1024.0)));
+    return sel(small, x, fmul(t, f32(cap)));
   }
   //===--------------------------------------------------------------------===//
   // sm_90a warpgroup MMA, as inline PTX (volatile, so that LLVM keeps the

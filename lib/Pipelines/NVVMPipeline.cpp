@@ -717,7 +717,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
           pm, "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
                   "attn-gpu-mma-kernel-hints,func.func(gpu-async-region)," +
                   target +
-                  ",gpu.module(math-expand-ops,attn-gpu-approximate-math,"
+                  ",gpu.module(attn-expand-tanh,math-expand-ops,attn-gpu-approximate-math,"
                   "convert-scf-to-cf,lower-affine,convert-nvgpu-to-nvvm,"
                   "expand-strided-metadata,convert-gpu-to-nvvm,canonicalize,cse,"
                   "reconcile-unrealized-casts)")))

@@ -16,9 +16,14 @@
 #include "attn/Dialect/Attn/IR/Attn.h"
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 #include <string>
 
@@ -71,6 +76,30 @@ struct PipelineCheckPass
       signalPassFailure();
   }
   std::string pipeline, error;
+};
+
+/// Replaces f32 math.tanh (scalar or vector) by upstream's rational
+/// approximation, accurate to a few ulp over the whole range. The expansion
+/// of math-expand-ops, (1 - e^-2|x|) / (1 + e^-2|x|), cancels near 0: it
+/// returns 0 below about 3e-8 and loses digits up to about 1e-2, so a large
+/// softcap c (c * tanh(s / c) ~ s) gave wrong scores.
+struct ExpandTanhPass : public PassWrapper<ExpandTanhPass, OperationPass<>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ExpandTanhPass)
+  StringRef getArgument() const final { return "attn-expand-tanh"; }
+  StringRef getDescription() const final {
+    return "Replace f32 math.tanh by a rational approximation that stays "
+           "accurate near 0";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<arith::ArithDialect, math::MathDialect,
+                    vector::VectorDialect>();
+  }
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    populatePolynomialApproximateTanhPattern(patterns);
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
 };
 } // namespace
 
@@ -157,7 +186,8 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        "outerproduct vector-transpose-lowering=shuffle16x16},"
        // Every expansion but math.fma's: the fast exp's polynomial is
        // FMAs, which would otherwise become a multiply and an add each.
-       "convert-scf-to-cf,math-expand-ops{ops=ctlz,tan,sinh,cosh,tanh,asinh,"
+       "convert-scf-to-cf,attn-expand-tanh,"
+       "math-expand-ops{ops=ctlz,tan,sinh,cosh,tanh,asinh,"
        "acosh,atanh,ceil,exp2,powf,fpowi,round,roundeven,rsqrt},"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,";
@@ -206,6 +236,7 @@ LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
 }
 
 void mlir::attn::registerAttnPipelines() {
+  PassRegistration<ExpandTanhPass>();
   PassPipelineRegistration<CPUPipelineOptions>(
       "attn-cpu-pipeline",
       "Compile a whole program with attention to LLVM dialect for the host "
