@@ -29,6 +29,7 @@
 #include "mlir/IR/AffineExpr.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -92,9 +93,11 @@ struct Expr {
   double cst = 0;
   /// Index: the affine expression and the range [lo, hi] of its values,
   /// which fit in `type` (integer index arithmetic that could wrap is not
-  /// an Index node).
+  /// an Index node). Its symbols are dynamic tensor sizes: symbol k is the
+  /// value (*symbolValues)[k], a tensor.dim result.
   AffineExpr index;
   int64_t lo = 0, hi = 0;
+  const SmallVectorImpl<Value> *symbolValues = nullptr;
   /// Op: the scalar op of a linalg body, or null for an op built from a
   /// TOSA tensor op (which has no scalar op to point at).
   Operation *op = nullptr;
@@ -201,6 +204,16 @@ public:
   bool recording = true;
   /// The first reason the walk met something it cannot express.
   std::string note;
+  /// Dynamic dims of tensors the walk read with exactly the query (kI) or
+  /// key (kJ) index: their sizes are Sq and Skv.
+  DenseMap<std::pair<Value, int64_t>, unsigned> seqDims;
+  /// The values of the symbols of Index nodes (tensor.dim results).
+  SmallVector<Value> symbols;
+
+  /// The logical dim, kI or kJ, whose size symbol `s` is, if known: a
+  /// tensor.dim of a dim in `seqDims`, or one that upstream's value-bounds
+  /// analysis proves equal to one.
+  std::optional<unsigned> symbolSize(unsigned s) const;
 
   /// Returns the expression of `v` read through `map` (logical dims to the
   /// dims of `v`).
@@ -270,6 +283,10 @@ private:
   std::optional<AffineMap>
   collapseSource(ArrayRef<int64_t> srcShape,
                  ArrayRef<ReassociationIndices> reassoc, AffineMap map);
+  /// Returns the Index node of integer op `def` (add, sub, mul by a
+  /// constant, index casts) on operands `args`, or null when they are not
+  /// affine or its values may not fit its type.
+  Expr *buildAffine(Operation *def, ArrayRef<Expr *> args);
   /// Returns the upper bound (exclusive) of `e` if known.
   std::optional<int64_t> upperBound(AffineExpr e);
   void setNote(const Twine &t) {
@@ -281,6 +298,23 @@ private:
 };
 
 } // namespace
+
+std::optional<unsigned> ChainWalker::symbolSize(unsigned s) const {
+  auto dim = symbols[s].getDefiningOp<tensor::DimOp>();
+  std::optional<int64_t> pos = dim ? dim.getConstantIndex() : std::nullopt;
+  if (!pos)
+    return std::nullopt;
+  auto it = seqDims.find({dim.getSource(), *pos});
+  if (it != seqDims.end())
+    return it->second;
+  for (const auto &[key, logical] : seqDims) {
+    FailureOr<bool> eq = ValueBoundsConstraintSet::areEqual(
+        {dim.getSource(), *pos}, {key.first, key.second});
+    if (succeeded(eq) && *eq)
+      return logical;
+  }
+  return std::nullopt;
+}
 
 std::optional<int64_t> ChainWalker::upperBound(AffineExpr e) {
   if (auto d = dyn_cast<AffineDimExpr>(e)) {
@@ -358,6 +392,38 @@ Expr *ChainWalker::buildOutside(Value v) {
     return constant(static_cast<double>(value.getSExtValue()), type);
   }
   Operation *def = v.getDefiningOp();
+  // A tensor size: a constant, or a symbol of the Index nodes that may turn
+  // out to be Sq or Skv (`j <= i + (Skv - Sq)` with dynamic sizes).
+  if (auto dim = dyn_cast_or_null<tensor::DimOp>(def)) {
+    std::optional<int64_t> pos = dim.getConstantIndex();
+    auto t = dyn_cast<RankedTensorType>(dim.getSource().getType());
+    if (!pos || !t || *pos < 0 || *pos >= t.getRank())
+      return leaf(v, AffineMap());
+    if (!t.isDynamicDim(*pos))
+      return constant(static_cast<double>(t.getDimSize(*pos)), type);
+    auto it = llvm::find(symbols, v);
+    unsigned k = it - symbols.begin();
+    if (it == symbols.end())
+      symbols.push_back(v);
+    Expr *e = make(ExprKind::Index, type);
+    e->index = getAffineSymbolExpr(k, ctx);
+    e->lo = 0;
+    e->hi = kMaxDynamicSize;
+    e->symbolValues = &symbols;
+    return e;
+  }
+  // Integer arithmetic on sizes and constants.
+  if (isa_and_nonnull<arith::AddIOp, arith::SubIOp, arith::MulIOp,
+                      arith::IndexCastOp, arith::IndexCastUIOp>(def)) {
+    SmallVector<Expr *> args;
+    for (Value operand : def->getOperands())
+      args.push_back(buildOutside(operand));
+    if (llvm::any_of(args,
+                     [](Expr *a) { return a->kind == ExprKind::Index; }))
+      if (Expr *e = buildAffine(def, args))
+        return e;
+    return leaf(v, AffineMap());
+  }
   if (def && isa<arith::ArithDialect, math::MathDialect>(def->getDialect()) &&
       def->getNumResults() == 1) {
     SmallVector<double> c;
@@ -401,43 +467,14 @@ Expr *ChainWalker::buildOutside(Value v) {
   return leaf(v, AffineMap());
 }
 
-Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
-                               ArrayRef<AffineExpr> loops, unsigned resultIdx) {
-  Block *body = op.getBlock();
-  if (auto arg = dyn_cast<BlockArgument>(v)) {
-    if (arg.getOwner() != body)
-      return buildOutside(v);
-    OpOperand *operand = op.getMatchingOpOperand(arg);
-    if (op.isDpsInit(operand) && operand == op.getDpsInitOperand(resultIdx) &&
-        op.getNumReductionLoops() > 0)
-      return make(ExprKind::Acc, v.getType());
-    AffineMap map = op.getMatchingIndexingMap(operand);
-    SmallVector<AffineExpr> results;
-    for (AffineExpr r : map.getResults())
-      results.push_back(simplify(r.replaceDims(loops)));
-    return build(operand->get(), AffineMap::get(kNumDims, 0, results, ctx));
-  }
-  Operation *def = v.getDefiningOp();
-  if (!def || def->getBlock() != body)
-    return buildOutside(v);
-  if (auto index = dyn_cast<linalg::IndexOp>(def)) {
-    Expr *e = make(ExprKind::Index, v.getType());
-    e->index = loops[index.getDim()];
-    int64_t size = op.getStaticLoopRanges()[index.getDim()];
-    e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
-    return e;
-  }
-  if (matchPattern(v, m_Constant()))
-    return buildOutside(v);
-  if (def->getNumResults() != 1 || def->getNumRegions() != 0)
-    return leaf(v, AffineMap());
-  SmallVector<Expr *> args;
-  for (Value operand : def->getOperands())
-    args.push_back(buildScalar(operand, op, loops, resultIdx));
+Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
+  if (def->getNumResults() != 1 || args.empty())
+    return nullptr;
   // Index arithmetic stays affine while it cannot wrap: each value's
   // range (from the loop sizes) must fit in its integer type, e.g. an
   // index_cast to i8 of indices up to 129 or j + 126 in i8 wraps, and such
   // a comparison is then not a band.
+  Value v = def->getResult(0);
   if (isa<arith::IndexCastOp, arith::IndexCastUIOp>(def) &&
       args[0]->kind == ExprKind::Index &&
       fitsSigned(v.getType(), args[0]->lo, args[0]->hi) &&
@@ -446,6 +483,7 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
     e->index = args[0]->index;
     e->lo = args[0]->lo;
     e->hi = args[0]->hi;
+    e->symbolValues = args[0]->symbolValues;
     return e;
   }
   struct Affine {
@@ -486,10 +524,49 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
                                              : x->expr * y->expr;
         e->lo = static_cast<int64_t>(lo);
         e->hi = static_cast<int64_t>(hi);
+        e->symbolValues = &symbols;
         return e;
       }
     }
   }
+  return nullptr;
+}
+
+Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
+                               ArrayRef<AffineExpr> loops, unsigned resultIdx) {
+  Block *body = op.getBlock();
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner() != body)
+      return buildOutside(v);
+    OpOperand *operand = op.getMatchingOpOperand(arg);
+    if (op.isDpsInit(operand) && operand == op.getDpsInitOperand(resultIdx) &&
+        op.getNumReductionLoops() > 0)
+      return make(ExprKind::Acc, v.getType());
+    AffineMap map = op.getMatchingIndexingMap(operand);
+    SmallVector<AffineExpr> results;
+    for (AffineExpr r : map.getResults())
+      results.push_back(simplify(r.replaceDims(loops)));
+    return build(operand->get(), AffineMap::get(kNumDims, 0, results, ctx));
+  }
+  Operation *def = v.getDefiningOp();
+  if (!def || def->getBlock() != body)
+    return buildOutside(v);
+  if (auto index = dyn_cast<linalg::IndexOp>(def)) {
+    Expr *e = make(ExprKind::Index, v.getType());
+    e->index = loops[index.getDim()];
+    int64_t size = op.getStaticLoopRanges()[index.getDim()];
+    e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
+    return e;
+  }
+  if (matchPattern(v, m_Constant()) || isa<tensor::DimOp>(def))
+    return buildOutside(v);
+  if (def->getNumResults() != 1 || def->getNumRegions() != 0)
+    return leaf(v, AffineMap());
+  SmallVector<Expr *> args;
+  for (Value operand : def->getOperands())
+    args.push_back(buildScalar(operand, op, loops, resultIdx));
+  if (Expr *e = buildAffine(def, args))
+    return e;
   // Fold float constants.
   if (llvm::all_of(args, [](Expr *a) { return a->kind == ExprKind::Const; }) &&
       isa<FloatType>(v.getType())) {
@@ -755,6 +832,16 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
 Expr *ChainWalker::build(Value v, AffineMap map) {
   Operation *def = v.getDefiningOp();
   Type elt = getElementTypeOrSelf(v.getType());
+  // Every tensor the walk reads is read whole (reshapes are exact and
+  // linalg operands span their loops), so a dim read with exactly i or j
+  // has size Sq or Skv.
+  if (auto t = dyn_cast<RankedTensorType>(v.getType());
+      t && map && map.getNumResults() == t.getRank())
+    for (auto [k, r] : llvm::enumerate(map.getResults()))
+      if (auto d = dyn_cast<AffineDimExpr>(r);
+          d && t.isDynamicDim(k) &&
+          (d.getPosition() == kI || d.getPosition() == kJ))
+        seqDims.try_emplace({v, static_cast<int64_t>(k)}, d.getPosition());
   if (!def)
     return leaf(v, map);
   // Splat constants and fills are scalars.
@@ -938,11 +1025,20 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
 
 namespace {
 
-/// A structural constraint `lower <= j - i <= upper` on visible keys.
+/// A structural constraint `lower <= j - i <= upper` on visible keys, and
+/// `brLower <= j - i - (Skv - Sq) <= brUpper` for bounds written relative
+/// to the bottom-right diagonal with dynamic sizes.
 struct Band {
-  std::optional<int64_t> lower, upper;
-  void addUpper(int64_t u) { upper = upper ? std::min(*upper, u) : u; }
-  void addLower(int64_t l) { lower = lower ? std::max(*lower, l) : l; }
+  std::optional<int64_t> lower, upper, brLower, brUpper;
+  void addUpper(int64_t u, bool br = false) {
+    std::optional<int64_t> &b = br ? brUpper : upper;
+    b = b ? std::min(*b, u) : u;
+  }
+  void addLower(int64_t l, bool br = false) {
+    std::optional<int64_t> &b = br ? brLower : lower;
+    b = b ? std::max(*b, l) : l;
+  }
+  bool any() const { return lower || upper || brLower || brUpper; }
 };
 
 /// A dense boolean mask term: keep a key where `pred` (or its negation)
@@ -980,6 +1076,8 @@ struct Plan {
   std::optional<double> softcap;
   /// The score contraction's op (Q K^T).
   Operation *scoreOp = nullptr;
+  /// The walk (for the sizes behind the symbols of index conditions).
+  const ChainWalker *walker = nullptr;
 };
 
 /// The outcome of an attempt: the reason when it failed; `candidate` tells
@@ -1046,18 +1144,62 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
     if (negated)
       pred = arith::invertPredicate(pred);
-    // Normalise `a pred b` into a bound on t = j - i.
+    // Normalise `a pred b` into a bound on t = j - i: find sign, c and m
+    // with a - b = sign * t + c + m * (Skv - Sq), the sizes' symbols
+    // resolved (and folded when static).
     AffineExpr diff = lhsIdx - rhsIdx;
     MLIRContext *ctx = diff.getContext();
     AffineExpr t = getAffineDimExpr(kJ, ctx) - getAffineDimExpr(kI, ctx);
-    int sign = 0;
-    int64_t off = 0;
-    for (int s : {1, -1}) {
-      AffineExpr rest = simplifyAffineExpr(diff - t * s, kNumDims, 0);
-      if (auto cst = dyn_cast<AffineConstantExpr>(rest)) {
-        sign = s;
-        off = cst.getValue();
+    const ChainWalker &walker = *plan.walker;
+    unsigned numSymbols = walker.symbols.size();
+    // Symbols 0 and 1 of `sizesOnly` are Sq and Skv.
+    SmallVector<AffineExpr> toSizes;
+    bool resolved = true;
+    for (unsigned k = 0; k < numSymbols; ++k) {
+      if (!diff.isFunctionOfSymbol(k)) {
+        toSizes.push_back(getAffineConstantExpr(0, ctx));
+        continue;
       }
+      std::optional<unsigned> dim = walker.symbolSize(k);
+      if (!dim) {
+        resolved = false;
+        break;
+      }
+      int64_t size = walker.sizes[*dim];
+      toSizes.push_back(ShapedType::isDynamic(size)
+                            ? getAffineSymbolExpr(*dim == kI ? 0 : 1, ctx)
+                            : getAffineConstantExpr(size, ctx));
+    }
+    int sign = 0;
+    int64_t off = 0, offDelta = 0;
+    for (int s : {1, -1}) {
+      if (!resolved)
+        break;
+      AffineExpr rest = simplifyAffineExpr(
+          (diff - t * s).replaceSymbols(toSizes), kNumDims, 2);
+      if (!rest.isSymbolicOrConstant())
+        continue;
+      // rest = off + a * Sq + b * Skv: read off a and b at a few points,
+      // checking that it is linear (no mod or floordiv of the sizes).
+      auto at = [&](int64_t sq, int64_t skv) -> std::optional<int64_t> {
+        AffineExpr r = simplifyAffineExpr(
+            rest.replaceSymbols({getAffineConstantExpr(sq, ctx),
+                                 getAffineConstantExpr(skv, ctx)}),
+            kNumDims, 0);
+        if (auto cst = dyn_cast<AffineConstantExpr>(r))
+          return cst.getValue();
+        return std::nullopt;
+      };
+      std::optional<int64_t> c0 = at(0, 0), cq = at(1, 0), ck = at(0, 1),
+                             c11 = at(1, 1), c73 = at(7, 3);
+      if (!c0 || !cq || !ck || !c11 || !c73)
+        continue;
+      int64_t a = *cq - *c0, b = *ck - *c0;
+      if (*c11 != *c0 + a + b || *c73 != *c0 + 7 * a + 3 * b || a != -b)
+        continue;
+      sign = s;
+      off = *c0;
+      offDelta = b;
     }
     bool isUnsigned = pred == arith::CmpIPredicate::ult ||
                       pred == arith::CmpIPredicate::ule ||
@@ -1075,13 +1217,26 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return dense("mask condition compares index differences unsigned");
     if (sign == 0)
       return dense("mask condition is not a band j - i <= c or j - i >= c");
-    // diff = sign * t + off.  diff < 0  <=>  sign * t < -off.
-    if (pred == arith::CmpIPredicate::eq) {
-      // t == -off / sign: the one diagonal, a band of width 0.
-      int64_t at = sign > 0 ? -off : off;
-      plan.band.addUpper(at);
-      plan.band.addLower(at);
+    // diff = sign * t + off + offDelta * delta. A bound on t is
+    // bound + boundDelta * delta: relative to the top-left diagonal when
+    // boundDelta is 0, to the bottom-right one when it is 1.
+    auto add = [&](bool upper, int64_t bound, int64_t boundDelta) {
+      if (boundDelta != 0 && boundDelta != 1)
+        return dense("mask condition is a band about a multiple of Skv - Sq");
+      if (upper)
+        plan.band.addUpper(bound, boundDelta == 1);
+      else
+        plan.band.addLower(bound, boundDelta == 1);
       return success();
+    };
+    if (pred == arith::CmpIPredicate::eq) {
+      // t == -(off + offDelta * delta) / sign: the one diagonal, a band of
+      // width 0.
+      int64_t at = sign > 0 ? -off : off;
+      int64_t atDelta = sign > 0 ? -offDelta : offDelta;
+      if (failed(add(true, at, atDelta)))
+        return failure();
+      return add(false, at, atDelta);
     }
     int64_t bound;
     bool upperOnT; // after normalising into sign * t (<=|>=) bound
@@ -1105,15 +1260,13 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     default:
       return dense("mask condition uses != on indices");
     }
+    int64_t boundDelta = -offDelta;
     if (sign < 0) {
       bound = -bound;
+      boundDelta = -boundDelta;
       upperOnT = !upperOnT;
     }
-    if (upperOnT)
-      plan.band.addUpper(bound);
-    else
-      plan.band.addLower(bound);
-    return success();
+    return add(upperOnT, bound, boundDelta);
   }
   if (contains(c, ExprKind::Contract)) {
     reason = "unsupported mask condition";
@@ -1793,7 +1946,10 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
   case ExprKind::Leaf:
     return e->map ? arg : e->value;
   case ExprKind::Index: {
-    Value v = affine::expandAffineExpr(b, loc, e->index, dims, {});
+    SmallVector<Value> symbols;
+    if (e->symbolValues)
+      symbols.assign(e->symbolValues->begin(), e->symbolValues->end());
+    Value v = affine::expandAffineExpr(b, loc, e->index, dims, symbols);
     if (!e->type.isIndex())
       v = arith::IndexCastOp::create(b, loc, e->type, v);
     return v;
@@ -1828,6 +1984,15 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
 /// scalars that dominate `root` (where its dense mask is evaluated): no
 /// tensor, no reduction.
 static bool isIndexOnly(Expr *e, Operation *root) {
+  // Defined before the chain in a block that encloses it.
+  auto before = [&](Value v) {
+    Operation *at = v.getParentBlock()->findAncestorOpInBlock(*root);
+    if (!at)
+      return false;
+    if (auto def = v.getDefiningOp())
+      return def->isBeforeInBlock(at);
+    return true;
+  };
   switch (e->kind) {
   case ExprKind::Const:
     return e->type.isIntOrIndexOrFloat();
@@ -1835,19 +2000,15 @@ static bool isIndexOnly(Expr *e, Operation *root) {
     for (unsigned d = 0; d < kNumDims; ++d)
       if (d != kI && d != kJ && e->index.isFunctionOfDim(d))
         return false;
+    if (e->symbolValues)
+      for (auto [k, v] : llvm::enumerate(*e->symbolValues))
+        if (e->index.isFunctionOfSymbol(k) && !before(v))
+          return false;
     return true;
-  case ExprKind::Leaf: {
+  case ExprKind::Leaf:
     if (e->map || !e->value || !e->value.getType().isIntOrIndexOrFloat())
       return false;
-    // Defined before the chain in a block that encloses it.
-    Block *block = e->value.getParentBlock();
-    Operation *at = block->findAncestorOpInBlock(*root);
-    if (!at)
-      return false;
-    if (auto def = e->value.getDefiningOp())
-      return def->isBeforeInBlock(at);
-    return true;
-  }
+    return before(e->value);
   case ExprKind::Op:
     if (!e->op && e->name.empty())
       return false;
@@ -2225,6 +2386,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
   Plan plan;
+  plan.walker = &walker;
   plan.value = valueSide;
   Expr *scores = matchSoftmax(probs, reason);
   if (!scores) {
@@ -2234,7 +2396,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
   if (failed(matchScores(walker, scores, plan, reason)))
     return failure();
-  if (!plan.boolMasks.empty() || plan.band.lower || plan.band.upper)
+  if (!plan.boolMasks.empty() || plan.band.any())
     if (plan.maskUnderScale && plan.scale <= 0) {
       reason = "a mask under a non-positive scale";
       return failure();
@@ -2383,15 +2545,37 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     plan.band = Band();
     return true;
   };
-  if (plan.band.upper || plan.band.lower) {
+  if (plan.band.any()) {
     std::optional<int64_t> brDelta;
     if (!ShapedType::isDynamic(sq) && !ShapedType::isDynamic(skv))
       brDelta = skv - sq;
+    Band &band = plan.band;
+    // Bounds about the bottom-right diagonal join the others when the
+    // sizes are static.
+    if (brDelta) {
+      if (band.brUpper)
+        band.addUpper(*band.brUpper + *brDelta);
+      if (band.brLower)
+        band.addLower(*band.brLower + *brDelta);
+      band.brUpper = band.brLower = std::nullopt;
+    }
+    bool bottomRight = band.brUpper || band.brLower;
     int64_t delta = 0;
     Causal causal = Causal::none;
-    if (plan.band.upper && *plan.band.upper == 0) {
+    std::optional<int64_t> lower = band.lower, upper = band.upper;
+    if (bottomRight && (band.lower || band.upper)) {
+      if (!bandAsDense("a band mask about both diagonals with dynamic "
+                       "sequence lengths"))
+        return failure();
+    } else if (bottomRight) {
+      // Relative to delta = Skv - Sq, whatever it is at run time.
+      lower = band.brLower;
+      upper = band.brUpper;
+      if (upper && *upper == 0)
+        causal = Causal::bottom_right;
+    } else if (band.upper && *band.upper == 0) {
       causal = Causal::top_left;
-    } else if (plan.band.upper && brDelta && *plan.band.upper == *brDelta) {
+    } else if (band.upper && brDelta && *band.upper == *brDelta) {
       causal = Causal::bottom_right;
       delta = *brDelta;
     } else if (brDelta) {
@@ -2401,12 +2585,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     }
     int64_t left = -1, right = -1;
     if (!denseIndex) {
-      if (plan.band.lower)
-        left = delta - *plan.band.lower;
-      if (causal == Causal::none && plan.band.upper)
-        right = *plan.band.upper - delta;
-      if (((plan.band.lower && left < 0) ||
-           (causal == Causal::none && plan.band.upper && right < 0)) &&
+      if (lower)
+        left = delta - *lower;
+      if (causal == Causal::none && upper)
+        right = *upper - delta;
+      if (((lower && left < 0) ||
+           (causal == Causal::none && upper && right < 0)) &&
           !bandAsDense("the band mask is not expressible as causal/window"))
         return failure();
     }
