@@ -31,6 +31,7 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Debug.h"
@@ -209,6 +210,9 @@ public:
   DenseMap<std::pair<Value, int64_t>, unsigned> seqDims;
   /// The values of the symbols of Index nodes (tensor.dim results).
   SmallVector<Value> symbols;
+  /// Nesting of reductions whose loops are named with logical dims that do
+  /// not stand for their sizes (no `seqDims` are recorded inside).
+  unsigned foreignDepth = 0;
 
   /// The logical dim, kI or kJ, whose size symbol `s` is, if known: a
   /// tensor.dim of a dim in `seqDims`, or one that upstream's value-bounds
@@ -836,7 +840,7 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
   // linalg operands span their loops), so a dim read with exactly i or j
   // has size Sq or Skv.
   if (auto t = dyn_cast<RankedTensorType>(v.getType());
-      t && map && map.getNumResults() == t.getRank())
+      t && map && map.getNumResults() == t.getRank() && foreignDepth == 0)
     for (auto [k, r] : llvm::enumerate(map.getResults()))
       if (auto d = dyn_cast<AffineDimExpr>(r);
           d && t.isDynamicDim(k) &&
@@ -946,6 +950,16 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
             size = lop.getStaticLoopRanges()[k];
         sizes[kD] = size;
       }
+      // A reduction that is no softmax statistic (one inside the
+      // computation of Q) has its loop named j too, although its size is
+      // not Skv: what it reads is not a witness of Skv.
+      bool foreign = !isContraction && (uses(kD) || uses(kE) || !uses(kI));
+      if (foreign)
+        ++foreignDepth;
+      llvm::scope_exit restore([&] {
+        if (foreign)
+          --foreignDepth;
+      });
       Expr *body = buildLinalgBody(lop, idx, *loops);
       // A max written as a compare and select (`x > acc ? x : acc`, or the
       // same with the operands swapped) is the max combiner.
