@@ -637,7 +637,19 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
       pm.getOpAnchorName() != OpPassManager::getAnyOpAnchorName())
     error = "must run on builtin.module, not nested under '" +
             pm.getOpAnchorName().str() + "'";
-  pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error));
+  // wgmma needs the architecture-specific target (sm_90a) and the
+  // tensor-core path; elsewhere the option is ignored, with a warning.
+  const int64_t chip = chipNumber(options.chip);
+  const bool mma = options.mma && chip >= 80;
+  const bool wgmma = mma && options.wgmma && chip == 90 &&
+                     StringRef(options.chip).ends_with("a");
+  std::string warning;
+  if (error.empty() && options.wgmma && !wgmma)
+    warning = "wgmma=true has no effect with chip=" + options.chip.getValue() +
+              (options.mma ? "" : " and mma=false") +
+              ": the warpgroup-MMA kernels need chip=sm_90a and mma=true "
+              "(the other kernels are used)";
+  pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error, warning));
   if (!error.empty())
     return success();
   // Option values are checked when the passes run (attn-gpu-map-parallel:
@@ -661,11 +673,6 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // They are claimed here (attn-tile-attention skips them) and rewritten
   // right before bufferization: the rewrite's to_buffer/to_tensor pairs must
   // not be folded away before one-shot-bufferize has seen them.
-  const int64_t chip = chipNumber(options.chip);
-  const bool mma = options.mma && chip >= 80;
-  // wgmma needs the architecture-specific target (sm_90a).
-  const bool wgmma = mma && options.wgmma && chip == 90 &&
-                     StringRef(options.chip).ends_with("a");
   auto addMma = [&](bool claim) {
     pm.addPass(createGPUMmaAttentionPass(
         options.mmaWarps, options.mmaKeyTile, options.stages,

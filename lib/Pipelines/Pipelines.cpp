@@ -34,8 +34,10 @@ namespace {
 struct PipelineCheckPass
     : public PassWrapper<PipelineCheckPass, OperationPass<>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PipelineCheckPass)
-  PipelineCheckPass(std::string pipeline, std::string error)
-      : pipeline(std::move(pipeline)), error(std::move(error)) {}
+  PipelineCheckPass(std::string pipeline, std::string error,
+                    std::string warning)
+      : pipeline(std::move(pipeline)), error(std::move(error)),
+        warning(std::move(warning)) {}
   StringRef getArgument() const final { return "attn-pipeline-check"; }
   StringRef getDescription() const final {
     return "Report bad pipeline options and attention the pipeline cannot "
@@ -48,6 +50,8 @@ struct PipelineCheckPass
       mlir::emitError(module->getLoc()) << pipeline << ": " << error;
       return signalPassFailure();
     }
+    if (!warning.empty())
+      mlir::emitWarning(module->getLoc()) << pipeline << ": " << warning;
     WalkResult r = module->walk([&](AttentionOp op) {
       Operation *parent = op->getParentOfType<ModuleOp>();
       if (parent == module) {
@@ -75,7 +79,7 @@ struct PipelineCheckPass
     if (r.wasInterrupted())
       signalPassFailure();
   }
-  std::string pipeline, error;
+  std::string pipeline, error, warning;
 };
 
 /// Replaces f32 math.tanh (scalar or vector) by upstream's rational
@@ -104,9 +108,10 @@ struct ExpandTanhPass : public PassWrapper<ExpandTanhPass, OperationPass<>> {
 } // namespace
 
 std::unique_ptr<Pass> mlir::attn::createPipelineCheckPass(std::string pipeline,
-                                                          std::string error) {
-  return std::make_unique<PipelineCheckPass>(std::move(pipeline),
-                                             std::move(error));
+                                                          std::string error,
+                                                          std::string warning) {
+  return std::make_unique<PipelineCheckPass>(
+      std::move(pipeline), std::move(error), std::move(warning));
 }
 
 bool mlir::attn::isPlainOptionValue(StringRef value) {

@@ -34,6 +34,11 @@
 // MINCTAS: warning: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) = 3 would cap the wgmma kernel at 80 registers a thread (it needs about {{[0-9]+}}); not applied to it
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=4 report=true' 2>&1 | FileCheck %s --check-prefix=TOOMANY
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
+// wgmma=true where it cannot apply is said, not silently ignored.
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 wgmma=true format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true mma=false format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED-NOMMA
+// IGNORED: warning: attn-nvvm-pipeline: wgmma=true has no effect with chip=sm_90: the warpgroup-MMA kernels need chip=sm_90a and mma=true (the other kernels are used)
+// IGNORED-NOMMA: warning: attn-nvvm-pipeline: wgmma=true has no effect with chip=sm_90a and mma=false: the
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' | FileCheck %s --check-prefix=NOWG
 
 // PHASE1-LABEL: func.func private @f16_causal_mma(

@@ -80,9 +80,12 @@ void registerAttnPipelines();
 /// bad pipeline option, found while the pipeline was built, becomes an error
 /// diagnostic rather than an abort), and otherwise with an error naming any
 /// attn.attention inside a nested builtin.module, which `pipeline` (the
-/// pipeline's name, for the message) does not compile.
+/// pipeline's name, for the message) does not compile. A non-empty
+/// `warning` (an option that has no effect with the others) is emitted as a
+/// warning at the module.
 std::unique_ptr<Pass> createPipelineCheckPass(std::string pipeline,
-                                              std::string error);
+                                              std::string error,
+                                              std::string warning = "");
 
 /// Whether `value` may be pasted into a textual pass option: letters, digits
 /// and `+-_.,` only (no spaces, braces, quotes or `=`).
