@@ -174,8 +174,11 @@ Value lowering::fastExp(OpBuilder &b, Location loc, Value x) {
       arith::ConstantIntOp::create(b, loc, i32, 23));
   Value scale = arith::BitcastOp::create(b, loc, f32, bits);
   Value e = arith::MulFOp::create(b, loc, p, scale);
+  // Ordered: a NaN input stays NaN (it is NaN through the polynomial), as
+  // math.exp gives, rather than becoming 0 (an inf in Q, whose scores give
+  // inf - inf, must not turn into a quiet 0 row).
   Value under =
-      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ULT, x, lo);
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x, lo);
   return arith::SelectOp::create(b, loc, under, f32Const(b, loc, 0.0), e);
 }
 
