@@ -1339,10 +1339,24 @@ static Expr *matchSoftmax(Expr *p, std::string &reason) {
   Expr *arg = e->args[0];
   if (isOp<arith::SubFOp>(arg)) {
     Expr *max = arg->args[1];
+    // The max starts at -inf, at a value no score reaches (<= -1e30), or at
+    // the lowest finite value of its own type (f16's -65504, which every
+    // f16 score but -inf reaches or exceeds: the same max but for fully
+    // masked rows).
+    auto startsLowEnough = [&](Expr *init) {
+      if (init->kind != ExprKind::Const)
+        return false;
+      if (init->cst <= -1.0e30)
+        return true;
+      auto ft = dyn_cast<FloatType>(max->type);
+      return ft && init->cst <= APFloat::getLargest(ft.getFloatSemantics(),
+                                                    /*Negative=*/true)
+                                    .convertToDouble();
+    };
     bool isMax =
         max->kind == ExprKind::Reduce &&
         (max->name == "arith.maximumf" || max->name == "arith.maxnumf") &&
-        max->args[0]->kind == ExprKind::Const && max->args[0]->cst <= -1.0e30;
+        startsLowEnough(max->args[0]);
     if (isMax) {
       if (!equal(stripCasts(max->args[1]), stripCasts(arg->args[0]))) {
         reason = "softmax subtracts the maximum of another tensor";
