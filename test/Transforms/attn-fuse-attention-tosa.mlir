@@ -95,3 +95,31 @@ func.func @mask_cast_bf16_to_f16(%q: tensor<2x8x16xf32>, %k: tensor<2x8x16xf32>,
   %o = tosa.matmul %p, %v, %zp, %zp : (tensor<2x8x8xf32>, tensor<2x8x16xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x8x16xf32>
   return %o : tensor<2x8x16xf32>
 }
+
+// -----
+
+// The scale written as `tosa.reciprocal` of a constant 8 (folded to 0.125,
+// rounded to f32), in an f16 chain whose matmuls produce f32.
+// CHECK-LABEL: func.func @scale_reciprocal_of_constant
+// CHECK-NOT: tosa.reciprocal
+// CHECK: attn.attention
+// CHECK-SAME: scale = 1.250000e-01
+func.func @scale_reciprocal_of_constant(%q: tensor<4x5x16xf16>, %k: tensor<4x7x16xf16>, %v: tensor<4x7x16xf16>) -> tensor<4x5x16xf16> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf16>}> : () -> tensor<1xf16>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %eight = "tosa.const"() <{values = dense<8.0> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %c = tosa.reciprocal %eight : (tensor<1x1x1xf32>) -> tensor<1x1x1xf32>
+  %kt = tosa.transpose %k {perms = array<i32: 0, 2, 1>} : (tensor<4x7x16xf16>) -> tensor<4x16x7xf16>
+  %s = tosa.matmul %q, %kt, %zp, %zp : (tensor<4x5x16xf16>, tensor<4x16x7xf16>, tensor<1xf16>, tensor<1xf16>) -> tensor<4x5x7xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<4x5x7xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<4x5x7xf32>
+  %mx = tosa.reduce_max %sc {axis = 2 : i32} : (tensor<4x5x7xf32>) -> tensor<4x5x1xf32>
+  %d = tosa.sub %sc, %mx : (tensor<4x5x7xf32>, tensor<4x5x1xf32>) -> tensor<4x5x7xf32>
+  %e = tosa.exp %d : (tensor<4x5x7xf32>) -> tensor<4x5x7xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<4x5x7xf32>) -> tensor<4x5x1xf32>
+  %r = tosa.reciprocal %su : (tensor<4x5x1xf32>) -> tensor<4x5x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<4x5x7xf32>, tensor<4x5x1xf32>, tensor<1xi8>) -> tensor<4x5x7xf32>
+  %ph = tosa.cast %p : (tensor<4x5x7xf32>) -> tensor<4x5x7xf16>
+  %o = tosa.matmul %ph, %v, %zp, %zp : (tensor<4x5x7xf16>, tensor<4x7x16xf16>, tensor<1xf16>, tensor<1xf16>) -> tensor<4x5x16xf32>
+  %oh = tosa.cast %o : (tensor<4x5x16xf32>) -> tensor<4x5x16xf16>
+  return %oh : tensor<4x5x16xf16>
+}

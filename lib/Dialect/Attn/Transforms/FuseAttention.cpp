@@ -830,6 +830,21 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
     return nullptr;
   if (isa<tosa::ReciprocalOp>(op))
     args.insert(args.begin(), constant(1.0, elt));
+  // Arithmetic on constants (a scale written `tosa.reciprocal` of 8) is
+  // folded, rounded to its type as the op computes it.
+  if (args.size() == 2 && llvm::all_of(args, [](Expr *a) {
+        return a->kind == ExprKind::Const;
+      })) {
+    double x = args[0]->cst, y = args[1]->cst;
+    std::optional<double> r =
+        name == arith::AddFOp::getOperationName()   ? std::optional(x + y)
+        : name == arith::SubFOp::getOperationName() ? std::optional(x - y)
+        : name == arith::MulFOp::getOperationName() ? std::optional(x * y)
+        : name == arith::DivFOp::getOperationName() ? std::optional(x / y)
+                                                    : std::nullopt;
+    if (r)
+      return constant(roundTo(elt, *r), elt);
+  }
   return scalarOp(name, elt, args);
 }
 
