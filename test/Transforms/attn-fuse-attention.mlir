@@ -801,3 +801,75 @@ func.func @causal_mask_truncated_to_f16(%q: tensor<1x2x6x4xf16>, %k: tensor<1x2x
   } -> tensor<1x2x6x4xf16>
   return %r : tensor<1x2x6x4xf16>
 }
+
+// -----
+
+// An unused, side-effect-free reduction of the scores (a leftover of
+// debugging) does not keep the chain from being raised; it is erased with it.
+// CHECK-LABEL: func.func @dead_user_of_scores
+// CHECK-NOT: linalg.generic
+// CHECK: attn.attention
+// CHECK-NOT: linalg.generic
+// CHECK: return
+#du_q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#du_k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#du_s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#du_p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#du_v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#du_o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#du_id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#du_row = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#du_id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+func.func @dead_user_of_scores(%q: tensor<1x2x5x8xf32>, %k: tensor<1x2x7x8xf32>, %v: tensor<1x2x7x8xf32>) -> tensor<1x2x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %one = arith.constant 1.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+
+  %e = tensor.empty() : tensor<1x2x5x7xf32>
+  %er = tensor.empty() : tensor<1x2x5xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %s = linalg.generic {indexing_maps = [#du_q, #du_k, #du_s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x5x8xf32>, tensor<1x2x7x8xf32>) outs(%f : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x7xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
+  %mx = linalg.generic {indexing_maps = [#du_id, #du_row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%s : tensor<1x2x5x7xf32>) outs(%fm : tensor<1x2x5xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5xf32>
+  %ex = linalg.generic {indexing_maps = [#du_id, #du_row, #du_id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mx : tensor<1x2x5x7xf32>, tensor<1x2x5xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %r = math.exp %d : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
+  %sm = linalg.generic {indexing_maps = [#du_id, #du_row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x5x7xf32>) outs(%fs : tensor<1x2x5xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.addf %a, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5xf32>
+  %p = linalg.generic {indexing_maps = [#du_id, #du_row, #du_id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sm : tensor<1x2x5x7xf32>, tensor<1x2x5xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x7xf32>
+  %fdead = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
+  %dead = linalg.generic {indexing_maps = [#du_id, #du_row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%s : tensor<1x2x5x7xf32>) outs(%fdead : tensor<1x2x5xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.addf %a, %o : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5xf32>
+  %eo = tensor.empty() : tensor<1x2x5x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x5x8xf32>) -> tensor<1x2x5x8xf32>
+  %out = linalg.generic {indexing_maps = [#du_p, #du_v, #du_o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x5x7xf32>, tensor<1x2x7x8xf32>) outs(%fo : tensor<1x2x5x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x8xf32>
+  return %out : tensor<1x2x5x8xf32>
+}

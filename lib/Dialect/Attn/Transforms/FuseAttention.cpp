@@ -2023,6 +2023,22 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
   }
 }
 
+/// Whether `op` and, transitively, its users are unused apart from each
+/// other and free of side effects; collects them, users before the ops they
+/// use (the order to erase them in). Gives up past 64 ops.
+static bool collectDeadUsers(Operation *op,
+                             llvm::SetVector<Operation *> &dead) {
+  if (dead.contains(op))
+    return true;
+  if (dead.size() >= 64 || !wouldOpBeTriviallyDead(op))
+    return false;
+  for (Operation *user : op->getUsers())
+    if (!collectDeadUsers(user, dead))
+      return false;
+  dead.insert(op);
+  return true;
+}
+
 /// True when `e` reads only the query and key indices, constants and
 /// scalars that dominate `root` (where its dense mask is evaluated): no
 /// tensor, no reduction.
@@ -2471,11 +2487,15 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   } else {
     intermediates = walker.chainOps;
   }
+  // Unused, side-effect-free users (a leftover debug reduction of the
+  // scores, say) do not count: they are erased with the chain.
+  llvm::SetVector<Operation *> deadUsers;
   for (Operation *op : intermediates) {
     if (op == root)
       continue;
     for (Operation *user : op->getUsers())
-      if (user != root && !walker.chainOps.contains(user)) {
+      if (user != root && !walker.chainOps.contains(user) &&
+          !collectDeadUsers(user, deadUsers)) {
         reason = "an intermediate of the chain has another user";
         return failure();
       }
@@ -2911,6 +2931,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
 
   // Replace and drop what became dead.
+  for (Operation *op : deadUsers)
+    rewriter.eraseOp(op);
   SmallVector<Value> operands(root->getOperands());
   rewriter.replaceOp(root, res);
   SmallVector<Operation *> worklist;
