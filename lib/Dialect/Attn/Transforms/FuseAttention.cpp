@@ -331,9 +331,14 @@ std::optional<int64_t> ChainWalker::upperBound(AffineExpr e) {
     return c.getValue() >= 0 ? std::optional<int64_t>(c.getValue() + 1)
                              : std::nullopt;
   if (auto bin = dyn_cast<AffineBinaryOpExpr>(e)) {
-    if (e.getKind() == AffineExprKind::Mod)
-      if (auto c = dyn_cast<AffineConstantExpr>(bin.getRHS()))
-        return c.getValue();
+    auto c = dyn_cast<AffineConstantExpr>(bin.getRHS());
+    if (c && c.getValue() > 0 && e.getKind() == AffineExprKind::Mod)
+      return c.getValue();
+    // x floordiv c < ceil(ub(x) / c) for x >= 0 (dims and their
+    // quotients are).
+    if (c && c.getValue() > 0 && e.getKind() == AffineExprKind::FloorDiv)
+      if (std::optional<int64_t> ub = upperBound(bin.getLHS()))
+        return llvm::divideCeil(*ub, c.getValue());
   }
   return std::nullopt;
 }
@@ -1757,7 +1762,14 @@ static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
   SmallVector<ReassociationIndices> &reassoc = acc.reassoc;
   SmallVector<int64_t> &shape = acc.shape;
   ArrayRef<AffineExpr> r = m.getResults();
-  if (r.size() == 3 && r[1] == d2 && r[2] == d3 &&
+  if (allowGroups && r.size() == 3 && r[0] == d0 && r[1] == d2 &&
+      r[2] == d3 && !ShapedType::isDynamic(heads) && heads > 1) {
+    // [B, S, D] K/V read by every query head (MQA written as a broadcast
+    // over the heads): [B, 1, S, D].
+    reassoc = {{0, 1}, {2}, {3}};
+    shape = {type.getDimSize(0), 1, type.getDimSize(1), type.getDimSize(2)};
+    acc.group = heads;
+  } else if (r.size() == 3 && r[1] == d2 && r[2] == d3 &&
       !ShapedType::isDynamic(heads) &&
       (r[0] == d0 * heads + d1 || (r[0] == d1 && batch == 1) ||
        (r[0] == d0 && heads == 1))) {
@@ -2227,6 +2239,13 @@ static std::optional<std::pair<int64_t, int64_t>> getCollapsedHeads(Value in) {
     return std::nullopt;
   }
   auto srcType = cast<RankedTensorType>(src.getType());
+  // [B, H, S, D] -> [B*H, S, D]; or [B, Hkv, G, S, D] -> [B*Hkv*G, S, D],
+  // as a head repeat (`repeat_kv`) of K/V produces: H = Hkv * G.
+  if (srcType.getRank() == 5 && reassoc.front().size() == 3 &&
+      !ShapedType::isDynamic(srcType.getDimSize(1)) &&
+      !ShapedType::isDynamic(srcType.getDimSize(2)))
+    return std::make_pair(srcType.getDimSize(0),
+                          srcType.getDimSize(1) * srcType.getDimSize(2));
   if (srcType.getRank() != 4 || reassoc.front().size() != 2 ||
       ShapedType::isDynamic(srcType.getDimSize(1)))
     return std::nullopt;
