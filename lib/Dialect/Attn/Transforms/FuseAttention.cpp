@@ -30,9 +30,12 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
+#include "mlir/Analysis/FlatLinearValueConstraints.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/CheckedArithmetic.h"
+#include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -207,11 +210,14 @@ public:
   std::string note;
   /// Dynamic dims of tensors the walk read with exactly the query (kI) or
   /// key (kJ) index: their sizes are Sq and Skv.
-  DenseMap<std::pair<Value, int64_t>, unsigned> seqDims;
-  /// The values of the symbols of Index nodes (tensor.dim results).
+  /// In walk order, so that resolving a symbol is deterministic.
+  llvm::MapVector<std::pair<Value, int64_t>, unsigned> seqDims;
+  /// The values of the symbols of Index nodes (tensor.dim results), and the
+  /// (tensor, dim) each reads.
   SmallVector<Value> symbols;
-  /// Nesting of reductions whose loops are named with logical dims that do
-  /// not stand for their sizes (no `seqDims` are recorded inside).
+  SmallVector<std::pair<Value, int64_t>> symbolDims;
+  /// Nesting of reductions whose reduced loop is named j without standing
+  /// for Skv (no `seqDims` are recorded inside).
   unsigned foreignDepth = 0;
 
   /// The logical dim, kI or kJ, whose size symbol `s` is, if known: a
@@ -304,16 +310,13 @@ private:
 } // namespace
 
 std::optional<unsigned> ChainWalker::symbolSize(unsigned s) const {
-  auto dim = symbols[s].getDefiningOp<tensor::DimOp>();
-  std::optional<int64_t> pos = dim ? dim.getConstantIndex() : std::nullopt;
-  if (!pos)
-    return std::nullopt;
-  auto it = seqDims.find({dim.getSource(), *pos});
+  auto [tensor, pos] = symbolDims[s];
+  auto it = seqDims.find({tensor, pos});
   if (it != seqDims.end())
     return it->second;
   for (const auto &[key, logical] : seqDims) {
     FailureOr<bool> eq = ValueBoundsConstraintSet::areEqual(
-        {dim.getSource(), *pos}, {key.first, key.second});
+        {tensor, pos}, {key.first, key.second});
     if (succeeded(eq) && *eq)
       return logical;
   }
@@ -374,6 +377,20 @@ AffineExpr ChainWalker::simplify(AffineExpr e) {
 
 /// `x` rounded to the float type `type` (to nearest even); unchanged for
 /// other types.
+/// Folds the float arith op `name` (addf, subf, mulf, divf) on constants,
+/// in double (the caller rounds to the type).
+static std::optional<double> foldBinary(StringRef name, double x, double y) {
+  if (name == arith::AddFOp::getOperationName())
+    return x + y;
+  if (name == arith::SubFOp::getOperationName())
+    return x - y;
+  if (name == arith::MulFOp::getOperationName())
+    return x * y;
+  if (name == arith::DivFOp::getOperationName())
+    return x / y;
+  return std::nullopt;
+}
+
 static double roundTo(Type type, double x) {
   auto ft = dyn_cast<FloatType>(type);
   if (!ft)
@@ -412,8 +429,10 @@ Expr *ChainWalker::buildOutside(Value v) {
       return constant(static_cast<double>(t.getDimSize(*pos)), type);
     auto it = llvm::find(symbols, v);
     unsigned k = it - symbols.begin();
-    if (it == symbols.end())
+    if (it == symbols.end()) {
       symbols.push_back(v);
+      symbolDims.push_back({dim.getSource(), *pos});
+    }
     Expr *e = make(ExprKind::Index, type);
     e->index = getAffineSymbolExpr(k, ctx);
     e->lo = 0;
@@ -431,6 +450,22 @@ Expr *ChainWalker::buildOutside(Value v) {
                      [](Expr *a) { return a->kind == ExprKind::Index; }))
       if (Expr *e = buildAffine(def, args))
         return e;
+    // On constants (a static size cast to i64): folded while it fits.
+    if (llvm::all_of(args, [](Expr *a) {
+          return a->kind == ExprKind::Const && a->type.isIntOrIndex();
+        })) {
+      auto x = static_cast<__int128>(args[0]->cst);
+      __int128 r = x;
+      if (args.size() == 2) {
+        auto y = static_cast<__int128>(args[1]->cst);
+        r = isa<arith::AddIOp>(def)   ? x + y
+            : isa<arith::SubIOp>(def) ? x - y
+                                      : x * y;
+      }
+      if (fitsSigned(type, r, r) && (r >= 0 || !isa<arith::IndexCastUIOp>(def)) &&
+          r >= -(__int128(1) << 53) && r <= (__int128(1) << 53))
+        return constant(static_cast<double>(r), type);
+    }
     return leaf(v, AffineMap());
   }
   if (def && isa<arith::ArithDialect, math::MathDialect>(def->getDialect()) &&
@@ -443,11 +478,10 @@ Expr *ChainWalker::buildOutside(Value v) {
       c.push_back(e->cst);
     }
     std::optional<double> r =
-        llvm::TypeSwitch<Operation *, std::optional<double>>(def)
-            .Case([&](arith::MulFOp) { return c[0] * c[1]; })
-            .Case([&](arith::DivFOp) { return c[0] / c[1]; })
-            .Case([&](arith::AddFOp) { return c[0] + c[1]; })
-            .Case([&](arith::SubFOp) { return c[0] - c[1]; })
+        c.size() == 2 ? foldBinary(def->getName().getStringRef(), c[0], c[1])
+                      : std::nullopt;
+    if (!r)
+      r = llvm::TypeSwitch<Operation *, std::optional<double>>(def)
             .Case([&](arith::NegFOp) { return -c[0]; })
             .Case([&](arith::ExtFOp) { return c[0]; })
             .Case([&](arith::TruncFOp t) -> std::optional<double> {
@@ -567,7 +601,8 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
     e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
     return e;
   }
-  if (matchPattern(v, m_Constant()) || isa<tensor::DimOp>(def))
+  auto dim = dyn_cast<tensor::DimOp>(def);
+  if (matchPattern(v, m_Constant()) || (dim && dim.getConstantIndex()))
     return buildOutside(v);
   if (def->getNumResults() != 1 || def->getNumRegions() != 0)
     return leaf(v, AffineMap());
@@ -840,14 +875,7 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
   if (args.size() == 2 && llvm::all_of(args, [](Expr *a) {
         return a->kind == ExprKind::Const;
       })) {
-    double x = args[0]->cst, y = args[1]->cst;
-    std::optional<double> r =
-        name == arith::AddFOp::getOperationName()   ? std::optional(x + y)
-        : name == arith::SubFOp::getOperationName() ? std::optional(x - y)
-        : name == arith::MulFOp::getOperationName() ? std::optional(x * y)
-        : name == arith::DivFOp::getOperationName() ? std::optional(x / y)
-                                                    : std::nullopt;
-    if (r)
+    if (std::optional<double> r = foldBinary(name, args[0]->cst, args[1]->cst))
       return constant(roundTo(elt, *r), elt);
   }
   return scalarOp(name, elt, args);
@@ -970,17 +998,17 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
             size = lop.getStaticLoopRanges()[k];
         sizes[kD] = size;
       }
-      // A reduction that is no softmax statistic (one inside the
-      // computation of Q) has its loop named j too, although its size is
-      // not Skv: what it reads is not a witness of Skv.
-      bool foreign = !isContraction && (uses(kD) || uses(kE) || !uses(kI));
-      if (foreign)
-        ++foreignDepth;
-      llvm::scope_exit restore([&] {
-        if (foreign)
-          --foreignDepth;
-      });
-      Expr *body = buildLinalgBody(lop, idx, *loops);
+      // The reduced loop of a reduction that is no contraction is named j,
+      // although its size is Skv only for a softmax statistic (not for a
+      // statistic inside the computation of Q, say): what its body reads
+      // is no witness of Sq or Skv. (The score tensor they reduce is read
+      // elsewhere too.)
+      Expr *body;
+      {
+        llvm::SaveAndRestore<unsigned> depth(
+            foreignDepth, foreignDepth + (isContraction ? 0 : 1));
+        body = buildLinalgBody(lop, idx, *loops);
+      }
       // A max written as a compare and select (`x > acc ? x : acc`, or the
       // same with the operands swapped) is the max combiner.
       if (!isContraction && isOp<arith::SelectOp>(body) &&
@@ -1178,62 +1206,59 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
     if (negated)
       pred = arith::invertPredicate(pred);
-    // Normalise `a pred b` into a bound on t = j - i: find sign, c and m
-    // with a - b = sign * t + c + m * (Skv - Sq), the sizes' symbols
-    // resolved (and folded when static).
+    // Normalise `a pred b` into a bound on t = j - i: a - b must flatten to
+    // sign * t + off + offDelta * (Skv - Sq) with sign = +-1, the symbols
+    // of sizes resolved to Sq and Skv (symbols 0 and 1 below) and static
+    // sizes folded into `off`.
     AffineExpr diff = lhsIdx - rhsIdx;
     MLIRContext *ctx = diff.getContext();
-    AffineExpr t = getAffineDimExpr(kJ, ctx) - getAffineDimExpr(kI, ctx);
     const ChainWalker &walker = *plan.walker;
-    unsigned numSymbols = walker.symbols.size();
-    // Symbols 0 and 1 of `sizesOnly` are Sq and Skv.
     SmallVector<AffineExpr> toSizes;
     bool resolved = true;
-    for (unsigned k = 0; k < numSymbols; ++k) {
-      if (!diff.isFunctionOfSymbol(k)) {
-        toSizes.push_back(getAffineConstantExpr(0, ctx));
-        continue;
-      }
-      std::optional<unsigned> dim = walker.symbolSize(k);
-      if (!dim) {
+    for (unsigned k = 0, e = walker.symbols.size(); k < e && resolved; ++k) {
+      std::optional<unsigned> dim;
+      if (diff.isFunctionOfSymbol(k) && !(dim = walker.symbolSize(k)))
         resolved = false;
-        break;
-      }
-      int64_t size = walker.sizes[*dim];
-      toSizes.push_back(ShapedType::isDynamic(size)
-                            ? getAffineSymbolExpr(*dim == kI ? 0 : 1, ctx)
-                            : getAffineConstantExpr(size, ctx));
+      toSizes.push_back(dim ? getAffineSymbolExpr(*dim == kI ? 0 : 1, ctx)
+                            : getAffineConstantExpr(0, ctx));
     }
     int sign = 0;
     int64_t off = 0, offDelta = 0;
-    for (int s : {1, -1}) {
-      if (!resolved)
-        break;
-      AffineExpr rest = simplifyAffineExpr(
-          (diff - t * s).replaceSymbols(toSizes), kNumDims, 2);
-      if (!rest.isSymbolicOrConstant())
-        continue;
-      // rest = off + a * Sq + b * Skv: read off a and b at a few points,
-      // checking that it is linear (no mod or floordiv of the sizes).
-      auto at = [&](int64_t sq, int64_t skv) -> std::optional<int64_t> {
-        AffineExpr r = simplifyAffineExpr(
-            rest.replaceSymbols({getAffineConstantExpr(sq, ctx),
-                                 getAffineConstantExpr(skv, ctx)}),
-            kNumDims, 0);
-        if (auto cst = dyn_cast<AffineConstantExpr>(r))
-          return cst.getValue();
-        return std::nullopt;
-      };
-      std::optional<int64_t> c0 = at(0, 0), cq = at(1, 0), ck = at(0, 1),
-                             c11 = at(1, 1), c73 = at(7, 3);
-      if (!c0 || !cq || !ck || !c11 || !c73)
-        continue;
-      int64_t a = *cq - *c0, b = *ck - *c0;
-      if (*c11 != *c0 + a + b || *c73 != *c0 + 7 * a + 3 * b || a != -b)
-        continue;
-      sign = s;
-      off = *c0;
-      offDelta = b;
+    SmallVector<int64_t> flat; // logical dims, Sq, Skv, constant
+    if (resolved &&
+        succeeded(getFlattenedAffineExpr(diff.replaceSymbols(toSizes),
+                                         kNumDims, 2, &flat)) &&
+        flat.size() == kNumDims + 3) {
+      int64_t cj = flat[kJ], a = flat[kNumDims], b = flat[kNumDims + 1];
+      bool onlyIJ = llvm::all_of(llvm::seq<unsigned>(0, kNumDims),
+                                 [&](unsigned d) {
+                                   return d == kI || d == kJ || flat[d] == 0;
+                                 });
+      // a Sq + b Skv = offDelta (Skv - Sq) + (what folds into off).
+      int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+      bool sqStatic = !ShapedType::isDynamic(sq),
+           skvStatic = !ShapedType::isDynamic(skv);
+      std::optional<int64_t> folded;
+      int64_t m = 0;
+      if (sqStatic && skvStatic) {
+        std::optional<int64_t> x = llvm::checkedMul(a, sq),
+                               y = llvm::checkedMul(b, skv);
+        if (x && y)
+          folded = llvm::checkedAdd(*x, *y);
+      } else if (a == -b) {
+        folded = 0, m = b;
+      } else if (sqStatic) {
+        folded = llvm::checkedMul(a + b, sq), m = b;
+      } else if (skvStatic) {
+        folded = llvm::checkedMul(a + b, skv), m = -a;
+      }
+      std::optional<int64_t> c0 =
+          folded ? llvm::checkedAdd(flat.back(), *folded) : std::nullopt;
+      if (onlyIJ && (cj == 1 || cj == -1) && flat[kI] == -cj && c0) {
+        sign = static_cast<int>(cj);
+        off = *c0;
+        offDelta = m;
+      }
     }
     bool isUnsigned = pred == arith::CmpIPredicate::ult ||
                       pred == arith::CmpIPredicate::ule ||
@@ -1254,23 +1279,27 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     // diff = sign * t + off + offDelta * delta. A bound on t is
     // bound + boundDelta * delta: relative to the top-left diagonal when
     // boundDelta is 0, to the bottom-right one when it is 1.
+    constexpr int64_t kMaxOffset = int64_t(1) << 62;
+    if (off < -kMaxOffset || off > kMaxOffset)
+      return dense("mask condition has an offset beyond 2^62");
     auto add = [&](bool upper, int64_t bound, int64_t boundDelta) {
-      if (boundDelta != 0 && boundDelta != 1)
-        return dense("mask condition is a band about a multiple of Skv - Sq");
+      if (boundDelta != 0 && boundDelta != 1) {
+        (void)dense("mask condition is a band about a multiple of Skv - Sq");
+        return;
+      }
       if (upper)
         plan.band.addUpper(bound, boundDelta == 1);
       else
         plan.band.addLower(bound, boundDelta == 1);
-      return success();
     };
     if (pred == arith::CmpIPredicate::eq) {
       // t == -(off + offDelta * delta) / sign: the one diagonal, a band of
       // width 0.
       int64_t at = sign > 0 ? -off : off;
       int64_t atDelta = sign > 0 ? -offDelta : offDelta;
-      if (failed(add(true, at, atDelta)))
-        return failure();
-      return add(false, at, atDelta);
+      add(true, at, atDelta);
+      add(false, at, atDelta);
+      return success();
     }
     int64_t bound;
     bool upperOnT; // after normalising into sign * t (<=|>=) bound
@@ -1300,7 +1329,8 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       boundDelta = -boundDelta;
       upperOnT = !upperOnT;
     }
-    return add(upperOnT, bound, boundDelta);
+    add(upperOnT, bound, boundDelta);
+    return success();
   }
   if (contains(c, ExprKind::Contract)) {
     reason = "unsupported mask condition";
@@ -2001,10 +2031,9 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
   case ExprKind::Leaf:
     return e->map ? arg : e->value;
   case ExprKind::Index: {
-    SmallVector<Value> symbols;
-    if (e->symbolValues)
-      symbols.assign(e->symbolValues->begin(), e->symbolValues->end());
-    Value v = affine::expandAffineExpr(b, loc, e->index, dims, symbols);
+    Value v = affine::expandAffineExpr(
+        b, loc, e->index, dims,
+        e->symbolValues ? ValueRange(*e->symbolValues) : ValueRange());
     if (!e->type.isIndex())
       v = arith::IndexCastOp::create(b, loc, e->type, v);
     return v;
@@ -2631,16 +2660,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     std::optional<int64_t> brDelta;
     if (!ShapedType::isDynamic(sq) && !ShapedType::isDynamic(skv))
       brDelta = skv - sq;
+    // Bounds about the bottom-right diagonal come only with a dynamic size
+    // (static ones are folded into top-left bounds).
     Band &band = plan.band;
-    // Bounds about the bottom-right diagonal join the others when the
-    // sizes are static.
-    if (brDelta) {
-      if (band.brUpper)
-        band.addUpper(*band.brUpper + *brDelta);
-      if (band.brLower)
-        band.addLower(*band.brLower + *brDelta);
-      band.brUpper = band.brLower = std::nullopt;
-    }
     bool bottomRight = band.brUpper || band.brLower;
     int64_t delta = 0;
     Causal causal = Causal::none;
