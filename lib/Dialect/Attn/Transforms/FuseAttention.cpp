@@ -1686,10 +1686,23 @@ struct Access {
   /// Or a collapse_shape (a 5-D [B, Hkv, G, S, D] operand of grouped-query
   /// attention written with a separate group dim).
   SmallVector<ReassociationIndices> collapse;
+  /// A linalg.transpose to apply first (empty: none): result dim k is dim
+  /// transpose[k] of `value` (K given as [B, H, D, S], say).
+  SmallVector<int64_t> transpose;
 
-  /// Creates the reshape, if any, and returns the tensor the op reads.
+  /// Creates the transpose and reshape, if any, and returns the tensor the
+  /// op reads.
   Value materialize(OpBuilder &b, Location loc) const {
     Value v = value;
+    if (!transpose.empty()) {
+      SmallVector<OpFoldResult> sizes;
+      for (int64_t k : transpose)
+        sizes.push_back(tensor::getMixedSize(b, loc, v, k));
+      Value init = tensor::EmptyOp::create(
+          b, loc, sizes, cast<RankedTensorType>(v.getType()).getElementType());
+      v = linalg::TransposeOp::create(b, loc, v, init, transpose)
+              .getResult()[0];
+    }
     if (!collapse.empty())
       v = tensor::CollapseShapeOp::create(b, loc, v, collapse);
     if (reassoc.empty())
@@ -1721,10 +1734,10 @@ static AffineMap toOperandMap(AffineMap map, unsigned s, unsigned x) {
 /// Tries to read `value` through operand map `m` (over (b, h, s, x)) as an
 /// operand of the op with `batch` and `heads` query heads. Records the
 /// reshape needed, if any, without creating it.
-static FailureOr<Access> resolveAccess(Value value, AffineMap m, int64_t batch,
+static FailureOr<Access> resolveAccess(Value value, RankedTensorType type,
+                                       AffineMap m, int64_t batch,
                                        int64_t heads, bool allowGroups) {
   MLIRContext *ctx = value.getContext();
-  auto type = cast<RankedTensorType>(value.getType());
   AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
              d2 = getAffineDimExpr(2, ctx), d3 = getAffineDimExpr(3, ctx);
   AffineExpr zero = getAffineConstantExpr(0, ctx);
@@ -1832,11 +1845,41 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
     AffineMap m = toOperandMap(map, s, x);
     if (!m)
       continue;
-    FailureOr<Access> acc = resolveAccess(value, m, batch, heads, allowGroups);
+    FailureOr<Access> acc =
+        resolveAccess(value, cast<RankedTensorType>(value.getType()), m,
+                      batch, heads, allowGroups);
     if (failed(acc))
       continue;
     if (layoutFixed && acc->bshd != wantBshd)
       continue;
+    return acc;
+  }
+  // A tensor whose dims are the operand's in another order (K given as
+  // [B, H, D, S] and read transposed by the contraction's map): read
+  // through a transpose into (b, h, s, x) order.
+  for (auto [value, map] : candidates) {
+    AffineMap m = toOperandMap(map, s, x);
+    if (!m || !m.isProjectedPermutation() || m.isIdentity() || wantBshd)
+      continue;
+    SmallVector<int64_t> order = llvm::to_vector(
+        llvm::seq<int64_t>(0, m.getNumResults()));
+    llvm::sort(order, [&](int64_t a, int64_t b) {
+      return m.getDimPosition(a) < m.getDimPosition(b);
+    });
+    auto type = cast<RankedTensorType>(value.getType());
+    SmallVector<int64_t> shape;
+    SmallVector<AffineExpr> results;
+    for (int64_t k : order) {
+      shape.push_back(type.getDimSize(k));
+      results.push_back(m.getResult(k));
+    }
+    FailureOr<Access> acc = resolveAccess(
+        value, RankedTensorType::get(shape, type.getElementType()),
+        AffineMap::get(4, 0, results, m.getContext()), batch, heads,
+        allowGroups);
+    if (failed(acc) || acc->bshd)
+      continue;
+    acc->transpose = order;
     return acc;
   }
   return failure();
