@@ -128,8 +128,9 @@ func.func @tensor_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: te
 #v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
 #o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// A [Skv, Sq] mask read transposed does not broadcast to [B, Hq, Sq, Skv].
-func.func @mask_transposed(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mk: tensor<6x4xf32>) -> (tensor<1x2x4x8xf32>) {
+// A [Sq, Skv] mask read with the keys reversed does not broadcast to
+// [B, Hq, Sq, Skv] (one read transposed is: fuse-mask-transposed.mlir).
+func.func @mask_keys_reversed(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mk: tensor<4x6xf32>) -> (tensor<1x2x4x8xf32>) {
   %zero = arith.constant 0.0 : f32
   %c = arith.constant 0.125 : f32
   %e = tensor.empty() : tensor<1x2x4x6xf32>
@@ -140,7 +141,7 @@ func.func @mask_transposed(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v:
     %r = arith.addf %acc, %m : f32
     linalg.yield %r : f32
   } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, affine_map<(d0, d1, d2, d3) -> (d3, d2)>, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mk : tensor<1x2x4x6xf32>, tensor<6x4xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  %ss = linalg.generic {indexing_maps = [#id, affine_map<(d0, d1, d2, d3) -> (d2, -d3 + 5)>, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mk : tensor<1x2x4x6xf32>, tensor<4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
   ^bb0(%a: f32, %m0: f32, %o: f32):
     %r = arith.addf %a, %m0 : f32
     linalg.yield %r : f32

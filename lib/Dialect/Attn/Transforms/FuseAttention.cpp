@@ -1909,7 +1909,43 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
   AffineMap m = toOperandMap(map, kI, kJ);
   if (!m)
     return failure();
-  return resolveOperandMask(type, m, batch, heads);
+  FailureOr<Access> acc = resolveOperandMask(type, m, batch, heads);
+  if (succeeded(acc))
+    return acc;
+  // A mask holding its dims in another order ([B, 1, Skv, Sq], [Sq, H,
+  // Skv]): transposed so that the dims it reads come in (b, h, i, j) order,
+  // its unit (broadcast) dims staying where they are.
+  SmallVector<int64_t> dimPos, slots;
+  for (auto [k, r] : llvm::enumerate(m.getResults())) {
+    if (auto d = dyn_cast<AffineDimExpr>(r)) {
+      dimPos.push_back(k);
+      slots.push_back(k);
+    } else if (r != getAffineConstantExpr(0, m.getContext())) {
+      return failure();
+    }
+  }
+  llvm::sort(dimPos, [&](int64_t a, int64_t b) {
+    return m.getDimPosition(a) < m.getDimPosition(b);
+  });
+  SmallVector<int64_t> order = llvm::to_vector(
+      llvm::seq<int64_t>(0, m.getNumResults()));
+  for (auto [slot, k] : llvm::zip(slots, dimPos))
+    order[slot] = k;
+  if (llvm::equal(order, llvm::seq<int64_t>(0, m.getNumResults())))
+    return failure();
+  SmallVector<int64_t> shape;
+  SmallVector<AffineExpr> results;
+  for (int64_t k : order) {
+    shape.push_back(type.getDimSize(k));
+    results.push_back(m.getResult(k));
+  }
+  acc = resolveOperandMask(RankedTensorType::get(shape, type.getElementType()),
+                           AffineMap::get(4, 0, results, m.getContext()),
+                           batch, heads);
+  if (failed(acc) || !acc->transpose.empty())
+    return failure();
+  acc->transpose = order;
+  return acc;
 }
 
 /// resolveMask with the map already over the operand dims (b, h, i, j).
