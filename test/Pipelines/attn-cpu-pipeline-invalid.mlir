@@ -15,6 +15,9 @@
 // RUN: not attn-opt %s --attn-set-target-cpu=features=avx2 2>&1 | FileCheck %s --check-prefix=SETFEAT
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline{target-features=+avx2,fma}))' 2>&1 | FileCheck %s --check-prefix=PIPEFEAT
 // RUN: not attn-opt %s --attn-set-target-cpu=cpu=znver99 2>&1 | FileCheck %s --check-prefix=SETCPU
+// An unknown feature (LLVM would warn and ignore it when generating code).
+// RUN: not attn-opt %s --attn-set-target-cpu="features=+avx2,-nosuch" 2>&1 | FileCheck %s --check-prefix=UNKNOWNFEAT
+// UNKNOWNFEAT: error: attn-set-target-cpu: feature 'nosuch' is not one the {{.*}} back end knows
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(builtin.module(attn-cpu-pipeline{key-splits=2000}))' 2>&1 | FileCheck %s --check-prefix=SPLITS
 // SPLITS: error: attn-cpu-pipeline: key-splits must be in [0, 1024], got 2000
 // SETFEAT: error: attn-set-target-cpu: features must be a comma-separated list of +feature / -feature (or 'host'), got 'avx2'

@@ -125,7 +125,12 @@ struct AttnSetTargetCPUPass
         return signalPassFailure();
       }
     }
-    if (!cpuName.empty() && cpu != "host") {
+    // The CPU and the named features must be ones the host's back end
+    // knows (an unknown feature would only be warned about, and ignored,
+    // when the code is generated).
+    bool checkCpu = !cpuName.empty() && cpu != "host";
+    bool checkFeatures = !featureList.empty() && features != "host";
+    if (checkCpu || checkFeatures) {
       llvm::InitializeNativeTarget();
       std::string err;
       llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
@@ -133,12 +138,28 @@ struct AttnSetTargetCPUPass
           llvm::TargetRegistry::lookupTarget(triple, err);
       std::unique_ptr<llvm::MCSubtargetInfo> sti(
           target ? target->createMCSubtargetInfo(triple, "", "") : nullptr);
-      if (sti && !sti->isCPUStringValid(cpuName)) {
+      if (sti && checkCpu && !sti->isCPUStringValid(cpuName)) {
         mlir::emitError(getOperation()->getLoc())
             << "attn-set-target-cpu: cpu '" << cpuName
             << "' is not a CPU the " << triple.getArchName()
             << " back end knows (e.g. 'host', 'x86-64-v3', 'znver4')";
         return signalPassFailure();
+      }
+      if (sti && checkFeatures) {
+        for (StringRef f : parts) {
+          StringRef name = f.drop_front();
+          if (llvm::none_of(sti->getAllProcessorFeatures(),
+                            [&](const llvm::SubtargetFeatureKV &kv) {
+                              return name == kv.Key;
+                            })) {
+            mlir::emitError(getOperation()->getLoc())
+                << "attn-set-target-cpu: feature '" << name
+                << "' is not one the " << triple.getArchName()
+                << " back end knows"
+                << (triple.isX86() ? " (e.g. +avx2, +fma, +avx512f)" : "");
+            return signalPassFailure();
+          }
+        }
       }
     }
     MLIRContext *ctx = &getContext();
