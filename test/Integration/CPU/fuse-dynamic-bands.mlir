@@ -6,7 +6,8 @@
 // skipped). Conditions that are no such band stay a dense [Sq, Skv] i1 mask:
 // both diagonals at once, twice or minus the offset, an offset that is not
 // Skv - Sq (a function argument), an unsigned compare of a possibly negative
-// bound. Each function runs for several (Sq, Skv), Sq = 1 (decoding)
+// bound, a condition reading sizes computed inside the body (re-read from
+// their tensors before the op). Each function runs for several (Sq, Skv), Sq = 1 (decoding)
 // included; the fused and the unfused programs must print the same numbers.
 // RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="fuse=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.ref
@@ -51,6 +52,12 @@
 // CHECK-SAME: ins(%{{[^)]+}}) outs(
 // CHECK-SAME: scale = 3.500000e-01 causal = bottom_right ->
 // CHECK-LABEL: func.func @reversed_offset
+// CHECK: linalg.generic {{.*}} outs(%{{.+}} : tensor<?x?xi1>)
+// CHECK: attn.attention
+// CHECK-SAME: ins(%{{[^)]+}}) mask(%{{.+}} : tensor<?x?xi1>)
+// CHECK-NOT: causal
+// CHECK-SAME: scale = 3.500000e-01 ->
+// CHECK-LABEL: func.func @dense_dims_in_body
 // CHECK: linalg.generic {{.*}} outs(%{{.+}} : tensor<?x?xi1>)
 // CHECK: attn.attention
 // CHECK-SAME: ins(%{{[^)]+}}) mask(%{{.+}} : tensor<?x?xi1>)
@@ -618,6 +625,69 @@ func.func @reversed_offset(%q: tensor<1x2x?x8xf32>, %k: tensor<1x2x?x8xf32>, %v:
     %j = linalg.index 3 : index
     %lim = arith.addi %i, %off : index
     %keep = arith.cmpi sle, %j, %lim : index
+    %r1 = arith.select %keep, %r, %ninf : f32
+    linalg.yield %r1 : f32
+  } -> tensor<1x2x?x?xf32>
+  %er = tensor.empty(%sq) : tensor<1x2x?xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<1x2x?xf32>) -> tensor<1x2x?xf32>
+  %mx = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ss : tensor<1x2x?x?xf32>) outs(%fm : tensor<1x2x?xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %m0 = arith.maximumf %a, %acc : f32
+    linalg.yield %m0 : f32
+  } -> tensor<1x2x?xf32>
+  %ex = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ss, %mx : tensor<1x2x?x?xf32>, tensor<1x2x?xf32>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %x = math.exp %d : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x?x?xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x?xf32>) -> tensor<1x2x?xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x?x?xf32>) outs(%fs : tensor<1x2x?xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s0 = arith.addf %a, %acc : f32
+    linalg.yield %s0 : f32
+  } -> tensor<1x2x?xf32>
+  %p = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sum : tensor<1x2x?x?xf32>, tensor<1x2x?xf32>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %x = arith.divf %a, %b : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x?x?xf32>
+  %eo = tensor.empty(%sq) : tensor<1x2x?x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x?x?xf32>, tensor<1x2x?x8xf32>) outs(%fo : tensor<1x2x?x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x?x8xf32>
+  return %o : tensor<1x2x?x8xf32>
+}
+
+func.func @dense_dims_in_body(%q: tensor<1x2x?x8xf32>, %k: tensor<1x2x?x8xf32>, %v: tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %scale = arith.constant 0.35 : f32
+  %c2 = arith.constant 2 : index
+  %sq = tensor.dim %q, %c2 : tensor<1x2x?x8xf32>
+  %skv = tensor.dim %k, %c2 : tensor<1x2x?x8xf32>
+  %e = tensor.empty(%sq, %skv) : tensor<1x2x?x?xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x?x?xf32>) -> tensor<1x2x?x?xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) outs(%f : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x?x?xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x?x?xf32>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.mulf %a, %scale : f32
+    %i = linalg.index 2 : index
+    %j = linalg.index 3 : index
+    %kd = tensor.dim %v, %c2 : tensor<1x2x?x8xf32>
+    %qd = tensor.dim %q, %c2 : tensor<1x2x?x8xf32>
+    %o2 = arith.subi %kd, %qd : index
+    %lim = arith.addi %i, %o2 : index
+    %keep = arith.cmpi ne, %j, %lim : index
     %r1 = arith.select %keep, %r, %ninf : f32
     linalg.yield %r1 : f32
   } -> tensor<1x2x?x?xf32>
@@ -1296,8 +1366,7 @@ func.func @main() {
   %sv27 = arith.constant 30.07 : f32
   %fv27 = call @fill(%dv27, %sv27) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v27 = tensor.cast %fv27 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %n27 = arith.constant 5 : index
-  %o27 = call @argument_offset(%q27, %k27, %v27, %n27) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o27 = call @dense_dims_in_body(%q27, %k27, %v27) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u27 = tensor.cast %o27 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u27) : (tensor<*xf32>) -> ()
   %eq28 = tensor.empty() : tensor<1x2x7x8xf32>
@@ -1315,8 +1384,7 @@ func.func @main() {
   %sv28 = arith.constant 31.18 : f32
   %fv28 = call @fill(%dv28, %sv28) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v28 = tensor.cast %fv28 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %n28 = arith.constant 1 : index
-  %o28 = call @argument_offset(%q28, %k28, %v28, %n28) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o28 = call @dense_dims_in_body(%q28, %k28, %v28) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u28 = tensor.cast %o28 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u28) : (tensor<*xf32>) -> ()
   %eq29 = tensor.empty() : tensor<1x2x1x8xf32>
@@ -1334,8 +1402,7 @@ func.func @main() {
   %sv29 = arith.constant 32.29 : f32
   %fv29 = call @fill(%dv29, %sv29) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v29 = tensor.cast %fv29 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %n29 = arith.constant 13 : index
-  %o29 = call @argument_offset(%q29, %k29, %v29, %n29) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o29 = call @dense_dims_in_body(%q29, %k29, %v29) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u29 = tensor.cast %o29 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u29) : (tensor<*xf32>) -> ()
   %eq30 = tensor.empty() : tensor<1x2x5x8xf32>
@@ -1353,25 +1420,27 @@ func.func @main() {
   %sv30 = arith.constant 33.4 : f32
   %fv30 = call @fill(%dv30, %sv30) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v30 = tensor.cast %fv30 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %o30 = call @unsigned_compare(%q30, %k30, %v30) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n30 = arith.constant 5 : index
+  %o30 = call @argument_offset(%q30, %k30, %v30, %n30) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u30 = tensor.cast %o30 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u30) : (tensor<*xf32>) -> ()
-  %eq31 = tensor.empty() : tensor<1x2x9x8xf32>
-  %dq31 = tensor.cast %eq31 : tensor<1x2x9x8xf32> to tensor<?x?x?x?xf32>
+  %eq31 = tensor.empty() : tensor<1x2x7x8xf32>
+  %dq31 = tensor.cast %eq31 : tensor<1x2x7x8xf32> to tensor<?x?x?x?xf32>
   %sq31 = arith.constant 33.77 : f32
   %fq31 = call @fill(%dq31, %sq31) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %q31 = tensor.cast %fq31 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %ek31 = tensor.empty() : tensor<1x2x5x8xf32>
-  %dk31 = tensor.cast %ek31 : tensor<1x2x5x8xf32> to tensor<?x?x?x?xf32>
+  %ek31 = tensor.empty() : tensor<1x2x7x8xf32>
+  %dk31 = tensor.cast %ek31 : tensor<1x2x7x8xf32> to tensor<?x?x?x?xf32>
   %sk31 = arith.constant 34.14 : f32
   %fk31 = call @fill(%dk31, %sk31) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %k31 = tensor.cast %fk31 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %ev31 = tensor.empty() : tensor<1x2x5x8xf32>
-  %dv31 = tensor.cast %ev31 : tensor<1x2x5x8xf32> to tensor<?x?x?x?xf32>
+  %ev31 = tensor.empty() : tensor<1x2x7x8xf32>
+  %dv31 = tensor.cast %ev31 : tensor<1x2x7x8xf32> to tensor<?x?x?x?xf32>
   %sv31 = arith.constant 34.51 : f32
   %fv31 = call @fill(%dv31, %sv31) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v31 = tensor.cast %fv31 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %o31 = call @unsigned_compare(%q31, %k31, %v31) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n31 = arith.constant 1 : index
+  %o31 = call @argument_offset(%q31, %k31, %v31, %n31) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u31 = tensor.cast %o31 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u31) : (tensor<*xf32>) -> ()
   %eq32 = tensor.empty() : tensor<1x2x1x8xf32>
@@ -1389,8 +1458,63 @@ func.func @main() {
   %sv32 = arith.constant 35.62 : f32
   %fv32 = call @fill(%dv32, %sv32) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
   %v32 = tensor.cast %fv32 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
-  %o32 = call @unsigned_compare(%q32, %k32, %v32) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n32 = arith.constant 13 : index
+  %o32 = call @argument_offset(%q32, %k32, %v32, %n32) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u32 = tensor.cast %o32 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u32) : (tensor<*xf32>) -> ()
+  %eq33 = tensor.empty() : tensor<1x2x5x8xf32>
+  %dq33 = tensor.cast %eq33 : tensor<1x2x5x8xf32> to tensor<?x?x?x?xf32>
+  %sq33 = arith.constant 35.99 : f32
+  %fq33 = call @fill(%dq33, %sq33) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %q33 = tensor.cast %fq33 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ek33 = tensor.empty() : tensor<1x2x9x8xf32>
+  %dk33 = tensor.cast %ek33 : tensor<1x2x9x8xf32> to tensor<?x?x?x?xf32>
+  %sk33 = arith.constant 36.36 : f32
+  %fk33 = call @fill(%dk33, %sk33) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %k33 = tensor.cast %fk33 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ev33 = tensor.empty() : tensor<1x2x9x8xf32>
+  %dv33 = tensor.cast %ev33 : tensor<1x2x9x8xf32> to tensor<?x?x?x?xf32>
+  %sv33 = arith.constant 36.73 : f32
+  %fv33 = call @fill(%dv33, %sv33) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %v33 = tensor.cast %fv33 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %o33 = call @unsigned_compare(%q33, %k33, %v33) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u33 = tensor.cast %o33 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u33) : (tensor<*xf32>) -> ()
+  %eq34 = tensor.empty() : tensor<1x2x9x8xf32>
+  %dq34 = tensor.cast %eq34 : tensor<1x2x9x8xf32> to tensor<?x?x?x?xf32>
+  %sq34 = arith.constant 37.1 : f32
+  %fq34 = call @fill(%dq34, %sq34) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %q34 = tensor.cast %fq34 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ek34 = tensor.empty() : tensor<1x2x5x8xf32>
+  %dk34 = tensor.cast %ek34 : tensor<1x2x5x8xf32> to tensor<?x?x?x?xf32>
+  %sk34 = arith.constant 37.47 : f32
+  %fk34 = call @fill(%dk34, %sk34) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %k34 = tensor.cast %fk34 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ev34 = tensor.empty() : tensor<1x2x5x8xf32>
+  %dv34 = tensor.cast %ev34 : tensor<1x2x5x8xf32> to tensor<?x?x?x?xf32>
+  %sv34 = arith.constant 37.84 : f32
+  %fv34 = call @fill(%dv34, %sv34) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %v34 = tensor.cast %fv34 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %o34 = call @unsigned_compare(%q34, %k34, %v34) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u34 = tensor.cast %o34 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u34) : (tensor<*xf32>) -> ()
+  %eq35 = tensor.empty() : tensor<1x2x1x8xf32>
+  %dq35 = tensor.cast %eq35 : tensor<1x2x1x8xf32> to tensor<?x?x?x?xf32>
+  %sq35 = arith.constant 38.21 : f32
+  %fq35 = call @fill(%dq35, %sq35) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %q35 = tensor.cast %fq35 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ek35 = tensor.empty() : tensor<1x2x13x8xf32>
+  %dk35 = tensor.cast %ek35 : tensor<1x2x13x8xf32> to tensor<?x?x?x?xf32>
+  %sk35 = arith.constant 38.58 : f32
+  %fk35 = call @fill(%dk35, %sk35) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %k35 = tensor.cast %fk35 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %ev35 = tensor.empty() : tensor<1x2x13x8xf32>
+  %dv35 = tensor.cast %ev35 : tensor<1x2x13x8xf32> to tensor<?x?x?x?xf32>
+  %sv35 = arith.constant 38.95 : f32
+  %fv35 = call @fill(%dv35, %sv35) : (tensor<?x?x?x?xf32>, f32) -> tensor<?x?x?x?xf32>
+  %v35 = tensor.cast %fv35 : tensor<?x?x?x?xf32> to tensor<1x2x?x8xf32>
+  %o35 = call @unsigned_compare(%q35, %k35, %v35) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u35 = tensor.cast %o35 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u35) : (tensor<*xf32>) -> ()
   return
 }

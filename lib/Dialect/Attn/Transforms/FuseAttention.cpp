@@ -97,11 +97,10 @@ struct Expr {
   double cst = 0;
   /// Index: the affine expression and the range [lo, hi] of its values,
   /// which fit in `type` (integer index arithmetic that could wrap is not
-  /// an Index node). Its symbols are dynamic tensor sizes: symbol k is the
-  /// value (*symbolValues)[k], a tensor.dim result.
+  /// an Index node). Its symbols are dynamic tensor sizes: symbol k is
+  /// ChainWalker::symbols[k], a tensor.dim result.
   AffineExpr index;
   int64_t lo = 0, hi = 0;
-  const SmallVectorImpl<Value> *symbolValues = nullptr;
   /// Op: the scalar op of a linalg body, or null for an op built from a
   /// TOSA tensor op (which has no scalar op to point at).
   Operation *op = nullptr;
@@ -437,7 +436,6 @@ Expr *ChainWalker::buildOutside(Value v) {
     e->index = getAffineSymbolExpr(k, ctx);
     e->lo = 0;
     e->hi = kMaxDynamicSize;
-    e->symbolValues = &symbols;
     return e;
   }
   // Integer arithmetic on sizes and constants.
@@ -526,7 +524,6 @@ Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
     e->index = args[0]->index;
     e->lo = args[0]->lo;
     e->hi = args[0]->hi;
-    e->symbolValues = args[0]->symbolValues;
     return e;
   }
   struct Affine {
@@ -567,7 +564,6 @@ Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
                                              : x->expr * y->expr;
         e->lo = static_cast<int64_t>(lo);
         e->hi = static_cast<int64_t>(hi);
-        e->symbolValues = &symbols;
         return e;
       }
     }
@@ -2103,16 +2099,16 @@ static FailureOr<Access> resolveOperandMask(RankedTensorType type,
 /// Emits the scalar expression `e`: its tensor leaves all read `arg`, its
 /// scalar leaves are the values themselves, and its indices are affine
 /// functions of `dims` (the logical dims' induction values, null where
-/// unused).
+/// unused) and `symbols` (the sizes the walk's symbols stand for, valid
+/// where the expression is emitted).
 static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
-                        ArrayRef<Value> dims = {}) {
+                        ArrayRef<Value> dims = {},
+                        ArrayRef<Value> symbols = {}) {
   switch (e->kind) {
   case ExprKind::Leaf:
     return e->map ? arg : e->value;
   case ExprKind::Index: {
-    Value v = affine::expandAffineExpr(
-        b, loc, e->index, dims,
-        e->symbolValues ? ValueRange(*e->symbolValues) : ValueRange());
+    Value v = affine::expandAffineExpr(b, loc, e->index, dims, symbols);
     if (!e->type.isIndex())
       v = arith::IndexCastOp::create(b, loc, e->type, v);
     return v;
@@ -2129,13 +2125,13 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
       // emitted operands.
       OperationState state(loc, e->name);
       for (Expr *a : e->args)
-        state.addOperands(emitScalar(b, loc, a, arg, dims));
+        state.addOperands(emitScalar(b, loc, a, arg, dims, symbols));
       state.addTypes(e->type);
       return b.create(state)->getResult(0);
     }
     IRMapping mapping;
     for (auto [operand, a] : llvm::zip(e->op->getOperands(), e->args))
-      mapping.map(operand, emitScalar(b, loc, a, arg, dims));
+      mapping.map(operand, emitScalar(b, loc, a, arg, dims, symbols));
     return b.clone(*e->op, mapping)->getResult(0);
   }
   default:
@@ -2159,19 +2155,43 @@ static bool collectDeadUsers(Operation *op,
   return true;
 }
 
+/// True when an Index node of `e` reads size symbol `k`.
+static bool usesSymbol(Expr *e, unsigned k) {
+  if (e->kind == ExprKind::Index)
+    return e->index.isFunctionOfSymbol(k);
+  return llvm::any_of(e->args, [&](Expr *a) { return usesSymbol(a, k); });
+}
+
+/// True when `v` is defined before `root`, in a block that encloses it.
+static bool isDefinedBefore(Value v, Operation *root) {
+  Operation *at = v.getParentBlock()->findAncestorOpInBlock(*root);
+  if (!at)
+    return false;
+  if (auto def = v.getDefiningOp())
+    return def->isBeforeInBlock(at);
+  return true;
+}
+
+/// The value size symbol `k` of `walker` has before `root`: the tensor.dim
+/// itself, or a new one at the builder's point (before `root`) when it was
+/// computed inside a body but its tensor is defined before `root`; null
+/// when neither is.
+static Value getSymbolBefore(OpBuilder *b, const ChainWalker &walker,
+                             unsigned k, Operation *root) {
+  if (isDefinedBefore(walker.symbols[k], root))
+    return walker.symbols[k];
+  auto [tensor, pos] = walker.symbolDims[k];
+  if (!isDefinedBefore(tensor, root))
+    return Value();
+  if (!b)
+    return tensor; // Only asked whether there is one.
+  return tensor::DimOp::create(*b, root->getLoc(), tensor, pos);
+}
+
 /// True when `e` reads only the query and key indices, constants and
-/// scalars that dominate `root` (where its dense mask is evaluated): no
-/// tensor, no reduction.
-static bool isIndexOnly(Expr *e, Operation *root) {
-  // Defined before the chain in a block that encloses it.
-  auto before = [&](Value v) {
-    Operation *at = v.getParentBlock()->findAncestorOpInBlock(*root);
-    if (!at)
-      return false;
-    if (auto def = v.getDefiningOp())
-      return def->isBeforeInBlock(at);
-    return true;
-  };
+/// scalars that dominate `root` (where its dense mask is evaluated), or
+/// sizes of tensors that do: no tensor element, no reduction.
+static bool isIndexOnly(Expr *e, Operation *root, const ChainWalker &walker) {
   switch (e->kind) {
   case ExprKind::Const:
     return e->type.isIntOrIndexOrFloat();
@@ -2179,20 +2199,21 @@ static bool isIndexOnly(Expr *e, Operation *root) {
     for (unsigned d = 0; d < kNumDims; ++d)
       if (d != kI && d != kJ && e->index.isFunctionOfDim(d))
         return false;
-    if (e->symbolValues)
-      for (auto [k, v] : llvm::enumerate(*e->symbolValues))
-        if (e->index.isFunctionOfSymbol(k) && !before(v))
-          return false;
+    for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k)
+      if (e->index.isFunctionOfSymbol(k) &&
+          !getSymbolBefore(nullptr, walker, k, root))
+        return false;
     return true;
   case ExprKind::Leaf:
     if (e->map || !e->value || !e->value.getType().isIntOrIndexOrFloat())
       return false;
-    return before(e->value);
+    return isDefinedBefore(e->value, root);
   case ExprKind::Op:
     if (!e->op && e->name.empty())
       return false;
-    return llvm::all_of(e->args,
-                        [&](Expr *a) { return isIndexOnly(a, root); });
+    return llvm::all_of(e->args, [&](Expr *a) {
+      return isIndexOnly(a, root, walker);
+    });
   default:
     return false;
   }
@@ -2705,7 +2726,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (plan.floatMask || !plan.boolMasks.empty() || plan.constantBand)
       return "with another mask";
     for (const MaskTerm &t : plan.indexTerms)
-      if (!t.pred->type.isInteger(1) || !isIndexOnly(t.pred, root))
+      if (!t.pred->type.isInteger(1) || !isIndexOnly(t.pred, root, walker))
         return "reading more than i, j and values defined before the chain";
     return "";
   };
@@ -2962,6 +2983,16 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
         tensor::getMixedSize(rewriter, loc, kv, seqDim)};
     Value empty =
         tensor::EmptyOp::create(rewriter, loc, dims, rewriter.getI1Type());
+    // The sizes the conditions read, valid here (isIndexOnly checked that
+    // each used one is, or can be re-read from its tensor).
+    SmallVector<Value> symbols;
+    for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k) {
+      bool used = llvm::any_of(plan.indexTerms, [&](const MaskTerm &t) {
+        return usesSymbol(t.pred, k);
+      });
+      symbols.push_back(used ? getSymbolBefore(&rewriter, walker, k, root)
+                             : walker.symbols[k]);
+    }
     AffineMap id = rewriter.getMultiDimIdentityMap(2);
     SmallVector<utils::IteratorType> iters(2, utils::IteratorType::parallel);
     mask = linalg::GenericOp::create(
@@ -2975,8 +3006,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                                                      nb.getBoolAttr(true));
                  Value keep = t;
                  for (const MaskTerm &term : plan.indexTerms) {
-                   Value c =
-                       emitScalar(nb, nl, term.pred, Value(), loopDims);
+                   Value c = emitScalar(nb, nl, term.pred, Value(),
+                                        loopDims, symbols);
                    if (term.negated)
                      c = arith::XOrIOp::create(nb, nl, c, t);
                    keep = arith::AndIOp::create(nb, nl, keep, c);
