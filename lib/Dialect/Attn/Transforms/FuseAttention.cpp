@@ -374,8 +374,6 @@ AffineExpr ChainWalker::simplify(AffineExpr e) {
   }
 }
 
-/// `x` rounded to the float type `type` (to nearest even); unchanged for
-/// other types.
 /// Folds the float arith op `name` (addf, subf, mulf, divf) on constants,
 /// in double (the caller rounds to the type).
 static std::optional<double> foldBinary(StringRef name, double x, double y) {
@@ -390,6 +388,8 @@ static std::optional<double> foldBinary(StringRef name, double x, double y) {
   return std::nullopt;
 }
 
+/// `x` rounded to the float type `type` (to nearest even); unchanged for
+/// other types.
 static double roundTo(Type type, double x) {
   auto ft = dyn_cast<FloatType>(type);
   if (!ft)
@@ -1686,6 +1686,14 @@ struct Access {
   /// transpose[k] of `value` (K given as [B, H, D, S], say).
   SmallVector<int64_t> transpose;
 
+  /// The shape of `value` once transposed (before any reshape).
+  SmallVector<int64_t> transposedShape() const {
+    ArrayRef<int64_t> shape = cast<RankedTensorType>(value.getType()).getShape();
+    if (transpose.empty())
+      return llvm::to_vector(shape);
+    return llvm::map_to_vector(transpose, [&](int64_t k) { return shape[k]; });
+  }
+
   /// Creates the transpose and reshape, if any, and returns the tensor the
   /// op reads.
   Value materialize(OpBuilder &b, Location loc) const {
@@ -1913,7 +1921,7 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
   // its unit (broadcast) dims staying where they are.
   SmallVector<int64_t> dimPos, slots;
   for (auto [k, r] : llvm::enumerate(m.getResults())) {
-    if (auto d = dyn_cast<AffineDimExpr>(r)) {
+    if (isa<AffineDimExpr>(r)) {
       dimPos.push_back(k);
       slots.push_back(k);
     } else if (r != getAffineConstantExpr(0, m.getContext())) {
@@ -1938,7 +1946,7 @@ static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
   acc = resolveOperandMask(RankedTensorType::get(shape, type.getElementType()),
                            AffineMap::get(4, 0, results, m.getContext()),
                            batch, heads);
-  if (failed(acc) || !acc->transpose.empty())
+  if (failed(acc))
     return failure();
   acc->transpose = order;
   return acc;
@@ -2140,16 +2148,20 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
 }
 
 /// Whether `op` and, transitively, its users are unused apart from each
-/// other and free of side effects; collects them, users before the ops they
-/// use (the order to erase them in). Gives up past 64 ops.
+/// other and free of side effects, none of them part of the chain
+/// (`chainOps`, `root`); collects them, users before the ops they use (the
+/// order to erase them in). Gives up past 64 ops.
 static bool collectDeadUsers(Operation *op,
-                             llvm::SetVector<Operation *> &dead) {
+                             llvm::SetVector<Operation *> &dead,
+                             const llvm::SetVector<Operation *> &chainOps,
+                             Operation *root) {
   if (dead.contains(op))
     return true;
-  if (dead.size() >= 64 || !wouldOpBeTriviallyDead(op))
+  if (op == root || chainOps.contains(op) || dead.size() >= 64 ||
+      !wouldOpBeTriviallyDead(op))
     return false;
   for (Operation *user : op->getUsers())
-    if (!collectDeadUsers(user, dead))
+    if (!collectDeadUsers(user, dead, chainOps, root))
       return false;
   dead.insert(op);
   return true;
@@ -2643,7 +2655,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       continue;
     for (Operation *user : op->getUsers())
       if (user != root && !walker.chainOps.contains(user) &&
-          !collectDeadUsers(user, deadUsers)) {
+          !collectDeadUsers(user, deadUsers, walker.chainOps, root)) {
         reason = "an intermediate of the chain has another user";
         return failure();
       }
@@ -2835,9 +2847,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     auto shapeOf = [](const Access &a) -> SmallVector<int64_t> {
       if (!a.reassoc.empty())
         return a.shape;
+      SmallVector<int64_t> full = a.transposedShape();
       if (!a.collapse.empty()) {
-        ArrayRef<int64_t> full =
-            cast<RankedTensorType>(a.value.getType()).getShape();
         SmallVector<int64_t> shape;
         for (const ReassociationIndices &group : a.collapse) {
           int64_t size = 1;
@@ -2849,8 +2860,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
         }
         return shape;
       }
-      return llvm::to_vector(
-          cast<RankedTensorType>(a.value.getType()).getShape());
+      return full;
     };
     SmallVector<int64_t> qs = shapeOf(*q), ks = shapeOf(*k), vs = shapeOf(*v);
     unsigned hp = q->bshd ? 2 : 1;
