@@ -116,14 +116,14 @@ MODS
   done <<'WGMMA'
 wg1 - --b 1 --hq 4 --hkv 2 --sq 200 --skv 333 --d 64 --dtype f16 --seed 401
 wg2 - --b 1 --hq 2 --sq 257 --skv 190 --d 128 --dtype bf16 --causal bottom_right --seed 402
-wg3 - --b 1 --hq 2 --sq 130 --skv 500 --d 128 --dtype f16 --causal top_left --seed 403
+wg3 wgmma-warpgroups=2,wgmma-key-tile=128 --b 1 --hq 2 --sq 130 --skv 500 --d 128 --dtype f16 --causal top_left --seed 403
 wg4 - --b 1 --hq 3 --hkv 1 --sq 1 --skv 77 --d 64 --dv 128 --dtype f16 --layout bshd --seed 404
 wg5 - --b 2 --hq 2 --sq 100 --skv 140 --d 128 --dv 64 --dtype bf16 --dynamic --seed 405
 wg6 - --b 1 --hq 2 --sq 200 --skv 200 --d 64 --dtype f16 --mask bool --mask-shape b,1,q,k --softcap 20.0 --seed 406
-wg7 - --b 1 --hq 2 --sq 200 --skv 300 --d 128 --dtype bf16 --window=100,20 --seed 407
+wg7 wgmma-warpgroups=2,wgmma-key-tile=128 --b 1 --hq 2 --sq 200 --skv 300 --d 128 --dtype bf16 --window=100,20 --seed 407
 wg8 wgmma-warpgroups=1,wgmma-key-tile=64,stages=1 --b 1 --hq 2 --sq 150 --skv 150 --d 128 --dtype f16 --causal top_left --seed 408
 wg9 wgmma-warpgroups=3,wgmma-key-tile=32 --b 1 --hq 4 --hkv 2 --sq 200 --skv 129 --d 64 --dtype bf16 --seed 409
-wg10 - --b 1 --hq 1 --sq 300 --skv 400 --d 128 --dtype f16 --mask float --mask-shape q,k --seed 410
+wg10 wgmma-warpgroups=2,wgmma-key-tile=128 --b 1 --hq 1 --sq 300 --skv 400 --d 128 --dtype f16 --mask float --mask-shape q,k --seed 410
 wg11 wgmma-overlap=true --b 1 --hq 2 --sq 200 --skv 500 --d 128 --dtype f16 --causal bottom_right --seed 411
 wg12 wgmma-overlap=true --b 1 --hq 4 --hkv 1 --sq 190 --skv 333 --d 64 --dtype bf16 --mask bool --mask-shape k --seed 412
 wg13 wgmma-warpgroups=1,wgmma-key-tile=64 --b 1 --hq 2 --sq 129 --skv 257 --d 128 --dv 64 --dtype f16 --window=50,50 --seed 413
@@ -142,11 +142,14 @@ WGMMA
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
-  variants=${GPU_BENCH_VARIANTS-"mma= ov=wgmma=true,wgmma-overlap=true g1k64=wgmma=true,wgmma-warpgroups=1,wgmma-key-tile=64 k64=wgmma=true,wgmma-key-tile=64 s1=wgmma=true,stages=1"}
+  # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 64-key
+  # tiles); mma: the mma.sync kernel; g2k128: the wgmma kernel's first
+  # default (2 warpgroups, 128-key tiles).
+  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false g2k128=wgmma-warpgroups=2,wgmma-key-tile=128 g1k128=wgmma-key-tile=128 g2k64=wgmma-warpgroups=2 ov=wgmma-overlap=true s1=stages=1"}
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
-    --chip sm_90a --options wgmma=true "${vargs[@]}" > /dev/null
+    --chip sm_90a "${vargs[@]}" > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
   cp "$0" "$out/gpu_device_check.sh"
   rm -rf "$out/work" "$out/bench/work"
@@ -163,12 +166,14 @@ run|run-bundle)
   # ATTN_SANITIZE=1: compute-sanitizer racecheck and memcheck of two
   # tensor-core tests (f16 causal 2 stages; 1 stage, 2 warps) first.
   if [ "${ATTN_SANITIZE:-0}" = 1 ] && command -v compute-sanitizer > /dev/null; then
-    for t in t15-0-p0 mma10-p0 wg20-p0 wg110-p0; do
-      for tool in racecheck memcheck; do
-        timeout 120 compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
-          "$out/tests/$t.exe" > /dev/null 2>&1 || true
-        echo "$t $tool: $(tail -n 1 "$out/$t.$tool.txt")"
-      done
+    # (mma10: the mma.sync kernel, 1 stage; wg20, wg110: the wgmma kernel,
+    # 2 stages and wgmma-overlap.) Each at most 40 s: the call is short.
+    for tt in mma10-p0:racecheck wg20-p0:racecheck wg110-p0:racecheck \
+              wg20-p0:memcheck; do
+      t=${tt%%:*}; tool=${tt#*:}
+      timeout 40 compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
+        "$out/tests/$t.exe" > /dev/null 2>&1 || true
+      echo "$t $tool: $(tail -n 1 "$out/$t.$tool.txt" 2>/dev/null)"
     done
   fi
   for gz in "$out"/tests/*.expect.json.gz; do
@@ -189,6 +194,14 @@ run|run-bundle)
       || fail=$((fail + 1))
   done
   echo "GPU tests: $fail failing executables"
+  # On the device tool, the outputs of the failing executables come back.
+  if [ "$fail" -gt 0 ] && [ -n "${OUT:-}" ] && [ -d "$OUT" ]; then
+    (cd "$out/tests" && for exe in *.exe; do
+       e=${exe%.exe}.expect.json
+       if ! $py "$out/attn_check.py" verify "$e" < "$exe.out" > /dev/null 2>&1
+       then echo "$exe.out $exe.err"; fi
+     done | xargs tar czf "$OUT/failed-outputs.tgz") || true
+  fi
   $py "$out/gpu_bench.py" run "$out/bench" --timeout "${BENCH_TIMEOUT:-60}"
   [ "$fail" -eq 0 ]
   ;;

@@ -543,12 +543,12 @@ struct GPUMmaAttentionPass
   Option<int64_t> wgmmaKeyTile{
       *this, "wgmma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the warpgroup-MMA kernel"),
-      llvm::cl::init(128)};
+      llvm::cl::init(64)};
   Option<bool> scoreMods{
       *this, "score-mods",
       llvm::cl::desc("Also take ops with explicit masks, windows or softcap "
-                     "(not yet run on a GPU; off: they take the SIMT path)"),
-      llvm::cl::init(false)};
+                     "(off: they take the SIMT path)"),
+      llvm::cl::init(true)};
   Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
       llvm::cl::desc("wgmma kernel with three K/V buffers (`stages` is "

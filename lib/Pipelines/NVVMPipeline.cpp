@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/ParallelLoopMapper.h"
+#include "mlir/Dialect/LLVMIR/LLVMTypes.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -140,15 +141,59 @@ std::unique_ptr<Pass> mlir::attn::createGPUMapParallelPass(int64_t threads) {
 // attn-gpu-launch-memory
 //===----------------------------------------------------------------------===//
 
-/// Follows view-like ops (subview, cast, ...) back to the buffer they view.
+/// Follows view-like ops (subview, cast, ...) and the base buffer of
+/// memref.extract_strided_metadata back to the buffer they view.
 static Value viewRoot(Value v) {
-  while (auto view = v.getDefiningOp<ViewLikeOpInterface>())
-    v = view.getViewSource();
-  return v;
+  while (true) {
+    if (auto view = v.getDefiningOp<ViewLikeOpInterface>()) {
+      v = view.getViewSource();
+      continue;
+    }
+    auto meta = v.getDefiningOp<memref::ExtractStridedMetadataOp>();
+    if (meta && v == meta.getBaseBuffer()) {
+      v = meta.getSource();
+      continue;
+    }
+    return v;
+  }
+}
+
+/// True if `op` has a memref operand that views `buffer`.
+static bool usesBuffer(Operation *op, Value buffer) {
+  return llvm::any_of(op->getOperands(), [&](Value operand) {
+    return isa<BaseMemRefType>(operand.getType()) &&
+           viewRoot(operand) == buffer;
+  });
+}
+
+/// True if the address of `buffer` leaves the memref type inside `region`
+/// (as an index or a pointer), so that an op writing memory it does not name
+/// (inline asm, an intrinsic call) could write `buffer` through it.
+static bool addressEscapes(Region &region, Value buffer) {
+  WalkResult r = region.walk([&](Operation *op) {
+    if (isa<ViewLikeOpInterface, memref::ExtractStridedMetadataOp,
+            memref::DimOp>(op) ||
+        !usesBuffer(op, buffer))
+      return WalkResult::advance();
+    if (isa<memref::ExtractAlignedPointerAsIndexOp,
+            UnrealizedConversionCastOp>(op) ||
+        llvm::any_of(op->getResultTypes(), [](Type t) {
+          return isa<LLVM::LLVMPointerType>(t);
+        }))
+      return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return r.wasInterrupted();
 }
 
 /// True if some op in `region` may write the buffer `buffer` or a view of it.
+/// An op that writes without naming what (the wgmma kernel's inline asm and
+/// intrinsic calls on registers and shared memory) counts only if it is
+/// handed the buffer or the buffer's address escapes in the region: copying
+/// an input back to the host is not only wasted time, the host buffer may
+/// be a constant global in read-only memory.
 static bool mayWrite(Region &region, Value buffer) {
+  std::optional<bool> escapes;
   WalkResult r = region.walk([&](Operation *op) {
     if (isa<ViewLikeOpInterface>(op))
       return WalkResult::advance();
@@ -156,19 +201,24 @@ static bool mayWrite(Region &region, Value buffer) {
     if (!effects) {
       if (op->hasTrait<OpTrait::HasRecursiveMemoryEffects>())
         return WalkResult::advance();
-      for (Value operand : op->getOperands())
-        if (isa<BaseMemRefType>(operand.getType()) &&
-            viewRoot(operand) == buffer)
-          return WalkResult::interrupt();
-      return WalkResult::advance();
+      return usesBuffer(op, buffer) ? WalkResult::interrupt()
+                                    : WalkResult::advance();
     }
     SmallVector<MemoryEffects::EffectInstance> list;
     effects.getEffects(list);
     for (auto &e : list) {
       if (!isa<MemoryEffects::Write>(e.getEffect()))
         continue;
-      Value v = e.getValue();
-      if (!v || viewRoot(v) == buffer)
+      if (Value v = e.getValue()) {
+        if (viewRoot(v) == buffer)
+          return WalkResult::interrupt();
+        continue;
+      }
+      if (usesBuffer(op, buffer))
+        return WalkResult::interrupt();
+      if (!escapes)
+        escapes = addressEscapes(region, buffer);
+      if (*escapes)
         return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -644,7 +694,8 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   const bool wgmma = mma && options.wgmma && chip == 90 &&
                      StringRef(options.chip).ends_with("a");
   std::string warning;
-  if (error.empty() && options.wgmma && !wgmma)
+  // (Only when asked for: wgmma is on by default, for sm_90a.)
+  if (error.empty() && options.wgmma.hasValue() && options.wgmma && !wgmma)
     warning = "wgmma=true has no effect with chip=" + options.chip.getValue() +
               (options.mma ? "" : " and mma=false") +
               ": the warpgroup-MMA kernels need chip=sm_90a and mma=true "

@@ -70,3 +70,50 @@ func.func @strided_arg(%arg: memref<8x16xf32, strided<[32, 1]>>) {
   }
   return
 }
+
+// -----
+
+// An op that writes memory without naming it (inline asm with side effects,
+// as the wgmma kernel issues on registers and shared memory) does not make
+// an input count as written: it is not copied back (the host buffer may be a
+// constant global in read-only memory).
+// CHECK-LABEL: func.func @unnamed_write(
+// CHECK-SAME:    %[[IN:.+]]: memref<16xf32>, %[[OUT:.+]]: memref<16xf32>)
+// CHECK:         gpu.launch
+// CHECK:           llvm.inline_asm has_side_effects
+// CHECK:         gpu.memcpy  %[[OUT]], %{{.+}}
+// CHECK-NOT:     gpu.memcpy  %[[IN]]
+// CHECK:         return
+func.func @unnamed_write(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %c1 = arith.constant 1 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%x = %c1, %y = %c1, %z = %c1)
+             threads(%tx, %ty, %tz) in (%a = %c1, %b = %c1, %c = %c1) {
+    %v = memref.load %in[%tx] : memref<16xf32>
+    %w = llvm.inline_asm has_side_effects "add.f32 $0, $1, $1;", "=f,f" %v : (f32) -> f32
+    memref.store %w, %out[%tx] : memref<16xf32>
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+// Once the buffer's address leaves the memref type in the kernel, such an op
+// may write it: copied back.
+// CHECK-LABEL: func.func @escaped_address(
+// CHECK-SAME:    %[[IN:.+]]: memref<16xf32>)
+// CHECK:         %[[D:.+]] = gpu.alloc () : memref<16xf32>
+// CHECK:         gpu.launch
+// CHECK:           memref.extract_aligned_pointer_as_index %[[D]]
+// CHECK:         gpu.memcpy  %[[IN]], %[[D]]
+func.func @escaped_address(%in: memref<16xf32>) {
+  %c1 = arith.constant 1 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%x = %c1, %y = %c1, %z = %c1)
+             threads(%tx, %ty, %tz) in (%a = %c1, %b = %c1, %c = %c1) {
+    %p = memref.extract_aligned_pointer_as_index %in : memref<16xf32> -> index
+    %i = arith.index_cast %p : index to i64
+    llvm.inline_asm has_side_effects "st.global.f32 [$0], 0f00000000;", "l" %i : (i64) -> ()
+    gpu.terminator
+  }
+  return
+}

@@ -1,4 +1,4 @@
-// RUN: attn-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(attn-nvvm-pipeline{format=isa})'
+// RUN: attn-opt %s -split-input-file -verify-diagnostics --pass-pipeline='builtin.module(attn-nvvm-pipeline{format=isa mma-score-mods=false})'
 // RUN: not attn-opt %s -split-input-file --pass-pipeline='builtin.module(attn-nvvm-pipeline{format=isa chip=sm_86 mma-key-tile=256})' 2>&1 | FileCheck %s --check-prefix=SMEM
 
 // attn.deferred marks an op the tensor-core path has claimed (internal to

@@ -1,7 +1,15 @@
 // attn-gpu-mma-attention leaves ops it cannot run on tensor cores to the SIMT
 // path, unchanged, and with report=true says why. Bad option values are
 // errors that name the option.
-// RUN: attn-opt %s --split-input-file --attn-gpu-mma-attention=report=true --verify-diagnostics | FileCheck %s
+// RUN: attn-opt %s --split-input-file --attn-gpu-mma-attention='report=true score-mods=false' --verify-diagnostics | FileCheck %s
+// With score-mods (the default), masks, windows and softcap are taken.
+// RUN: attn-opt %s --split-input-file --attn-gpu-mma-attention | FileCheck %s --check-prefix=MODS
+// MODS-LABEL: func.func @mask(
+// MODS: call @mask_mma
+// MODS-LABEL: func.func @window(
+// MODS: call @window_mma
+// MODS-LABEL: func.func @softcap(
+// MODS: call @softcap_mma
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=warps=0 2>&1 | FileCheck %s --check-prefix=WARPS
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=key-tile=24 2>&1 | FileCheck %s --check-prefix=KEYTILE
 // RUN: not attn-opt %s --split-input-file --attn-gpu-mma-attention=stages=3 2>&1 | FileCheck %s --check-prefix=STAGES

@@ -79,18 +79,18 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   PassOptions::Option<bool> wgmma{
       *this, "wgmma",
       llvm::cl::desc("On sm_90a: warpgroup MMA (wgmma) kernels for f16/bf16 "
-                     "attention with D and Dv in {64, 128} (experimental: "
-                     "not yet run on a GPU)"),
-      llvm::cl::init(false)};
+                     "attention with D and Dv in {64, 128} (other chips: "
+                     "no effect)"),
+      llvm::cl::init(true)};
   PassOptions::Option<int64_t> wgmmaWarpgroups{
       *this, "wgmma-warpgroups",
       llvm::cl::desc("Warpgroups per CTA of the wgmma kernel (64 query rows "
                      "each; 0: no wgmma kernels)"),
-      llvm::cl::init(2)};
+      llvm::cl::init(1)};
   PassOptions::Option<int64_t> wgmmaKeyTile{
       *this, "wgmma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel"),
-      llvm::cl::init(128)};
+      llvm::cl::init(64)};
   PassOptions::Option<int64_t> wgmmaParts{
       *this, "wgmma-parts",
       llvm::cl::desc("Diagnostic: which products of the wgmma kernel use "
@@ -100,9 +100,8 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   PassOptions::Option<bool> mmaScoreMods{
       *this, "mma-score-mods",
       llvm::cl::desc("Tensor-core kernels also for explicit masks, windows "
-                     "and softcap (experimental: not yet run on a GPU; off: "
-                     "those ops take the SIMT path)"),
-      llvm::cl::init(false)};
+                     "and softcap (off: those ops take the SIMT path)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> wgmmaOverlap{
       *this, "wgmma-overlap",
       llvm::cl::desc("wgmma kernel with three K/V buffers (`stages` is "
@@ -147,9 +146,9 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t maxSmem = 232448,
                                                 bool claim = false,
                                                 int64_t wgmmaGroups = 0,
-                                                int64_t wgmmaKeyTile = 128,
+                                                int64_t wgmmaKeyTile = 64,
                                                 bool wgmmaOverlap = false,
-                                                bool scoreMods = false,
+                                                bool scoreMods = true,
                                                 int64_t wgmmaParts = 3);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
