@@ -36,9 +36,11 @@ def shapes(seqs, dims, dtypes, causals):
 
 
 def program(c):
+    # Q has c["sq"] rows (decoding: 1) where given, else as many as K/V.
+    sq = c.get("sq", c["s"])
     t = f"tensor<{c['b']}x{c['h']}x{c['s']}x{c['d']}x{c['dtype']}>"
+    tq = f"tensor<{c['b']}x{c['h']}x{sq}x{c['d']}x{c['dtype']}>"
     causal = " causal = top_left" if c["causal"] else ""
-    dims = (c["b"], c["h"], c["s"], c["d"])
     # Pseudo-random inputs in [-0.5, 0.5) from a hash of the element index
     # (filled on the host, outside the timed kernels): never constants or
     # zeros, which can run faster than real data.
@@ -46,11 +48,12 @@ def program(c):
     result = (f"linalg.yield %v : f32" if dt == "f32" else
               f"%r = arith.truncf %v : f32 to {dt}\n    linalg.yield %r : {dt}")
 
-    def fill(seed):
+    def fill(seed, t=t, e="%e", rows=c["s"]):
+        dims = (c["b"], c["h"], rows, c["d"])
         return f"""
   %f{seed} = linalg.generic {{indexing_maps = [affine_map<(a, b, c, d) -> (a, b, c, d)>],
       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}}
-      outs(%e : {t}) {{
+      outs({e} : {t}) {{
   ^bb0(%o: {c['dtype']}):
     %i0 = linalg.index 0 : index
     %i1 = linalg.index 1 : index
@@ -82,21 +85,22 @@ def program(c):
     {result}
   }} -> {t}"""
     return f"""
-func.func @attn(%q: {t}, %k: {t}, %v: {t}) -> {t} {{
-  %init = tensor.empty() : {t}
-  %r = attn.attention ins(%q, %k, %v : {t}, {t}, {t}) outs(%init : {t}){causal} -> {t}
-  return %r : {t}
+func.func @attn(%q: {tq}, %k: {t}, %v: {t}) -> {tq} {{
+  %init = tensor.empty() : {tq}
+  %r = attn.attention ins(%q, %k, %v : {tq}, {t}, {t}) outs(%init : {tq}){causal} -> {tq}
+  return %r : {tq}
 }}
 func.func @main() {{
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %n = arith.constant {REPS} : index
   %e = tensor.empty() : {t}
-  {fill(1)}
+  %eq = tensor.empty() : {tq}
+  {fill(1, tq, "%eq", sq)}
   {fill(2)}
   {fill(3)}
   scf.for %i = %c0 to %n step %c1 {{
-    %r = func.call @attn(%f1, %f2, %f3) : ({t}, {t}, {t}) -> {t}
+    %r = func.call @attn(%f1, %f2, %f3) : ({tq}, {t}, {t}) -> {tq}
   }}
   return
 }}
@@ -105,6 +109,9 @@ func.func @main() {{
 
 def name(c):
     label = f" [{c['variant']}]" if c.get("variant") else ""
+    if "sq" in c:  # decoding rows: batch, heads, query rows, keys
+        return (f"{c['dtype']}_d{c['d']}_b{c['b']}_h{c['h']}_q{c['sq']}"
+                f"_kv{c['s']}{label}")
     return (f"{c['dtype']}_d{c['d']}_s{c['s']}"
             f"{'_causal' if c['causal'] else ''}{label}")
 
@@ -120,7 +127,7 @@ def emit(args):
     attn_check.EXTRA_LIBS.append(os.path.abspath(args.runtime))
     work = os.path.join(args.dir, "work")
     os.makedirs(work, exist_ok=True)
-    configs = list(shapes([int(x) for x in args.seqs.split(",")],
+    configs = list(shapes([int(x) for x in args.seqs.split(",") if x],
                            [int(x) for x in args.dims.split(",")],
                            args.dtypes.split(","), [False, True]))
     # Extra rows: "LABEL=OPTIONS" variants of the pipeline on the variant
@@ -136,6 +143,11 @@ def emit(args):
     for c in shapes([int(x) for x in args.f32_seqs.split(",") if x], [128],
                     ["f32"], [False]):
         configs.append(c)
+    # Decoding rows: "B,H,SQ,SKV" (f16, D = 128, not causal).
+    for spec in args.decode.split():
+        b, h, sq, skv = (int(x) for x in spec.split(","))
+        configs.append(dict(dtype="f16", d=128, causal=False, s=skv, sq=sq,
+                            b=b, h=h))
     for c in configs:
         tag = tag_of(c)
         text = program(c)
@@ -151,7 +163,7 @@ def emit(args):
 
 
 def flops(c):
-    f = 4.0 * c["b"] * c["h"] * c["s"] * c["s"] * c["d"]
+    f = 4.0 * c["b"] * c["h"] * c.get("sq", c["s"]) * c["s"] * c["d"]
     return f / 2 if c["causal"] else f
 
 
@@ -160,8 +172,9 @@ def torch_time(c, backend):
     from torch.nn.attention import SDPBackend, sdpa_kernel
     dt = {"f16": torch.float16, "bf16": torch.bfloat16,
           "f32": torch.float32}[c["dtype"]]
-    q, k, v = (torch.randn(c["b"], c["h"], c["s"], c["d"], device="cuda",
-                           dtype=dt) for _ in range(3))
+    q, k, v = (torch.randn(c["b"], c["h"], rows, c["d"], device="cuda",
+                           dtype=dt)
+               for rows in (c.get("sq", c["s"]), c["s"], c["s"]))
     be = {"flash": SDPBackend.FLASH_ATTENTION,
           "cudnn": SDPBackend.CUDNN_ATTENTION,
           "efficient": SDPBackend.EFFICIENT_ATTENTION}[backend]
@@ -219,7 +232,7 @@ def run(args):
         ours_ms = float(m.group(3))
         tf = lambda ms: flops(c) / (ms * 1e-3) / 1e12 if ms else None
         ours = tf(ours_ms)
-        key = (c["dtype"], c["d"], c["s"], c["causal"])
+        key = (c["dtype"], c["d"], c["s"], c["causal"], c["b"], c.get("sq"))
         if key not in baselines:  # variants reuse their shape's baselines
             baselines[key] = [tf(torch_time(c, be)) if torch else None
                               for be in ("flash", "cudnn", "efficient")]
@@ -254,6 +267,9 @@ def main():
                         "attn-nvvm-pipeline options (repeatable)")
     e.add_argument("--variant-seqs", default="4096")
     e.add_argument("--variant-dims", default="64,128")
+    e.add_argument("--decode", default="",
+                   help="decoding rows, space-separated B,H,SQ,SKV (f16, "
+                        "D = 128)")
     e.add_argument("--f32-seqs", default="1024,4096",
                    help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")

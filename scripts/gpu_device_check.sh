@@ -114,11 +114,11 @@ MODS
       --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
       --keep "$out/work" > /dev/null
   done <<'WGMMA'
-wg1 - --b 1 --hq 4 --hkv 2 --sq 200 --skv 333 --d 64 --dtype f16 --seed 401
+wg1 stages=2 --b 1 --hq 4 --hkv 2 --sq 200 --skv 333 --d 64 --dtype f16 --seed 401
 wg2 - --b 1 --hq 2 --sq 257 --skv 190 --d 128 --dtype bf16 --causal bottom_right --seed 402
 wg3 wgmma-warpgroups=2,wgmma-key-tile=128 --b 1 --hq 2 --sq 130 --skv 500 --d 128 --dtype f16 --causal top_left --seed 403
 wg4 - --b 1 --hq 3 --hkv 1 --sq 1 --skv 77 --d 64 --dv 128 --dtype f16 --layout bshd --seed 404
-wg5 - --b 2 --hq 2 --sq 100 --skv 140 --d 128 --dv 64 --dtype bf16 --dynamic --seed 405
+wg5 stages=2 --b 2 --hq 2 --sq 100 --skv 140 --d 128 --dv 64 --dtype bf16 --dynamic --seed 405
 wg6 - --b 1 --hq 2 --sq 200 --skv 200 --d 64 --dtype f16 --mask bool --mask-shape b,1,q,k --softcap 20.0 --seed 406
 wg7 wgmma-warpgroups=2,wgmma-key-tile=128 --b 1 --hq 2 --sq 200 --skv 300 --d 128 --dtype bf16 --window=100,20 --seed 407
 wg8 wgmma-warpgroups=1,wgmma-key-tile=64,stages=1 --b 1 --hq 2 --sq 150 --skv 150 --d 128 --dtype f16 --causal top_left --seed 408
@@ -143,13 +143,15 @@ WGMMA
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
   # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 64-key
-  # tiles); mma: the mma.sync kernel; g2k128: the wgmma kernel's first
-  # default (2 warpgroups, 128-key tiles).
-  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false g2k128=wgmma-warpgroups=2,wgmma-key-tile=128 g1k128=wgmma-key-tile=128 g2k64=wgmma-warpgroups=2 ov=wgmma-overlap=true s1=stages=1"}
+  # tiles, 1 K/V buffer); mma: the mma.sync kernel (2 buffers; mmas1: 1);
+  # s2: wgmma with 2 buffers.
+  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false mmas1=wgmma=false,stages=1 s2=stages=2 g2k64=wgmma-warpgroups=2 g1k128=wgmma-key-tile=128 g1k32=wgmma-key-tile=32"}
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
-    --chip sm_90a "${vargs[@]}" > /dev/null
+    --chip sm_90a "${vargs[@]}" \
+    --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096}" \
+    > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
   cp "$0" "$out/gpu_device_check.sh"
   rm -rf "$out/work" "$out/bench/work"

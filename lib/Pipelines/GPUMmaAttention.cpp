@@ -429,8 +429,10 @@ struct GPUMmaAttentionPass
       return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be a "
                  "multiple of 16 in [16, 256], got " +
                  std::to_string(keyTile));
-    if (stages != 1 && stages != 2)
-      return bad("stages must be 1 or 2, got " + std::to_string(stages));
+    if (stages < 0 || stages > 2)
+      return bad("stages must be 0 (2 for mma.sync, 1 for wgmma), 1 or 2, "
+                 "got " +
+                 std::to_string(stages));
     if (maxSmem < 1024 || maxSmem > (int64_t(1) << 30))
       return bad("max-smem must be a byte count in [1024, 2^30], got " +
                  std::to_string(maxSmem));
@@ -466,7 +468,7 @@ struct GPUMmaAttentionPass
       if (!op.hasPureTensorSemantics())
         return;
       std::string why =
-          mmaRefusal(op, warps, keyTile, stages, maxSmem, scoreMods);
+          mmaRefusal(op, warps, keyTile, mmaStages(), maxSmem, scoreMods);
       // A claimed op is checked again: the claiming run used the same
       // options, so only an attn.deferred written by hand (which
       // attn-tile-attention skips) can be refused here.
@@ -509,6 +511,13 @@ struct GPUMmaAttentionPass
 
   void rewrite(AttentionOp op);
 
+  /// K/V buffers of each kernel; `stages` = 0 picks them: two for mma.sync
+  /// (the next tile loads while this one computes), one for wgmma (on the
+  /// H200 a single buffer fits twice the CTAs per SM, which hides the loads
+  /// better: 1.22x at D = 128, docs/Performance.md).
+  int64_t mmaStages() const { return stages == 0 ? 2 : stages.getValue(); }
+  int64_t wgmmaStages() const { return stages == 0 ? 1 : stages.getValue(); }
+
   Option<int64_t> warps{*this, "warps",
                         llvm::cl::desc("Warps per CTA (16 query rows each)"),
                         llvm::cl::init(4)};
@@ -517,8 +526,9 @@ struct GPUMmaAttentionPass
                           llvm::cl::init(64)};
   Option<int64_t> stages{
       *this, "stages",
-      llvm::cl::desc("Shared-memory buffers for K/V tiles (1 or 2)"),
-      llvm::cl::init(2)};
+      llvm::cl::desc("Shared-memory buffers for K/V tiles (1 or 2; 0: 2 "
+                     "for the mma.sync kernel, 1 for wgmma)"),
+      llvm::cl::init(0)};
   Option<int64_t> minCtas{
       *this, "min-ctas",
       llvm::cl::desc("Ask ptxas to fit this many CTAs per SM (.minnctapersm, "
@@ -626,7 +636,7 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   // wgmma-overlap keeps a second P (BN/4) live and three K/V buffers.
   int64_t wgRegs = wgmmaKeyTile / 2 + dv / 2 +
                    (wgmmaOverlap ? 2 : 1) * (wgmmaKeyTile / 4) + 48;
-  int64_t wgStages = wgmmaOverlap ? 3 : stages;
+  int64_t wgStages = wgmmaOverlap ? 3 : wgmmaStages();
   bool useWgmma =
       wgmmaGroups > 0 && (d == 64 || d == 128) && (dv == 64 || dv == 128) &&
       (64 * wgmmaGroups * d + wgStages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
@@ -648,8 +658,8 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
     if (wgmmaParts != 3)
       attrs.set("wgmma_parts", mb.getI64IntegerAttr(wgmmaParts));
   }
-  attrs.set("stages", mb.getI64IntegerAttr(useWgmma && wgmmaOverlap ? 3
-                                                                    : stages));
+  attrs.set("stages",
+            mb.getI64IntegerAttr(useWgmma ? wgStages : mmaStages()));
   // min-ctas caps a thread's registers at 64K / (CTAs x threads). Tuned for
   // the mma.sync kernel; below what the wgmma kernel needs, ptxas would
   // refuse it (C7602) or serialise its wgmma, so it is not applied there.

@@ -21,7 +21,7 @@
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
 // KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
-// STAGES: attn-gpu-mma-attention: stages must be 1 or 2, got 3
+// STAGES: attn-gpu-mma-attention: stages must be 0 (2 for mma.sync, 1 for wgmma), 1 or 2, got 3
 // PIPE: must be in [1, 16], got 17
 // WGROUPS: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
 // WGTILE: attn-gpu-mma-attention: wgmma-key-tile must be a multiple of 16 in [16, 256], got 24

@@ -49,6 +49,12 @@
 // DEFAULT: .maxntid 128, 1, 1
 // DEFAULT: wgmma.mma_async.sync.aligned.m64n64k16.f32.f16.f16
 // QUIET-NOT: warning
+// stages=0 (the default): one K/V buffer for wgmma, two for mma.sync.
+// RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=1' | FileCheck %s --check-prefix=AUTOSTAGES
+// AUTOSTAGES-LABEL: func.func private @f16_causal_mma(
+// AUTOSTAGES-SAME:    stages = 1 : i64, warps = 4 : i64, wgmma = true
+// AUTOSTAGES-LABEL: func.func private @small_head_mma(
+// AUTOSTAGES-SAME:    stages = 2 : i64, warps = 4 : i64, wgmma = false
 
 // PHASE1-LABEL: func.func private @f16_causal_mma(
 // PHASE1-SAME:    key_tile = 128 : i64

@@ -68,9 +68,10 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::init(64)};
   PassOptions::Option<int64_t> stages{
       *this, "stages",
-      llvm::cl::desc("Shared-memory K/V buffers of the tensor-core kernel "
-                     "(1, or 2: the next tile loads while this one computes)"),
-      llvm::cl::init(2)};
+      llvm::cl::desc("Shared-memory K/V buffers of the tensor-core kernels "
+                     "(1, or 2: the next tile loads while this one computes; "
+                     "0: 2 for mma.sync, 1 for wgmma)"),
+      llvm::cl::init(0)};
   PassOptions::Option<int64_t> mmaMinCtas{
       *this, "mma-min-ctas",
       llvm::cl::desc("CTAs per SM that ptxas must fit for the tensor-core "
@@ -141,7 +142,7 @@ std::unique_ptr<Pass> createGPULaunchMemoryPass();
 /// kernels of that many warpgroups and `wgmmaKeyTile` keys per tile.
 std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t keyTile = 64,
-                                                int64_t stages = 2,
+                                                int64_t stages = 0,
                                                 int64_t minCtas = 0,
                                                 int64_t maxSmem = 232448,
                                                 bool claim = false,
