@@ -135,13 +135,37 @@ wg18 wgmma-overlap=true,wgmma-key-tile=64,wgmma-warpgroups=1 --b 2 --hq 2 --sq 7
 wg19 wgmma-overlap=true --b 1 --hq 2 --sq 64 --skv 64 --d 128 --dtype bf16 --seed 419
 wg20 - --b 1 --hq 2 --sq 130 --skv 200 --d 128 --dtype bf16 --mask float --mask-shape q,1 --mask-dtype bf16 --mask-min --seed 420
 WGMMA
+  # Split-KV (mma-key-splits; 0, the default, splits at run time when the
+  # grid is small): decoding, GQA, causal both ways with empty splits and
+  # fully masked rows, masks, softcap, windows, bshd + dynamic, overlap,
+  # mma.sync (sm_90, D = 80) and wgmma (sm_90a).
+  while read -r tag opts args; do
+    [ "$opts" = - ] && opts=
+    $check single $args \
+      --pipeline "attn-nvvm-pipeline{${opts//,/ }}" \
+      --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
+      --keep "$out/work" > /dev/null
+  done <<'SPLITS'
+sk1 chip=sm_90a --b 1 --hq 2 --sq 1 --skv 700 --d 128 --dtype f16 --seed 501
+sk2 chip=sm_90a --b 1 --hq 4 --hkv 1 --sq 3 --skv 1000 --d 64 --dtype bf16 --causal bottom_right --seed 502
+sk3 chip=sm_90 --b 2 --hq 3 --sq 5 --skv 333 --d 80 --dtype f16 --mask bool --mask-shape b,1,q,k --seed 503
+sk4 chip=sm_90a,mma-key-splits=7 --b 1 --hq 2 --sq 130 --skv 500 --d 128 --dtype bf16 --causal top_left --seed 504
+sk5 chip=sm_90a,mma-key-splits=4 --b 1 --hq 2 --sq 150 --skv 100 --d 64 --dtype f16 --causal bottom_right --seed 505
+sk6 chip=sm_90a,wgmma-overlap=true,mma-key-splits=3 --b 1 --hq 2 --sq 64 --skv 400 --d 64 --dtype f16 --softcap 20.0 --mask float --mask-shape k --seed 506
+sk7 chip=sm_90a --b 2 --hq 4 --hkv 2 --sq 1 --skv 900 --d 128 --dtype f16 --layout bshd --dynamic --seed 507
+sk8 chip=sm_90a,mma-key-splits=5 --b 1 --hq 2 --sq 200 --skv 600 --d 128 --dtype bf16 --window=50,10 --seed 508
+sk9 chip=sm_90a,mma-key-splits=3 --b 1 --hq 2 --sq 40 --skv 300 --d 64 --dtype f16 --mask float --mask-shape q,1 --mask-min --seed 509
+sk10 chip=sm_90,mma-key-splits=6,stages=1 --b 1 --hq 3 --hkv 1 --sq 17 --skv 450 --d 32 --dv 64 --dtype bf16 --causal bottom_right --seed 510
+SPLITS
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \
     --shared-libs "$rt" --emit-exe "$out/tests" --tag odd --keep "$out/work" \
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
-  # overrides: space-separated LABEL=OPT[,OPT...]; empty for none).
+  # overrides: space-separated LABEL=OPT[,OPT...]; empty for none; also
+  # GPU_BENCH_SEQS, GPU_BENCH_DTYPES, GPU_BENCH_F32_SEQS, GPU_BENCH_DECODE
+  # for a shorter call).
   # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 64-key
   # tiles, 1 K/V buffer); mma: the mma.sync kernel (2 buffers; mmas1: 1);
   # s2: wgmma with 2 buffers.
@@ -150,6 +174,9 @@ WGMMA
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
     --chip sm_90a "${vargs[@]}" \
+    --seqs "${GPU_BENCH_SEQS-1024,4096,16384}" \
+    --dtypes "${GPU_BENCH_DTYPES-f16,bf16}" \
+    --f32-seqs "${GPU_BENCH_F32_SEQS-1024,4096}" \
     --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096}" \
     > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
@@ -170,8 +197,9 @@ run|run-bundle)
   if [ "${ATTN_SANITIZE:-0}" = 1 ] && command -v compute-sanitizer > /dev/null; then
     # (mma10: the mma.sync kernel, 1 stage; wg20, wg110: the wgmma kernel,
     # 2 stages and wgmma-overlap.) Each at most 40 s: the call is short.
-    for tt in mma10-p0:racecheck wg20-p0:racecheck wg110-p0:racecheck \
-              wg20-p0:memcheck; do
+    # ATTN_SANITIZE_LIST overrides: space-separated EXE:TOOL.
+    for tt in ${ATTN_SANITIZE_LIST:-mma10-p0:racecheck wg20-p0:racecheck \
+              wg110-p0:racecheck wg20-p0:memcheck sk10-p0:memcheck}; do
       t=${tt%%:*}; tool=${tt#*:}
       timeout 40 compute-sanitizer --tool $tool --log-file "$out/$t.$tool.txt" \
         "$out/tests/$t.exe" > /dev/null 2>&1 || true

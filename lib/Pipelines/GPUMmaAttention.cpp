@@ -23,10 +23,15 @@
 //     across the four lanes that share a row (gpu.shuffle xor 1, 2);
 //   - causal: the key loop stops at the CTA's last visible key and the
 //     element mask is applied only on tiles that straddle the diagonal or
-//     the end of the keys.
+//     the end of the keys;
+//   - sm_90a (wgmma-groups > 0): warpgroup MMA from 128-byte-swizzled
+//     shared memory instead of mma.sync, for D and Dv in {64, 128};
+//   - split-KV (key-splits): when the grid is small, several CTAs share a
+//     query tile's keys and a second kernel combines their partial results.
 //
-// Ops that do not fit (f32, explicit masks, windows, softcap, head sizes that
-// are not multiples of 16 or above 128) are left alone for the SIMT path.
+// Ops that do not fit (f32, head sizes that are not multiples of 16 or
+// above 128; with score-mods=false also explicit masks, windows, softcap)
+// are left alone for the SIMT path.
 // The launch reads and writes host memrefs (bufferization.to_buffer of the
 // operands, a fresh buffer for the result); attn-gpu-launch-memory later
 // gives it device copies.
@@ -65,6 +70,16 @@ namespace {
 /// Marks an op that a later pass of the pipeline lowers; attn-tile-attention
 /// leaves such ops alone (keep in sync with TileAttention.cpp).
 constexpr StringLiteral kDeferredAttr = "attn.deferred";
+/// Most CTAs that share one query tile's keys (split-KV).
+constexpr int64_t kMaxKeySplits = 64;
+/// Split-KV with splits = 0 aims at this many CTAs (two per SM of an H100 or
+/// H200, 2.4 on an A100).
+constexpr int64_t kSplitTargetCtas = 264;
+/// ... and splits only grids of fewer CTAs than this (the SMs of an H100 or
+/// H200).
+constexpr int64_t kSplitMaxCtas = 132;
+/// Split-KV workspaces stay under 256 MiB (f32).
+constexpr int64_t kMaxWorkspaceFloats = int64_t(64) << 20;
 
 /// Why `op` cannot take the tensor-core path, or "" when it can.
 std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
@@ -391,7 +406,9 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
                       int64_t minCtas, int64_t maxSmem, bool claim,
                       int64_t wgmmaGroups, int64_t wgmmaKeyTile,
-                      bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts) {
+                      bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts,
+                      int64_t keySplits) {
+    this->keySplits = keySplits;
     this->wgmmaParts = wgmmaParts;
     this->scoreMods = scoreMods;
     this->wgmmaOverlap = wgmmaOverlap;
@@ -429,6 +446,11 @@ struct GPUMmaAttentionPass
       return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be a "
                  "multiple of 16 in [16, 256], got " +
                  std::to_string(keyTile));
+    if (keySplits < 0 || keySplits > kMaxKeySplits)
+      return bad("key-splits (mma-key-splits in attn-nvvm-pipeline) must be "
+                 "in [0, " +
+                 std::to_string(kMaxKeySplits) + "], got " +
+                 std::to_string(keySplits));
     if (stages < 0 || stages > 2)
       return bad("stages must be 0 (2 for mma.sync, 1 for wgmma), 1 or 2, "
                  "got " +
@@ -571,6 +593,13 @@ struct GPUMmaAttentionPass
                      "wgmma (1: S = Q K^T, 2: O += P V, 3: both); the other "
                      "runs on mma.sync from the same shared-memory tiles"),
       llvm::cl::init(3)};
+  Option<int64_t> keySplits{
+      *this, "key-splits",
+      llvm::cl::desc("Split-KV: CTAs that split one query tile's keys "
+                     "(each writes its partial O and log-sum-exp; a second "
+                     "kernel combines them). 0: as many as needed for about "
+                     "two CTAs per SM, chosen at run time; 1: none"),
+      llvm::cl::init(0)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -678,6 +707,7 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
     }
   }
   attrs.set("min_ctas", mb.getI64IntegerAttr(kernelMinCtas));
+  attrs.set("splits", mb.getI64IntegerAttr(keySplits));
   attrs.set("causal", mb.getI64IntegerAttr(
                           static_cast<int64_t>(op.getCausalOrDefault())));
   attrs.set("scale", mb.getF64FloatAttr(op.getScaleOrDefault()));
@@ -728,6 +758,9 @@ static std::string kernelDeclError(func::FuncOp fn) {
   };
   if (geti("key_tile") % 16)
     return "'key_tile' must be a multiple of 16";
+  if (attrs.get("splits"))
+    if (std::string e = intIn("splits", 0, kMaxKeySplits); !e.empty())
+      return e;
   if (!symbolizeCausal(geti("causal")))
     return "'causal' is not a causal kind";
   if (!isa_and_nonnull<FloatAttr>(attrs.get("scale")))
@@ -886,6 +919,11 @@ static void buildKernel(func::FuncOp fn) {
   const bool overlap = wgS && wgPV && S == 3 &&
                        isa_and_nonnull<BoolAttr>(attrs.get("overlap")) &&
                        cast<BoolAttr>(attrs.get("overlap")).getValue();
+  // Split-KV (0: chosen at run time; 1, or absent: none).
+  int64_t splitsOpt = 1;
+  if (auto sp = dyn_cast_or_null<IntegerAttr>(attrs.get("splits")))
+    splitsOpt = sp.getInt();
+  const bool maySplit = splitsOpt != 1;
   fn->removeAttr(kKernelAttr);
   if (auto minCtas = dyn_cast_or_null<IntegerAttr>(attrs.get("min_ctas")))
     if (minCtas.getInt() > 0)
@@ -925,7 +963,48 @@ static void buildKernel(func::FuncOp fn) {
   const int64_t wgBytes = (qElems + S * (kElems + vElems)) * 2;
   Value smemBytes =
       k.i32(useWgmma ? wgBytes + 1024 : kBytes + vBytes);
-  auto launch = gpu::LaunchOp::create(b, loc, gridX, hq, batch,
+  // Split-KV: `splits` CTAs share each query tile's keys; each writes its
+  // normalised O and its row max and sum (m, l, base 2) to device
+  // workspaces, which a second kernel combines. Decided here, at run time:
+  // splits = 0 asks for about kSplitTargetCtas CTAs (decoding with few
+  // heads leaves most SMs idle otherwise), at least two key tiles a split.
+  Value splits = k.idx(1), oW, mlW;
+  if (maySplit) {
+    Value keyTiles = k.div(k.add(skv, k.idx(BN - 1)), k.idx(BN));
+    Value want;
+    if (splitsOpt == 0) {
+      // Only grids of fewer CTAs than SMs: on the H200, 8 x 32 decoding
+      // CTAs split in two ran at 3.19 TFLOP/s against 3.50 unsplit.
+      Value ctas = k.mul(k.mul(gridX, hq), batch);
+      want = k.div(k.add(k.idx(kSplitTargetCtas - 1), ctas), ctas);
+      want = k.minS(k.minS(want, k.idx(kMaxKeySplits)),
+                    k.div(keyTiles, k.idx(2)));
+      want = k.sel(k.cmp(arith::CmpIPredicate::slt, ctas,
+                         k.idx(kSplitMaxCtas)),
+                   want, k.idx(1));
+    } else {
+      want = k.minS(k.idx(splitsOpt), keyTiles);
+    }
+    // At most kMaxWorkspaceFloats floats of workspace: a fixed split count
+    // must not turn a large prefill into an allocation failure.
+    Value rowFloats = k.mul(k.mul(k.mul(batch, hq), sq), k.idx(Dv + 2));
+    want = k.minS(want, k.div(k.idx(kMaxWorkspaceFloats), rowFloats));
+    splits = k.maxS(k.idx(1), want);
+    // Workspaces only when split (a zero-sized gpu.alloc is no allocation).
+    Value wsSplits = k.sel(k.cmp(arith::CmpIPredicate::sgt, splits, k.idx(1)),
+                           splits, c0);
+    Type f32 = b.getF32Type();
+    int64_t dyn = ShapedType::kDynamic;
+    oW = gpu::AllocOp::create(b, loc, MemRefType::get({dyn, dyn, dyn, dyn, Dv}, f32),
+                              Type(), ValueRange{},
+                              ValueRange{wsSplits, batch, hq, sq}, ValueRange{})
+             .getMemref();
+    mlW = gpu::AllocOp::create(b, loc, MemRefType::get({dyn, dyn, dyn, dyn, 2}, f32),
+                               Type(), ValueRange{},
+                               ValueRange{wsSplits, batch, hq, sq}, ValueRange{})
+              .getMemref();
+  }
+  auto launch = gpu::LaunchOp::create(b, loc, k.mul(gridX, splits), hq, batch,
                                       k.idx(threads), k.idx(1), k.idx(1),
                                       smemBytes);
   Block &body = launch.getBody().front();
@@ -942,7 +1021,11 @@ static void buildKernel(func::FuncOp fn) {
   auto fragB4 = VectorType::get({4, 2}, et);
 
   Value tid = launch.getThreadIds().x;
-  Value qTile = launch.getBlockIds().x;
+  Value qTile = launch.getBlockIds().x, split = c0;
+  if (maySplit) {
+    split = k.rem(qTile, splits);
+    qTile = k.div(qTile, splits);
+  }
   Value head = launch.getBlockIds().y;
   Value bIdx = launch.getBlockIds().z;
   Value warp = k.div(tid, k.idx(32)), lane = k.rem(tid, k.idx(32));
@@ -1025,6 +1108,18 @@ static void buildKernel(func::FuncOp fn) {
   Value tBegin = k.div(kvBegin, k.idx(BN));
   Value tEnd = k.div(k.add(kvEnd, k.idx(BN - 1)), k.idx(BN));
   Value nTiles = k.sub(tEnd, tBegin);
+  // Keys at or past loadEnd are zero-filled, not read: kvEnd, or with
+  // split-KV the end of this CTA's share (the prefetch after its last tile).
+  Value loadEnd = kvEnd;
+  if (maySplit) {
+    // This CTA's share of the tiles: [tBegin + split * per, ... + per).
+    Value per = k.div(k.add(nTiles, k.sub(splits, k.idx(1))), splits);
+    Value sBegin = k.minS(tEnd, k.add(tBegin, k.mul(split, per)));
+    tEnd = k.minS(tEnd, k.add(sBegin, per));
+    tBegin = sBegin;
+    nTiles = k.sub(tEnd, tBegin);
+    loadEnd = k.minS(kvEnd, k.mul(tEnd, k.idx(BN)));
+  }
 
   // Issues the cp.async copies of key tile `tile` into buffer `stage` and
   // commits them as one group. Keys at or past kvEnd are zero-filled.
@@ -1039,7 +1134,7 @@ static void buildKernel(func::FuncOp fn) {
           Value r = k.div(id, k.idx(chunksPerRow));
           Value col = k.mul(k.rem(id, k.idx(chunksPerRow)), k.idx(8));
           Value key = k.add(j0, r);
-          Value valid = k.cmp(arith::CmpIPredicate::slt, key, kvEnd);
+          Value valid = k.cmp(arith::CmpIPredicate::slt, key, loadEnd);
           Value keyC = k.sel(valid, key, c0);
           Value n = k.sel(valid, k.idx(8), c0);
           SmallVector<Value> dstIdx = {stage, r, col};
@@ -1570,36 +1665,143 @@ static void buildKernel(func::FuncOp fn) {
     for (int64_t nb = 0; nb < Dv / 8; ++nb)
       res[nb] = frags[nb];
   }
-  Value inv[2];
+  Value inv[2], lSum[2];
   for (int64_t i = 0; i < 2; ++i) {
     Value l = k.quadReduce(res[Dv / 8 + 2 + i], /*isMax=*/false);
+    lSum[i] = l;
     Value pos =
         arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, l, zero);
     inv[i] = k.sel(pos, arith::DivFOp::create(b, loc, k.f32(1.0), l), zero);
   }
-  for (int64_t i = 0; i < 2; ++i) {
-    auto inRange = scf::IfOp::create(
-        b, loc, k.cmp(arith::CmpIPredicate::slt, row[i], sq), false);
-    OpBuilder::InsertionGuard ig(b);
-    b.setInsertionPointToStart(inRange.thenBlock());
-    for (int64_t nb = 0; nb < Dv / 8; ++nb) {
-      SmallVector<Value> elems;
-      for (int64_t e = 0; e < 2; ++e) {
-        Value o = k.fmul(
-            vector::ExtractOp::create(b, loc, res[nb], ArrayRef<int64_t>{i, e}),
-            inv[i]);
-        if (!outEt.isF32())
-          o = arith::TruncFOp::create(b, loc, outEt, o);
-        elems.push_back(o);
+  // Stores the thread's rows of O / l: into O, or (toWs, split-KV) in f32
+  // into the workspace with each row's (m, l), where l is the full row sum;
+  // the lane with t4 = 0 writes (m, l).
+  auto f2 = VectorType::get({2}, f32);
+  auto storeRows = [&](bool toWs) {
+    for (int64_t i = 0; i < 2; ++i) {
+      auto inRange = scf::IfOp::create(
+          b, loc, k.cmp(arith::CmpIPredicate::slt, row[i], sq), false);
+      OpBuilder::InsertionGuard ig(b);
+      b.setInsertionPointToStart(inRange.thenBlock());
+      for (int64_t nb = 0; nb < Dv / 8; ++nb) {
+        SmallVector<Value> elems;
+        for (int64_t e = 0; e < 2; ++e) {
+          Value o = k.fmul(vector::ExtractOp::create(b, loc, res[nb],
+                                                     ArrayRef<int64_t>{i, e}),
+                           inv[i]);
+          if (!toWs && !outEt.isF32())
+            o = arith::TruncFOp::create(b, loc, outEt, o);
+          elems.push_back(o);
+        }
+        Value v = toWs ? vector::FromElementsOp::create(b, loc, f2, elems)
+                       : k.pair(elems[0], elems[1]);
+        Value col = k.add(k.idx(nb * 8), t2);
+        auto store =
+            toWs ? vector::StoreOp::create(
+                       b, loc, v, oW, ValueRange{split, bIdx, head, row[i], col})
+                 : vector::StoreOp::create(b, loc, v, oB,
+                                           at(head, row[i], col));
+        store.setAlignment(toWs ? 8 : outEt.getIntOrFloatBitWidth() / 4);
       }
-      Value v = k.pair(elems[0], elems[1]);
-      Value col = k.add(k.idx(nb * 8), t2);
-      auto store =
-          vector::StoreOp::create(b, loc, v, oB, at(head, row[i], col));
-      store.setAlignment(outEt.getIntOrFloatBitWidth() / 4);
+      if (!toWs)
+        continue;
+      auto lead = scf::IfOp::create(
+          b, loc, k.cmp(arith::CmpIPredicate::eq, t4, c0), false);
+      b.setInsertionPointToStart(lead.thenBlock());
+      Value ml = vector::FromElementsOp::create(
+          b, loc, f2, ValueRange{res[Dv / 8 + i], lSum[i]});
+      auto store = vector::StoreOp::create(
+          b, loc, ml, mlW, ValueRange{split, bIdx, head, row[i], c0});
+      store.setAlignment(8);
     }
+  };
+  if (!maySplit) {
+    storeRows(/*toWs=*/false);
+  } else {
+    auto split2 = scf::IfOp::create(
+        b, loc, k.cmp(arith::CmpIPredicate::sgt, splits, k.idx(1)), true);
+    OpBuilder::InsertionGuard ig(b);
+    b.setInsertionPointToStart(split2.elseBlock());
+    storeRows(/*toWs=*/false);
+    b.setInsertionPointToStart(split2.thenBlock());
+    storeRows(/*toWs=*/true);
   }
 
+  if (!maySplit)
+    return;
+  // The combine kernel (when split): one CTA per (query row, head, batch),
+  // one thread per output column: O = sum_s w_s O_s / sum_s w_s with
+  // w_s = 2^(m_s - max m) l_s (0 for a split that saw no key).
+  b.setInsertionPointAfter(launch);
+  auto splitIf = scf::IfOp::create(
+      b, loc, k.cmp(arith::CmpIPredicate::sgt, splits, k.idx(1)), false);
+  b.setInsertionPointToStart(splitIf.thenBlock());
+  auto combine = gpu::LaunchOp::create(b, loc, sq, hq, batch, k.idx(Dv),
+                                       k.idx(1), k.idx(1));
+  {
+    OpBuilder::InsertionGuard ig(b);
+    Block &cb = combine.getBody().front();
+    b.setInsertionPointToStart(&cb);
+    gpu::TerminatorOp::create(b, loc);
+    b.setInsertionPointToStart(&cb);
+    // (Constants of the first kernel's body are not visible here.)
+    Value negInf = k.f32(-INFINITY), zero = k.f32(0.0);
+    Value col = combine.getThreadIds().x;
+    Value q = combine.getBlockIds().x, h = combine.getBlockIds().y,
+          bb = combine.getBlockIds().z;
+    auto mOf = [&](Value sIdx, int64_t which) -> Value {
+      return memref::LoadOp::create(b, loc, mlW,
+                                    ValueRange{sIdx, bb, h, q, k.idx(which)});
+    };
+    auto maxLoop =
+        scf::ForOp::create(b, loc, c0, splits, k.idx(1), ValueRange{negInf});
+    {
+      OpBuilder::InsertionGuard ig2(b);
+      b.setInsertionPointToStart(maxLoop.getBody());
+      Value sIdx = maxLoop.getInductionVar();
+      Value l = mOf(sIdx, 1);
+      Value pos =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, l, zero);
+      Value m = k.sel(pos, mOf(sIdx, 0), negInf);
+      scf::YieldOp::create(b, loc, k.fmax(maxLoop.getRegionIterArgs()[0], m));
+    }
+    Value mMax = maxLoop.getResult(0);
+    auto sumLoop = scf::ForOp::create(b, loc, c0, splits, k.idx(1),
+                                      ValueRange{zero, zero});
+    {
+      OpBuilder::InsertionGuard ig2(b);
+      b.setInsertionPointToStart(sumLoop.getBody());
+      Value sIdx = sumLoop.getInductionVar();
+      Value l = mOf(sIdx, 1);
+      Value pos =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UGT, l, zero);
+      Value w = k.sel(
+          pos, k.fmul(k.exp2(arith::SubFOp::create(b, loc, mOf(sIdx, 0), mMax)),
+                      l),
+          zero);
+      Value o = memref::LoadOp::create(b, loc, oW,
+                                       ValueRange{sIdx, bb, h, q, col});
+      Value num = arith::AddFOp::create(
+          b, loc, sumLoop.getRegionIterArgs()[0], k.fmul(w, o));
+      Value den =
+          arith::AddFOp::create(b, loc, sumLoop.getRegionIterArgs()[1], w);
+      scf::YieldOp::create(b, loc, ValueRange{num, den});
+    }
+    // (Unordered: a NaN row sum or O, as from a NaN in Q, stays NaN, as in
+    // the unsplit kernel.)
+    Value num = sumLoop.getResult(0), den = sumLoop.getResult(1);
+    Value pos =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UGT, den, zero);
+    Value o = k.sel(pos, arith::DivFOp::create(b, loc, num, den), zero);
+    if (!outEt.isF32())
+      o = arith::TruncFOp::create(b, loc, outEt, o);
+    SmallVector<Value> idx = bshd ? SmallVector<Value>{bb, q, h, col}
+                                  : SmallVector<Value>{bb, h, q, col};
+    memref::StoreOp::create(b, loc, o, oB, idx);
+  }
+  b.setInsertionPointAfter(splitIf);
+  gpu::DeallocOp::create(b, loc, Type(), ValueRange{}, oW);
+  gpu::DeallocOp::create(b, loc, Type(), ValueRange{}, mlW);
 }
 
 struct GPUMmaKernelsPass
@@ -1680,10 +1882,10 @@ mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
                                       int64_t wgmmaGroups,
                                       int64_t wgmmaKeyTile,
                                       bool wgmmaOverlap, bool scoreMods,
-                                      int64_t wgmmaParts) {
+                                      int64_t wgmmaParts, int64_t keySplits) {
   return std::make_unique<GPUMmaAttentionPass>(
       warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
-      wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts);
+      wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts, keySplits);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

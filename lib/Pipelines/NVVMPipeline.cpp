@@ -341,7 +341,8 @@ static LogicalResult copyHostBuffers(gpu::LaunchOp launch) {
   getUsedValuesDefinedAbove(launch.getBody(), captured);
   for (Value host : captured) {
     auto type = dyn_cast<MemRefType>(host.getType());
-    if (!type)
+    // Device buffers (gpu.alloc: the split-KV workspaces) need no copy.
+    if (!type || host.getDefiningOp<gpu::AllocOp>())
       continue;
     if (!type.getLayout().isIdentity())
       return launch.emitError("attn-gpu-launch-memory: a host buffer used "
@@ -730,7 +731,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
         options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
         wgmma ? options.wgmmaWarpgroups.getValue() : 0,
         options.wgmmaKeyTile, options.wgmmaOverlap, options.mmaScoreMods,
-        options.wgmmaParts));
+        options.wgmmaParts, options.mmaKeySplits));
   };
   if (mma)
     addMma(/*claim=*/true);

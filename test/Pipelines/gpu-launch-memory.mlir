@@ -117,3 +117,26 @@ func.func @escaped_address(%in: memref<16xf32>) {
   }
   return
 }
+
+// -----
+
+// A device buffer (gpu.alloc, as the split-KV workspaces) is used as it is.
+// CHECK-LABEL: func.func @device_buffer(
+// CHECK:         %[[W:.+]] = gpu.alloc () : memref<16xf32>
+// CHECK-NOT:     gpu.memcpy
+// CHECK:         gpu.launch
+// CHECK:           memref.store %{{.+}}, %[[W]]
+// CHECK-NOT:     gpu.memcpy
+// CHECK:         gpu.dealloc %[[W]]
+func.func @device_buffer() {
+  %c1 = arith.constant 1 : index
+  %f = arith.constant 1.0 : f32
+  %w = gpu.alloc () : memref<16xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%x = %c1, %y = %c1, %z = %c1)
+             threads(%tx, %ty, %tz) in (%a = %c1, %b = %c1, %c = %c1) {
+    memref.store %f, %w[%tx] : memref<16xf32>
+    gpu.terminator
+  }
+  gpu.dealloc %w : memref<16xf32>
+  return
+}

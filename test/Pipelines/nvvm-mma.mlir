@@ -29,7 +29,7 @@
 // PHASE1-LABEL: func.func @f32_stays(
 // PHASE1:         attn.attention
 // PHASE1:       func.func private @f16_causal_mma(memref<2x8x100x64xf16>, memref<2x2x77x64xf16>, memref<2x2x77x64xf16>, memref<2x8x100x64xf16>)
-// PHASE1-SAME:    attn.mma_kernel = {bshd = false, causal = 2 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.250000e-01 : f64, stages = 2 : i64, warps = 4 : i64, wgmma = false, window_left = -1 : i64, window_right = -1 : i64}
+// PHASE1-SAME:    attn.mma_kernel = {bshd = false, causal = 2 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.250000e-01 : f64, splits = 0 : i64, stages = 2 : i64, warps = 4 : i64, wgmma = false, window_left = -1 : i64, window_right = -1 : i64}
 // PHASE1:       func.func private @bf16_bshd_dynamic_mma(memref<?x?x2x128xbf16>, memref<?x?x1x128xbf16>, memref<?x?x1x128xbf16>, memref<?x?x2x128xbf16>)
 // PHASE1-SAME:    bshd = true, causal = 0 : i64
 // PHASE1-SAME:    scale = 5.000000e-01 : f64

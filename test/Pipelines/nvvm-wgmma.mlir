@@ -4,48 +4,49 @@
 // wgmma-groups > 0): Q and the K/V tiles in 128-byte-swizzled shared memory
 // (cp.async), S = Q K^T with both operands from shared memory, O += P V with
 // P from registers and V transposed, the online softmax on the accumulator
-// fragments. Other head sizes keep the mma.sync kernel; plain sm_90 (no "a")
+// fragments. (mma-key-splits=1: one kernel per op, so that --index picks
+// them in order.) Other head sizes keep the mma.sync kernel; plain sm_90 (no "a")
 // and sm_90a with wgmma=false never emit wgmma.
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-key-tile=128' | FileCheck %s --check-prefix=PHASE1
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=3 wgmma-key-tile=64 stages=1' | FileCheck %s --check-prefix=OPTS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 format=isa})' -o %t.sm90a.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 mma-key-splits=1 format=isa})' -o %t.sm90a.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.sm90a.mlir > %t.0.ptx && FileCheck %s --check-prefix=F16 < %t.0.ptx
 // RUN: %gpu_extract_ptx --index 1 %t.sm90a.mlir > %t.1.ptx && FileCheck %s --check-prefix=BF16 < %t.1.ptx
 // RUN: %gpu_extract_ptx --index 2 %t.sm90a.mlir > %t.2.ptx && FileCheck %s --check-prefix=SMALL < %t.2.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.0.ptx -o %t.0.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %ptxas -arch=sm_90a -v %t.1.ptx -o %t.1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: %ptxas -arch=sm_90a -v %t.2.ptx -o %t.2.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-overlap=true format=isa})' -o %t.ov.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-overlap=true mma-key-splits=1 format=isa})' -o %t.ov.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.ov.mlir > %t.ov.ptx && FileCheck %s --check-prefix=F16 < %t.ov.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.ov.ptx -o %t.ov.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-key-tile=128 wgmma-overlap=true' | FileCheck %s --check-prefix=OVERLAP
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-parts=1 format=isa})' -o %t.p1.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-parts=1 mma-key-splits=1 format=isa})' -o %t.p1.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.p1.mlir > %t.p1.ptx && FileCheck %s --check-prefix=PARTS1 < %t.p1.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.p1.ptx -o %t.p1.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-parts=2 format=isa})' -o %t.p2.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 wgmma-parts=2 mma-key-splits=1 format=isa})' -o %t.p2.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.p2.mlir > %t.p2.ptx && FileCheck %s --check-prefix=PARTS2 < %t.p2.ptx
 // RUN: %ptxas -arch=sm_90a -v %t.p2.ptx -o %t.p2.cubin 2>&1 | FileCheck %s --check-prefix=PARTSPTXAS
 // RUN: not attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-parts=4' 2>&1 | FileCheck %s --check-prefix=BADPARTS
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-overlap=true wgmma-parts=1})' 2>&1 | FileCheck %s --check-prefix=OVPARTS
 // mma-min-ctas=3 would cap the wgmma kernel's registers below what it needs
 // (ptxas refused it, C7602): the hint is not applied to it, with a warning.
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 mma-min-ctas=3 format=isa})' -o %t.mc.mlir 2>&1 | FileCheck %s --check-prefix=MINCTAS
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 mma-min-ctas=3 mma-key-splits=1 format=isa})' -o %t.mc.mlir 2>&1 | FileCheck %s --check-prefix=MINCTAS
 // RUN: %gpu_extract_ptx --index 0 %t.mc.mlir > %t.mc.ptx && %ptxas -arch=sm_90a -v %t.mc.ptx -o %t.mc.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
 // MINCTAS: warning: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) = 3 would cap the wgmma kernel at 80 registers a thread (it needs about {{[0-9]+}}); not applied to it
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=4 wgmma-key-tile=128 report=true' 2>&1 | FileCheck %s --check-prefix=TOOMANY
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' | FileCheck %s --check-prefix=NOWG
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 mma-key-splits=1 format=isa})' | FileCheck %s --check-prefix=NOWG
 // wgmma=true where it cannot apply is said, not silently ignored.
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 wgmma=true format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true mma=false format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED-NOMMA
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 wgmma=true mma-key-splits=1 format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true mma=false mma-key-splits=1 format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=IGNORED-NOMMA
 // IGNORED: warning: attn-nvvm-pipeline: wgmma=true has no effect with chip=sm_90: the warpgroup-MMA kernels need chip=sm_90a and mma=true (the other kernels are used)
 // IGNORED-NOMMA: warning: attn-nvvm-pipeline: wgmma=true has no effect with chip=sm_90a and mma=false: the
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=false format=isa})' | FileCheck %s --check-prefix=NOWG
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=false mma-key-splits=1 format=isa})' | FileCheck %s --check-prefix=NOWG
 // The defaults on sm_90a: wgmma, one warpgroup (128 threads), 64-key tiles;
 // no warning about wgmma on other chips unless it was asked for.
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a format=isa})' -o %t.def.mlir
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a mma-key-splits=1 format=isa})' -o %t.def.mlir
 // RUN: %gpu_extract_ptx --index 0 %t.def.mlir | FileCheck %s --check-prefix=DEFAULT
 // RUN: %gpu_extract_ptx --index 0 %t.def.mlir > %t.def.ptx && %ptxas -arch=sm_90a -v %t.def.ptx -o %t.def.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
-// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
+// RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 mma-key-splits=1 format=isa})' -o /dev/null 2>&1 | FileCheck %s --check-prefix=QUIET --allow-empty
 // DEFAULT: .maxntid 128, 1, 1
 // DEFAULT: wgmma.mma_async.sync.aligned.m64n64k16.f32.f16.f16
 // QUIET-NOT: warning

@@ -103,7 +103,9 @@ TEST_F(GPUMmaAttentionTest, RewritesHalfPrecisionOnly) {
   pm2.addPass(createGPUMmaKernelsPass());
   ASSERT_TRUE(succeeded(pm2.run(*module)));
   EXPECT_FALSE(decl.isDeclaration());
-  EXPECT_EQ(count<gpu::LaunchOp>(), 1);
+  // The kernel and split-KV's combining kernel (key-splits = 0: launched
+  // when the run-time grid is small).
+  EXPECT_EQ(count<gpu::LaunchOp>(), 2);
   // D = 64, 64-key tiles, 16 rows per warp: 8 x 4 mma for S, 4 x 8 for P.V.
   EXPECT_EQ(count<nvgpu::MmaSyncOp>(), 64);
   EXPECT_EQ(count<nvgpu::LdMatrixOp>(), 32);
@@ -120,12 +122,42 @@ TEST_F(GPUMmaAttentionTest, ClaimOnlyMarks) {
   EXPECT_EQ(count<func::CallOp>(), 0);
 }
 
+TEST_F(GPUMmaAttentionTest, KeySplitsOneBuildsNoSplit) {
+  // keySplits = 1: one kernel, no workspace.
+  addAttention("half", builder.getF16Type());
+  PassManager pm(&ctx);
+  pm.addPass(createGPUMmaAttentionPass(4, 64, 0, 0, 232448, false, 0, 64,
+                                       false, true, 3, /*keySplits=*/1));
+  pm.addPass(createGPUMmaKernelsPass());
+  ASSERT_TRUE(succeeded(pm.run(*module)));
+  EXPECT_EQ(count<gpu::LaunchOp>(), 1);
+  EXPECT_EQ(count<gpu::AllocOp>(), 0);
+}
+
+TEST_F(GPUMmaAttentionTest, KeySplitsBuildCombiningKernel) {
+  // keySplits = 4: the split kernel, the combining kernel, and two device
+  // workspaces (O per split; m and l per split) allocated and freed.
+  addAttention("half", builder.getF16Type());
+  PassManager pm2(&ctx);
+  pm2.addPass(createGPUMmaAttentionPass(4, 64, 0, 0, 232448, false, 0, 64,
+                                        false, true, 3, /*keySplits=*/4));
+  pm2.addPass(createGPUMmaKernelsPass());
+  ASSERT_TRUE(succeeded(pm2.run(*module)));
+  EXPECT_EQ(count<gpu::LaunchOp>(), 2);
+  EXPECT_EQ(count<gpu::AllocOp>(), 2);
+  EXPECT_EQ(count<gpu::DeallocOp>(), 2);
+}
+
 TEST_F(GPUMmaAttentionTest, BadOptionsFail) {
   addAttention("half", builder.getF16Type());
   ctx.getDiagEngine().registerHandler([](Diagnostic &) { return success(); });
   PassManager pm(&ctx);
   pm.addPass(createGPUMmaAttentionPass(/*warps=*/0));
   EXPECT_TRUE(failed(pm.run(*module)));
+  PassManager pm2(&ctx);
+  pm2.addPass(createGPUMmaAttentionPass(4, 64, 0, 0, 232448, false, 0, 64,
+                                        false, true, 3, /*keySplits=*/65));
+  EXPECT_TRUE(failed(pm2.run(*module)));
 }
 
 TEST_F(GPUMmaAttentionTest, PipelineEmbedsTensorCorePTX) {
@@ -179,6 +211,9 @@ TEST_F(GPUMmaAttentionTest, PipelineEmbedsWgmmaOnSm90a) {
   NVVMPipelineOptions options;
   options.chip = "sm_90a";
   options.wgmma = true;
+  // 128-key tiles (the default is 64): S = Q K^T is m64n128, O += P V
+  // m64n64 (Dv = 64), so each product's instruction is told apart.
+  options.wgmmaKeyTile = 128;
   options.format = "isa";
   ASSERT_TRUE(succeeded(buildNVVMPipeline(pm, options)));
   ASSERT_TRUE(succeeded(pm.run(*module)));

@@ -109,6 +109,13 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
                      "ignored): keep each tile's P V in flight while the next "
                      "tile's S = Q K^T is issued"),
       llvm::cl::init(false)};
+  PassOptions::Option<int64_t> mmaKeySplits{
+      *this, "mma-key-splits",
+      llvm::cl::desc("Split-KV for the tensor-core kernels: CTAs that share "
+                     "one query tile's keys, combined by a second kernel (0: "
+                     "chosen at run time for about two CTAs per SM, e.g. when "
+                     "decoding with few heads; 1: never)"),
+      llvm::cl::init(0)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -150,7 +157,8 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
                                                 int64_t wgmmaKeyTile = 64,
                                                 bool wgmmaOverlap = false,
                                                 bool scoreMods = true,
-                                                int64_t wgmmaParts = 3);
+                                                int64_t wgmmaParts = 3,
+                                                int64_t keySplits = 0);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();
