@@ -1350,7 +1350,12 @@ static Expr *stripCasts(Expr *e) {
 }
 
 /// Returns the softmax input of probabilities `p`, or null with a reason.
-static Expr *matchSoftmax(Expr *p, std::string &reason) {
+/// `expScale` is a factor applied to that input inside the exponential:
+/// exp2(x) is exp(ln 2 * x), and exp((x - max(x)) * c) is softmax(c * x)
+/// (a softmax does not change when every score of a row moves by the same
+/// amount, so which value was subtracted does not matter).
+static Expr *matchSoftmax(Expr *p, double &expScale, std::string &reason) {
+  expScale = 1.0;
   p = stripCasts(p);
   if (p->kind == ExprKind::Softmax)
     return p->args[0];
@@ -1378,11 +1383,26 @@ static Expr *matchSoftmax(Expr *p, std::string &reason) {
     return nullptr;
   }
   Expr *e = stripCasts(num);
-  if (!isOp<math::ExpOp>(e)) {
+  if (isOp<math::Exp2Op>(e)) {
+    expScale = M_LN2;
+  } else if (!isOp<math::ExpOp>(e)) {
     reason = "softmax numerator is not an exponential";
     return nullptr;
   }
   Expr *arg = e->args[0];
+  // A constant factor around the max subtraction, (x - max) * c or / c.
+  // (Without the subtraction, matchScores reads it as a scale.)
+  if (isOp<arith::MulFOp>(arg) || isOp<arith::DivFOp>(arg)) {
+    bool isDiv = isOp<arith::DivFOp>(arg);
+    int cpos = arg->args[1]->kind == ExprKind::Const               ? 1
+               : (!isDiv && arg->args[0]->kind == ExprKind::Const) ? 0
+                                                                   : -1;
+    if (cpos >= 0 && isOp<arith::SubFOp>(arg->args[1 - cpos])) {
+      double c = arg->args[cpos]->cst;
+      expScale = isDiv ? expScale / c : expScale * c;
+      arg = arg->args[1 - cpos];
+    }
+  }
   if (isOp<arith::SubFOp>(arg)) {
     Expr *max = arg->args[1];
     // The max starts at -inf, at a value no score reaches (<= -1e30), or at
@@ -1432,8 +1452,20 @@ static bool isElementwiseOfOneTensor(Expr *e) {
 
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
-                                 std::string &reason) {
-  bool scaleSeen = false;
+                                 std::string &reason, double expScale = 1.0) {
+  // A factor inside the exponential applies to everything below it, masks
+  // included, like a scale node above the softmax input.
+  plan.scale = expScale;
+  bool scaleSeen = expScale != 1.0;
+  // Scales above this point that multiply to 1 (exp2 of scores times
+  // log2(e): ln 2 * log2(e)) leave a mask or softcap below them unscaled.
+  auto scaleAboveIsOne = [&]() {
+    if (!scaleSeen || std::abs(plan.scale - 1.0) > 1.0e-6)
+      return !scaleSeen;
+    plan.scale = 1.0;
+    scaleSeen = false;
+    return true;
+  };
   // A finite masking constant under a scale reaches the softmax multiplied
   // by the scales applied after it (plan.scale so far): -1e4 * 1e-4 = -1
   // masks nothing. -inf stays -inf under a positive scale.
@@ -1477,7 +1509,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "more than one softcap";
         return failure();
       }
-      if (scaleSeen) {
+      if (!scaleAboveIsOne()) {
         reason = "a scale applied after the softcap";
         return failure();
       }
@@ -1577,7 +1609,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                  "of one tensor";
         return failure();
       }
-      if (scaleSeen) {
+      if (!scaleAboveIsOne()) {
         reason = "the mask is added before the scale (the scale would apply "
                  "to the mask)";
         return failure();
@@ -2607,13 +2639,14 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Plan plan;
   plan.walker = &walker;
   plan.value = valueSide;
-  Expr *scores = matchSoftmax(probs, reason);
+  double expScale = 1.0;
+  Expr *scores = matchSoftmax(probs, expScale, reason);
   if (!scores) {
     if (!walker.note.empty())
       reason = walker.note;
     return failure();
   }
-  if (failed(matchScores(walker, scores, plan, reason)))
+  if (failed(matchScores(walker, scores, plan, reason, expScale)))
     return failure();
   if (!plan.boolMasks.empty() || plan.band.any())
     if (plan.maskUnderScale && plan.scale <= 0) {
