@@ -412,50 +412,6 @@ func.func @mask_before_softcap(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>,
 
 // -----
 
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// The scale multiplies the softcapped scores: the op scales before the softcap.
-func.func @scale_after_softcap(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>) -> tensor<1x2x4x8xf32> {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %ninf = arith.constant 0xFF800000 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %o: f32):
-    %cap = arith.constant 30.0 : f32
-    %r2 = arith.divf %a, %cap : f32
-    %r3 = math.tanh %r2 : f32
-    %r4 = arith.mulf %r3, %cap : f32
-    %r = arith.mulf %r4, %c : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: a scale applied after the softcap}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
-}
-
-// -----
-
 // A condition on indices that is no band is evaluated as a dense i1 mask
 // only when it is the only mask (here a float bias is added too).
 #q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
@@ -613,4 +569,115 @@ func.func @float_mask_scaled_in_exp(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8x
     linalg.yield %r : f32
   } -> tensor<1x2x4x8xf32>
   return %out : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+// x = -select(j <= i, s, -inf), then exp((x - max x) * -1): the two sign flips
+// cancel in the product of the scales, but the max is taken of +inf (the
+// chain is NaN): a mask needs positive factors above it, and with a max
+// subtracted, positive ones on both sides of the max.
+func.func @sign_flip_across_max(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x4x4xf32>, %v: tensor<1x1x4x2xf32>, %fm: tensor<1x1x3x4xf32>, %bm: tensor<1x1x3x4xi1>) -> tensor<1x1x3x2xf32> {
+  %zero = arith.constant 0.0 : f32
+  %es = tensor.empty() : tensor<1x1x3x4xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%es : tensor<1x1x3x4xf32>) -> tensor<1x1x3x4xf32>
+  %s0 = linalg.contract indexing_maps = [affine_map<(b, h, i, j, d) -> (b, h, i, d)>, affine_map<(b, h, i, j, d) -> (b, h, j, d)>, affine_map<(b, h, i, j, d) -> (b, h, i, j)>]
+        ins(%q, %k : tensor<1x1x3x4xf32>, tensor<1x1x4x4xf32>) outs(%fs : tensor<1x1x3x4xf32>) -> tensor<1x1x3x4xf32>
+  %sg0 = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x3x4xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %i1 = linalg.index 2 : index
+    %j2 = linalg.index 3 : index
+    %c3 = arith.constant 0 : index
+    %ii4 = arith.addi %i1, %c3 : index
+    %f5 = arith.constant 0xFF800000 : f32
+    %keep6 = arith.cmpi sle, %j2, %ii4 : index
+    %y7 = arith.select %keep6, %a, %f5 : f32
+    %c8 = arith.constant -1.0 : f32
+    %y9 = arith.mulf %y7, %c8 : f32
+    linalg.yield %y9 : f32
+  } -> tensor<1x1x3x4xf32>
+  %er = tensor.empty() : tensor<1x1x3xf32>
+  %minit = arith.constant 0xFF800000 : f32
+  %fm0 = linalg.fill ins(%minit : f32) outs(%er : tensor<1x1x3xf32>) -> tensor<1x1x3xf32>
+  %mx = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%sg0 : tensor<1x1x3x4xf32>) outs(%fm0 : tensor<1x1x3xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %y = arith.maximumf %a, %acc : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3xf32>
+  %p = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sg0, %mx : tensor<1x1x3x4xf32>, tensor<1x1x3xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%x: f32, %m: f32, %out: f32):
+    %d = arith.subf %x, %m : f32
+    %ef = arith.constant -1.0 : f32
+    %ea = arith.mulf %d, %ef : f32
+    %ey = math.exp %ea : f32
+    linalg.yield %ey : f32
+  } -> tensor<1x1x3x4xf32>
+  %fl = linalg.fill ins(%zero : f32) outs(%er : tensor<1x1x3xf32>) -> tensor<1x1x3xf32>
+  %l = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%p : tensor<1x1x3x4xf32>) outs(%fl : tensor<1x1x3xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %y = arith.addf %a, %acc : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3xf32>
+  %pn = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%p, %l : tensor<1x1x3x4xf32>, tensor<1x1x3xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %y = arith.divf %a, %b : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3x4xf32>
+  %eo = tensor.empty() : tensor<1x1x3x2xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x3x2xf32>) -> tensor<1x1x3x2xf32>
+  // expected-remark @below {{not fused: a mask under a non-positive scale}}
+  %o = linalg.contract indexing_maps = [affine_map<(b, h, i, e, j) -> (b, h, i, j)>, affine_map<(b, h, i, e, j) -> (b, h, j, e)>, affine_map<(b, h, i, e, j) -> (b, h, i, e)>]
+        ins(%pn, %v : tensor<1x1x3x4xf32>, tensor<1x1x4x2xf32>) outs(%fo : tensor<1x1x3x2xf32>) -> tensor<1x1x3x2xf32>
+  return %o : tensor<1x1x3x2xf32>
+}
+
+// -----
+
+// Scales multiplying to 1e-50: not zero as a double, but zero as the op's
+// f32 attribute (the op would not verify).
+func.func @scale_underflows_f32(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x4x4xf32>, %v: tensor<1x1x4x2xf32>, %fm: tensor<1x1x3x4xf32>, %bm: tensor<1x1x3x4xi1>) -> tensor<1x1x3x2xf32> {
+  %zero = arith.constant 0.0 : f32
+  %es = tensor.empty() : tensor<1x1x3x4xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%es : tensor<1x1x3x4xf32>) -> tensor<1x1x3x4xf32>
+  %s0 = linalg.contract indexing_maps = [affine_map<(b, h, i, j, d) -> (b, h, i, d)>, affine_map<(b, h, i, j, d) -> (b, h, j, d)>, affine_map<(b, h, i, j, d) -> (b, h, i, j)>]
+        ins(%q, %k : tensor<1x1x3x4xf32>, tensor<1x1x4x4xf32>) outs(%fs : tensor<1x1x3x4xf32>) -> tensor<1x1x3x4xf32>
+  %sg0 = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0 : tensor<1x1x3x4xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %c1 = arith.constant 1.0e-20 : f32
+    %y2 = arith.mulf %a, %c1 : f32
+    linalg.yield %y2 : f32
+  } -> tensor<1x1x3x4xf32>
+  %er = tensor.empty() : tensor<1x1x3xf32>
+  %minit = arith.constant 0xFF800000 : f32
+  %fm0 = linalg.fill ins(%minit : f32) outs(%er : tensor<1x1x3xf32>) -> tensor<1x1x3xf32>
+  %mx = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%sg0 : tensor<1x1x3x4xf32>) outs(%fm0 : tensor<1x1x3xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %y = arith.maximumf %a, %acc : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3xf32>
+  %p = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sg0, %mx : tensor<1x1x3x4xf32>, tensor<1x1x3xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%x: f32, %m: f32, %out: f32):
+    %d = arith.subf %x, %m : f32
+    %ef = arith.constant 1.0e-30 : f32
+    %ea = arith.mulf %d, %ef : f32
+    %ey = math.exp %ea : f32
+    linalg.yield %ey : f32
+  } -> tensor<1x1x3x4xf32>
+  %fl = linalg.fill ins(%zero : f32) outs(%er : tensor<1x1x3xf32>) -> tensor<1x1x3xf32>
+  %l = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%p : tensor<1x1x3x4xf32>) outs(%fl : tensor<1x1x3xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %y = arith.addf %a, %acc : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3xf32>
+  %pn = linalg.generic {indexing_maps = [affine_map<(b, h, i, j) -> (b, h, i, j)>, affine_map<(b, h, i, j) -> (b, h, i)>, affine_map<(b, h, i, j) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%p, %l : tensor<1x1x3x4xf32>, tensor<1x1x3xf32>) outs(%es : tensor<1x1x3x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %y = arith.divf %a, %b : f32
+    linalg.yield %y : f32
+  } -> tensor<1x1x3x4xf32>
+  %eo = tensor.empty() : tensor<1x1x3x2xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x3x2xf32>) -> tensor<1x1x3x2xf32>
+  // expected-remark @below {{not fused: the scale (1.000000e-50) is zero or not finite as an f32}}
+  %o = linalg.contract indexing_maps = [affine_map<(b, h, i, e, j) -> (b, h, i, j)>, affine_map<(b, h, i, e, j) -> (b, h, j, e)>, affine_map<(b, h, i, e, j) -> (b, h, i, e)>]
+        ins(%pn, %v : tensor<1x1x3x4xf32>, tensor<1x1x4x2xf32>) outs(%fo : tensor<1x1x3x2xf32>) -> tensor<1x1x3x2xf32>
+  return %o : tensor<1x1x3x2xf32>
 }

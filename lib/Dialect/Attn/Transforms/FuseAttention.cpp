@@ -1128,8 +1128,6 @@ struct Plan {
   bool constantBand = false;
   Expr *floatMask = nullptr;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
-  /// Whether a -inf/select mask sits inside a scale (needs scale > 0).
-  bool maskUnderScale = false;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
   /// The score contraction's op (Q K^T).
@@ -1354,8 +1352,10 @@ static Expr *stripCasts(Expr *e) {
 /// exp2(x) is exp(ln 2 * x), and exp((x - max(x)) * c) is softmax(c * x)
 /// (a softmax does not change when every score of a row moves by the same
 /// amount, so which value was subtracted does not matter).
-static Expr *matchSoftmax(Expr *p, double &expScale, std::string &reason) {
+static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
+                          std::string &reason) {
   expScale = 1.0;
+  maxSubtracted = false;
   p = stripCasts(p);
   if (p->kind == ExprKind::Softmax)
     return p->args[0];
@@ -1428,6 +1428,7 @@ static Expr *matchSoftmax(Expr *p, double &expScale, std::string &reason) {
         reason = "softmax subtracts the maximum of another tensor";
         return nullptr;
       }
+      maxSubtracted = true;
       return arg->args[0];
     }
   }
@@ -1452,7 +1453,8 @@ static bool isElementwiseOfOneTensor(Expr *e) {
 
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
-                                 std::string &reason, double expScale = 1.0) {
+                                 std::string &reason, double expScale = 1.0,
+                                 bool maxSubtracted = false) {
   // A factor inside the exponential applies to everything below it, masks
   // included, like a scale node above the softmax input.
   plan.scale = expScale;
@@ -1470,7 +1472,19 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
   // by the scales applied after it (plan.scale so far): -1e4 * 1e-4 = -1
   // masks nothing. -inf stays -inf under a positive scale.
   auto masksAfterScale = [&](Expr *fill) {
-    if (!scaleSeen || std::isinf(fill->cst))
+    if (!scaleSeen)
+      return true;
+    // A masked key must stay far below the others where the exponential
+    // reads it: the factors above the mask (plan.scale; those below it do
+    // not matter) must be positive, and with a max subtracted so must both
+    // the ones between the mask and the max and the one in the exponential
+    // (a negative pair cancels in the product, but the max would be taken
+    // of +inf or +1e9).
+    if (!(plan.scale > 0) || (maxSubtracted && !(expScale > 0))) {
+      reason = "a mask under a non-positive scale";
+      return false;
+    }
+    if (std::isinf(fill->cst))
       return true;
     if (fill->cst * plan.scale <= -1.0e4)
       return true;
@@ -1509,8 +1523,10 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "more than one softcap";
         return failure();
       }
-      if (!scaleAboveIsOne()) {
-        reason = "a scale applied after the softcap";
+      // A positive scale f applied after it makes the cap f * c:
+      // f * c * tanh(y) is the op's softcap f * c on scores f * c * y.
+      if (scaleSeen && !(plan.scale > 0.0)) {
+        reason = "a non-positive scale applied after the softcap";
         return failure();
       }
       if (!std::isfinite(c) || c <= 0.0) {
@@ -1529,7 +1545,11 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         factor = c * y->args[kpos]->cst;
         y = y->args[1 - kpos];
       }
-      plan.softcap = c;
+      plan.softcap = c * plan.scale;
+      if (!std::isfinite(*plan.softcap) || *plan.softcap <= 0.0) {
+        reason = "the softcap is not a finite positive constant";
+        return failure();
+      }
       plan.scale *= factor;
       x = y;
       continue;
@@ -1546,7 +1566,6 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       }
       if (!masksAfterScale(isMaskingConstant(b) ? b : a))
         return failure();
-      plan.maskUnderScale |= scaleSeen;
       x = isMaskingConstant(b) ? a : b;
       continue;
     }
@@ -1592,7 +1611,6 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         if (!masksAfterScale(m->args[2]) ||
             failed(addKeep(m->args[0], false, plan, reason)))
           return failure();
-        plan.maskUnderScale |= scaleSeen;
         continue;
       }
       if (isOp<arith::SelectOp>(m) && isConst(m->args[2], 0.0) &&
@@ -1600,7 +1618,6 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         if (!masksAfterScale(m->args[1]) ||
             failed(addKeep(m->args[0], true, plan, reason)))
           return failure();
-        plan.maskUnderScale |= scaleSeen;
         continue;
       }
       if ((m->kind != ExprKind::Leaf || !m->map) &&
@@ -2640,21 +2657,25 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   plan.walker = &walker;
   plan.value = valueSide;
   double expScale = 1.0;
-  Expr *scores = matchSoftmax(probs, expScale, reason);
+  bool maxSubtracted = false;
+  Expr *scores = matchSoftmax(probs, expScale, maxSubtracted, reason);
   if (!scores) {
     if (!walker.note.empty())
       reason = walker.note;
     return failure();
   }
-  if (failed(matchScores(walker, scores, plan, reason, expScale)))
+  if (failed(matchScores(walker, scores, plan, reason, expScale,
+                         maxSubtracted)))
     return failure();
-  if (!plan.boolMasks.empty() || plan.band.any())
-    if (plan.maskUnderScale && plan.scale <= 0) {
-      reason = "a mask under a non-positive scale";
-      return failure();
-    }
-  if (!std::isfinite(plan.scale) || plan.scale == 0.0) {
-    reason = "the scale is zero or not finite";
+  // (The sign of the scales above each mask was checked where the mask was
+  // matched.) The op holds the scale as an f32.
+  float scale32 = static_cast<float>(plan.scale);
+  if (!std::isfinite(plan.scale) || plan.scale == 0.0 ||
+      !std::isfinite(scale32) || scale32 == 0.0f) {
+    reason = llvm::formatv("the scale ({0:e}) is zero or not finite as an "
+                           "f32",
+                           plan.scale)
+                 .str();
     return failure();
   }
   if (batch == 0 || heads == 0 ||
