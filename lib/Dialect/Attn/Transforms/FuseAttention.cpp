@@ -1631,6 +1631,13 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                  "to the mask)";
         return failure();
       }
+      // A negative exponential factor after a max (cancelled by a negative
+      // one below it) would take the max of -mask: a large mask (-1e9)
+      // overflows the chain, which is then no softmax of its scores.
+      if (maxSubtracted && !(expScale > 0)) {
+        reason = "a mask under a non-positive scale";
+        return failure();
+      }
       if (plan.floatMask) {
         reason = "more than one additive mask";
         return failure();
