@@ -211,7 +211,7 @@ func.func @crash_10(%q: tensor<4x8xf32>, %k: tensor<6x8xf32>, %v: tensor<6x8xf32
   } -> tensor<4x6xf32>
   %eo = tensor.empty() : tensor<4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<4x8xf32>) -> tensor<4x8xf32>
-  // expected-remark @below {{not fused: a reduction with more than one output}}
+  // expected-remark @below {{not fused: a reduction whose result reads another output's accumulator}}
   %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "reduction"]} ins(%pr, %v : tensor<4x6xf32>, tensor<6x8xf32>) outs(%fo : tensor<4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
@@ -268,7 +268,7 @@ func.func @z_multi(%q: tensor<4x8xf32>, %k: tensor<6x8xf32>, %v: tensor<6x8xf32>
   } -> tensor<4x6xf32>
   %eo = tensor.empty() : tensor<4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<4x8xf32>) -> tensor<4x8xf32>
-  // expected-remark @below {{not fused: a reduction with more than one output}}
+  // expected-remark @below {{not fused: a reduction whose result reads another output's accumulator}}
   %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "reduction"]} ins(%pr, %v : tensor<4x6xf32>, tensor<6x8xf32>) outs(%fo : tensor<4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32

@@ -571,6 +571,26 @@ Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
   return nullptr;
 }
 
+/// `x * 1`, `1 * x` and `x / 1` are exactly x (torch-mlir multiplies the
+/// second operand of aten.add/sub.Tensor by its alpha, usually 1): returns x,
+/// or null.
+static Expr *identityOperand(StringRef name, ArrayRef<Expr *> args) {
+  auto isOne = [](Expr *a) {
+    return a->kind == ExprKind::Const && a->cst == 1.0;
+  };
+  if (args.size() != 2 || args[0]->type != args[1]->type)
+    return nullptr;
+  if (name == arith::MulFOp::getOperationName()) {
+    if (isOne(args[1]))
+      return args[0];
+    if (isOne(args[0]))
+      return args[1];
+  }
+  if (name == arith::DivFOp::getOperationName() && isOne(args[1]))
+    return args[0];
+  return nullptr;
+}
+
 Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
                                ArrayRef<AffineExpr> loops, unsigned resultIdx) {
   Block *body = op.getBlock();
@@ -614,6 +634,8 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
     if (folded->kind == ExprKind::Const)
       return folded;
   }
+  if (Expr *x = identityOperand(def->getName().getStringRef(), args))
+    return x;
   Expr *e = make(ExprKind::Op, v.getType());
   e->op = def;
   e->name = def->getName().getStringRef();
@@ -627,17 +649,56 @@ Expr *ChainWalker::buildLinalgBody(linalg::LinalgOp op, unsigned resultIdx,
   return buildScalar(yield.getOperand(resultIdx), op, loops, resultIdx);
 }
 
+/// Whether the value `op` yields for result `resultIdx` depends on the block
+/// argument of another of its outputs (a running accumulator the walk cannot
+/// model as a tensor read).
+static bool readsOtherAccumulator(linalg::LinalgOp op, unsigned resultIdx) {
+  Block *body = op.getBlock();
+  auto yield = cast<linalg::YieldOp>(body->getTerminator());
+  SmallVector<Value> work = {yield.getOperand(resultIdx)};
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  while (!work.empty()) {
+    Value v = work.pop_back_val();
+    if (auto arg = dyn_cast<BlockArgument>(v)) {
+      if (arg.getOwner() != body)
+        continue;
+      OpOperand *operand = op.getMatchingOpOperand(arg);
+      if (op.isDpsInit(operand) &&
+          operand != op.getDpsInitOperand(resultIdx))
+        return true;
+      continue;
+    }
+    Operation *def = v.getDefiningOp();
+    if (!def || !body->getParent()->isAncestor(def->getParentRegion()) ||
+        !seen.insert(def).second)
+      continue;
+    // Values used inside nested regions count too.
+    def->walk([&](Operation *nested) {
+      for (Value operand : nested->getOperands())
+        work.push_back(operand);
+    });
+  }
+  return false;
+}
+
 /// Returns the loop positions of `op` seen from its result `resultIdx` read
 /// through `map`; the one reduction loop, if any, becomes logical dim
 /// `reduced`. Fails when the output map is not a projected permutation.
 static FailureOr<SmallVector<AffineExpr>>
 getLoopExprs(linalg::LinalgOp op, unsigned resultIdx, AffineMap map,
              unsigned reduced, MLIRContext *ctx) {
-  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(resultIdx));
+  OpOperand *init = op.getDpsInitOperand(resultIdx);
+  AffineMap outMap = op.getMatchingIndexingMap(init);
+  auto outType = dyn_cast<ShapedType>(init->get().getType());
   SmallVector<AffineExpr> loops(op.getNumLoops());
   for (auto [pos, r] : llvm::enumerate(outMap.getResults())) {
+    // A reduction that keeps the reduced dim (torch-mlir's keepdim=true)
+    // writes it at the constant 0 of a size-1 dim: no loop reads it.
+    if (auto c = dyn_cast<AffineConstantExpr>(r);
+        c && c.getValue() == 0 && outType && outType.getDimSize(pos) == 1)
+      continue;
     auto d = dyn_cast<AffineDimExpr>(r);
-    if (!d)
+    if (!d || loops[d.getPosition()])
       return failure();
     loops[d.getPosition()] = map.getResult(pos);
   }
@@ -874,6 +935,8 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
     if (std::optional<double> r = foldBinary(name, args[0]->cst, args[1]->cst))
       return constant(roundTo(elt, *r), elt);
   }
+  if (Expr *x = identityOperand(name, args))
+    return x;
   return scalarOp(name, elt, args);
 }
 
@@ -922,6 +985,9 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     if (!src)
       return leaf(v, map);
     result = build(collapse.getSrc(), *src);
+  } else if (auto castOp = dyn_cast<tensor::CastOp>(def)) {
+    // Only the static sizes differ (torch-mlir casts keepdim reductions).
+    result = build(castOp.getSource(), map);
   } else if (isa<tosa::TosaDialect>(def->getDialect())) {
     result = buildTosa(def, map);
     if (!result)
@@ -949,10 +1015,12 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     } else if (lop.getNumReductionLoops() == 1) {
       // A reduction: either a softmax statistic over the keys or the Q*K^T
       // contraction over the head dim. Peek at the combiner to tell.
-      // Only single-output reductions: with several, one body may read
-      // another output's running accumulator.
-      if (lop.getNumDpsInits() != 1) {
-        setNote("a reduction with more than one output");
+      // Several outputs (torch-mlir's max.dim also yields the argmax) only
+      // when this result's value reads no other output's running
+      // accumulator.
+      if (lop.getNumDpsInits() != 1 && readsOtherAccumulator(lop, idx)) {
+        setNote("a reduction whose result reads another output's "
+                "accumulator");
         return leaf(v, map);
       }
       auto yield = cast<linalg::YieldOp>(lop.getBlock()->getTerminator());
@@ -2374,16 +2442,43 @@ namespace {
 /// One attempt at raising the chain ending at a contraction.
 class ChainMatcher {
 public:
-  ChainMatcher(Operation *root) : root(root), walker(root->getContext()) {}
+  /// `swapQueryAndValueDims`: of a 4-D root's two output dims that only one
+  /// operand reads, take the last for the query rows and the other for V's
+  /// columns (an output written [B, H, Dv, Sq]), instead of the reverse.
+  ChainMatcher(Operation *root, bool swapQueryAndValueDims = false)
+      : root(root), walker(root->getContext()),
+        swapQueryAndValueDims(swapQueryAndValueDims) {}
 
   /// Matches and, on success, rewrites. Returns the reason on failure.
   FailureOr<AttentionOp> run(RewriterBase &rewriter, MatchResult &result);
+
+  /// Whether a 4-D root's output dims can be read the other way (see
+  /// swapQueryAndValueDims); set by run.
+  bool hasOtherReading = false;
 
 private:
   /// The second contraction: a contraction-like linalg op or tosa.matmul.
   Operation *root;
   ChainWalker walker;
+  bool swapQueryAndValueDims;
 };
+
+/// Runs a ChainMatcher on `root` and, when the chain did not look like
+/// attention read one way, the other way.
+static FailureOr<AttentionOp> matchAndRaise(Operation *root,
+                                            RewriterBase &rewriter,
+                                            MatchResult &result) {
+  ChainMatcher matcher(root);
+  FailureOr<AttentionOp> fused = matcher.run(rewriter, result);
+  if (succeeded(fused) || result.candidate || !matcher.hasOtherReading)
+    return fused;
+  MatchResult other;
+  ChainMatcher swapped(root, /*swapQueryAndValueDims=*/true);
+  fused = swapped.run(rewriter, other);
+  if (succeeded(fused) || other.candidate)
+    result = other;
+  return fused;
+}
 } // namespace
 
 /// True when `op` computes init + a * b with a reduction: a contraction.
@@ -2503,36 +2598,57 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   // told whether the chain looks like attention.
   std::string deferred;
   SmallVector<AffineExpr> outExprs;
-  // Whether the root writes [B, S, H, E] (the layout in its indexing maps)
-  // rather than [B, H, S, E].
-  bool outBshd = false;
+  // The logical dim (0 = b, 1 = h, 2 = i, 3 = e) of each dim of a 4-D root's
+  // output: [B, H, S, E] unless its indexing maps say otherwise.
+  SmallVector<int64_t, 4> outOrder = {0, 1, 2, 3};
   if (rank == 4) {
     if (linalgRoot) {
-      // The query position is the output dim whose loop V does not read: V
-      // (the only input that reads the loop of e, the last output dim) is
-      // indexed by b, h, j and e but never by i.
+      // Of P V's output dims, b and h are read by both operands, i by P
+      // only and e by V only. Which of the two single-reader dims is e is
+      // not known before the walk: the last of them by default (the other
+      // with swapQueryAndValueDims).
       AffineMap om =
           linalgRoot.getMatchingIndexingMap(linalgRoot.getDpsInitOperand(0));
-      if (om.getNumResults() == 4 && om.isProjectedPermutation()) {
-        unsigned l1 = cast<AffineDimExpr>(om.getResult(1)).getPosition();
-        unsigned l2 = cast<AffineDimExpr>(om.getResult(2)).getPosition();
-        unsigned l3 = cast<AffineDimExpr>(om.getResult(3)).getPosition();
-        SmallVector<AffineMap> eReaders;
-        for (OpOperand *in : linalgRoot.getDpsInputOperands()) {
-          AffineMap m = linalgRoot.getMatchingIndexingMap(in);
-          if (m.isFunctionOfDim(l3))
-            eReaders.push_back(m);
+      if (om.getNumResults() == 4 && om.isProjectedPermutation() &&
+          linalgRoot.getNumDpsInputs() == 2) {
+        SmallVector<int64_t> both, single;
+        SmallVector<int64_t> reader(4, -1);
+        for (int64_t k = 0; k < 4; ++k) {
+          unsigned l = cast<AffineDimExpr>(om.getResult(k)).getPosition();
+          int readers = 0;
+          for (auto [n, in] : llvm::enumerate(linalgRoot.getDpsInputOperands()))
+            if (linalgRoot.getMatchingIndexingMap(in).isFunctionOfDim(l)) {
+              ++readers;
+              reader[k] = n;
+            }
+          if (readers == 2)
+            both.push_back(k);
+          else if (readers == 1)
+            single.push_back(k);
         }
-        outBshd = eReaders.size() == 1 && eReaders[0].isFunctionOfDim(l2) &&
-                  !eReaders[0].isFunctionOfDim(l1);
+        if (both.size() == 2 && single.size() == 2 &&
+            reader[single[0]] != reader[single[1]]) {
+          int64_t ePos = single[1], iPos = single[0];
+          hasOtherReading = true;
+          if (swapQueryAndValueDims)
+            std::swap(ePos, iPos);
+          outOrder[both[0]] = 0;
+          outOrder[both[1]] = 1;
+          outOrder[iPos] = 2;
+          outOrder[ePos] = 3;
+        }
       }
     }
-    batch = outShape[0];
-    heads = outShape[outBshd ? 2 : 1];
+    auto posOf = [&](int64_t logical) {
+      return llvm::find(outOrder, logical) - outOrder.begin();
+    };
+    batch = outShape[posOf(0)];
+    heads = outShape[posOf(1)];
     if (ShapedType::isDynamic(heads) && deferred.empty())
       deferred = "dynamic head count";
-    outExprs = outBshd ? SmallVector<AffineExpr>{b, i, h, e}
-                       : SmallVector<AffineExpr>{b, h, i, e};
+    AffineExpr logical[4] = {b, h, i, e};
+    for (int64_t k = 0; k < 4; ++k)
+      outExprs.push_back(logical[outOrder[k]]);
   } else if (rank == 3) {
     // [B*H, S, D]: recover B and H from a 4-D tensor collapsed into an input.
     heads = outShape[0];
@@ -2579,8 +2695,13 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   }
   walker.sizes[kB] = batch;
   walker.sizes[kH] = heads;
-  walker.sizes[kI] = outShape[outBshd ? 1 : rank - 2];
-  walker.sizes[kE] = outShape[rank - 1];
+  if (rank == 4) {
+    walker.sizes[kI] = outShape[llvm::find(outOrder, 2) - outOrder.begin()];
+    walker.sizes[kE] = outShape[llvm::find(outOrder, 3) - outOrder.begin()];
+  } else {
+    walker.sizes[kI] = outShape[rank - 2];
+    walker.sizes[kE] = outShape[rank - 1];
+  }
   AffineMap outMap = AffineMap::get(kNumDims, 0, outExprs, ctx);
   Expr *prod = nullptr;
   if (linalgRoot) {
@@ -2672,8 +2793,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
   if (failed(matchScores(walker, scores, plan, reason, expScale,
-                         maxSubtracted)))
+                         maxSubtracted))) {
+    // What made a value opaque to the walk is often the cause.
+    if (!walker.note.empty())
+      reason += "; " + walker.note;
     return failure();
+  }
   // (The sign of the scales above each mask was checked where the mask was
   // matched.) The op holds the scale as an f32.
   float scale32 = static_cast<float>(plan.scale);
@@ -3127,14 +3252,24 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                    : FloatAttr(),
       bshd ? LayoutAttr::get(ctx, Layout::bshd) : LayoutAttr());
   Value res = attention.getResult();
-  // The op's result is in Q's layout; swap S and H when the root's is the
-  // other one.
-  if (bshd != outBshd) {
-    SmallVector<OpFoldResult> dims = {qDims[0], qDims[2], qDims[1], qDims[3]};
-    Value empty = tensor::EmptyOp::create(rewriter, loc, dims, elt);
-    res = linalg::TransposeOp::create(rewriter, loc, res, empty,
-                                      ArrayRef<int64_t>{0, 2, 1, 3})
-              .getResult()[0];
+  // The op's result is in Q's layout ([B, H, S, E] or [B, S, H, E]); the
+  // root's may be any order of those dims (other ranks: [B, H, S, E]
+  // reshaped below).
+  {
+    SmallVector<int64_t, 4> opOrder =
+        bshd ? SmallVector<int64_t, 4>{0, 2, 1, 3}
+             : SmallVector<int64_t, 4>{0, 1, 2, 3};
+    SmallVector<int64_t> perm;
+    SmallVector<OpFoldResult> dims;
+    for (int64_t logical : outOrder) {
+      perm.push_back(llvm::find(opOrder, logical) - opOrder.begin());
+      dims.push_back(qDims[perm.back()]);
+    }
+    if (!llvm::equal(perm, llvm::seq<int64_t>(0, 4))) {
+      Value empty = tensor::EmptyOp::create(rewriter, loc, dims, elt);
+      res = linalg::TransposeOp::create(rewriter, loc, res, empty, perm)
+                .getResult()[0];
+    }
   }
   if (rank == 5) {
     res = tensor::ExpandShapeOp::create(
@@ -3192,8 +3327,7 @@ struct FuseAttentionPattern : OpInterfaceRewritePattern<linalg::LinalgOp> {
     if (!isContractionLike(op))
       return rewriter.notifyMatchFailure(op, "not a contraction");
     MatchResult result;
-    ChainMatcher matcher(op);
-    if (failed(matcher.run(rewriter, result)))
+    if (failed(matchAndRaise(op, rewriter, result)))
       return rewriter.notifyMatchFailure(op, result.reason);
     return success();
   }
@@ -3210,8 +3344,7 @@ struct FuseTosaAttentionPattern : OpRewritePattern<tosa::MatMulOp> {
     if (!isChainRoot(op))
       return rewriter.notifyMatchFailure(op, "not a float matmul");
     MatchResult result;
-    ChainMatcher matcher(op);
-    if (failed(matcher.run(rewriter, result)))
+    if (failed(matchAndRaise(op, rewriter, result)))
       return rewriter.notifyMatchFailure(op, result.reason);
     return success();
   }
@@ -3234,7 +3367,6 @@ struct AttnFuseAttentionPass
       if (erased.contains(op))
         continue;
       MatchResult result;
-      ChainMatcher matcher(op);
       // Track erasures so later candidates that died are skipped.
       struct Listener : RewriterBase::Listener {
         DenseSet<Operation *> &erased;
@@ -3244,7 +3376,7 @@ struct AttnFuseAttentionPass
         }
       } listener(erased);
       rewriter.setListener(&listener);
-      FailureOr<AttentionOp> fused = matcher.run(rewriter, result);
+      FailureOr<AttentionOp> fused = matchAndRaise(op, rewriter, result);
       rewriter.setListener(nullptr);
       if (failed(fused) && report && result.candidate)
         op->emitRemark() << "attn-fuse-attention: not fused: " << result.reason;
