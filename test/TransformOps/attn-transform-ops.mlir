@@ -60,3 +60,40 @@ module attributes {transform.with_named_sequence} {
   }
 }
 
+
+// -----
+
+// A dynamic key length is whole in every tile (tile size 0), as is a dynamic
+// query length of a causal attention.
+
+// CHECK-LABEL: func.func @tile_using_forall_dynamic_keys
+//       CHECK: scf.forall
+//       CHECK:   %[[KS:.+]] = tensor.extract_slice %{{.+}}[%{{.+}}, %{{.+}}, 0, 0] [1, 1, %{{.+}}, 16]
+//       CHECK:   attn.attention ins(%{{.+}}, %[[KS]], %{{.+}} : tensor<1x1x4x16xf32>, tensor<1x1x?x16xf32>, tensor<1x1x?x16xf32>)
+// CHECK-LABEL: func.func @tile_using_forall_dynamic_causal
+//       CHECK: scf.forall
+//       CHECK:   attn.attention ins(%{{.+}}, %{{.+}}, %{{.+}} : tensor<1x1x?x16xf32>, tensor<1x1x?x16xf32>, tensor<1x1x?x16xf32>) outs(%{{.+}} : tensor<1x1x?x16xf32>) scale = {{.+}} causal = top_left
+func.func @tile_using_forall_dynamic_keys(%q: tensor<1x2x8x16xf32>, %k: tensor<1x2x?x16xf32>,
+                                          %v: tensor<1x2x?x16xf32>, %o: tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x8x16xf32>, tensor<1x2x?x16xf32>, tensor<1x2x?x16xf32>)
+       outs(%o : tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32>
+  return %0 : tensor<1x2x8x16xf32>
+}
+func.func @tile_using_forall_dynamic_causal(%q: tensor<1x2x?x16xf32>, %k: tensor<1x2x?x16xf32>,
+                                            %v: tensor<1x2x?x16xf32>, %o: tensor<1x2x?x16xf32>) -> tensor<1x2x?x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x?x16xf32>, tensor<1x2x?x16xf32>, tensor<1x2x?x16xf32>)
+       outs(%o : tensor<1x2x?x16xf32>) causal = top_left -> tensor<1x2x?x16xf32>
+  return %0 : tensor<1x2x?x16xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %a = transform.structured.match ops{["attn.attention"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %s:2 = transform.split_handle %a : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %t0, %f0 = transform.structured.tile_using_forall %s#0 tile_sizes [1, 1, 4, 0, 0]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %t1, %f1 = transform.structured.tile_using_forall %s#1 tile_sizes [1, 1, 0, 0, 0]
+        : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

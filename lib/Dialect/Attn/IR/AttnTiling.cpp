@@ -77,7 +77,17 @@ LogicalResult AttentionOp::getResultTilePosition(
 /// True if `offset`/`size` cover the whole of a dimension of size `full`.
 static bool coversWhole(OpFoldResult offset, OpFoldResult size,
                         OpFoldResult full) {
-  return isZeroInteger(offset) && isEqualConstantIntOrValue(size, full);
+  if (!isZeroInteger(offset))
+    return false;
+  if (isEqualConstantIntOrValue(size, full))
+    return true;
+  // A dynamic size: the tiling driver passes the `tensor.dim` of an earlier
+  // getIterationDomain call, `full` is a new one of the same operand dim.
+  auto a = dyn_cast_if_present<Value>(size), c = dyn_cast_if_present<Value>(full);
+  auto dimA = a ? a.getDefiningOp<tensor::DimOp>() : tensor::DimOp();
+  auto dimC = c ? c.getDefiningOp<tensor::DimOp>() : tensor::DimOp();
+  return dimA && dimC && dimA.getSource() == dimC.getSource() &&
+         dimA.getConstantIndex() && dimA.getConstantIndex() == dimC.getConstantIndex();
 }
 
 FailureOr<TilingResult>
