@@ -777,7 +777,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                   "attn-gpu-mma-kernel-hints,func.func(gpu-async-region)," +
                   target +
                   ",gpu.module(attn-expand-tanh,math-expand-ops,attn-gpu-approximate-math,"
-                  "convert-scf-to-cf,lower-affine,convert-nvgpu-to-nvvm,"
+                  "lower-affine,convert-scf-to-cf,lower-affine,convert-nvgpu-to-nvvm,"
                   "expand-strided-metadata,convert-gpu-to-nvvm,canonicalize,cse,"
                   "reconcile-unrealized-casts)")))
     return failure();
@@ -787,7 +787,8 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   s.clear();
   if (options.emitCInterface)
     s += "func.func(llvm-request-c-wrappers),";
-  s += "convert-vector-to-scf,convert-scf-to-cf,math-expand-ops,"
+  // lower-affine before convert-scf-to-cf: an affine.for may hold scf ops.
+  s += "convert-vector-to-scf,lower-affine,convert-scf-to-cf,math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-to-llvm,gpu-to-llvm,"
        "reconcile-unrealized-casts,gpu-module-to-binary{format=" +

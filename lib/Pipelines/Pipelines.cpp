@@ -157,6 +157,8 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
 static LogicalResult addBufferizeStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s =
+      // affine.for has no bufferization: scf.for from here on.
+      "lower-affine,"
       // A loop may yield a new tensor each iteration (attention in a layer
       // loop): its buffer is a fresh allocation that the ownership-based
       // deallocation frees.
@@ -191,7 +193,8 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        "outerproduct vector-transpose-lowering=shuffle16x16},"
        // Every expansion but math.fma's: the fast exp's polynomial is
        // FMAs, which would otherwise become a multiply and an add each.
-       "convert-scf-to-cf,attn-expand-tanh,"
+       // affine.for first: convert-scf-to-cf would put blocks in its body.
+       "lower-affine,convert-scf-to-cf,attn-expand-tanh,"
        "math-expand-ops{ops=ctlz,tan,sinh,cosh,tanh,asinh,"
        "acosh,atanh,ceil,exp2,powf,fpowi,round,roundeven,rsqrt},"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"

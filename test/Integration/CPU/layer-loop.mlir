@@ -3,12 +3,15 @@
 // gives each iteration's result a fresh buffer (allow-return-allocs-from-
 // loops); the loop must compute exactly what the same three calls unrolled
 // compute. Sizes are not multiples of the tiles; inputs are sin() of
-// index-derived values (never zeros).
+// index-derived values (never zeros). The same loop written as an
+// affine.for (lowered before the scf loops become blocks) must too.
 //
 // RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline=flash=false | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 //
 // CHECK: max_abs_diff_loop_vs_unrolled
+// CHECK-NEXT: 0
+// CHECK: max_abs_diff_affine_loop_vs_unrolled
 // CHECK-NEXT: 0
 // CHECK: sum_abs_nonzero
 // CHECK-NEXT: 1
@@ -56,6 +59,36 @@ func.func @loop(%q: !t, %k: !t, %v: !t) -> !t {
   return %r : !t
 }
 
+func.func @affine_loop(%q: !t, %k: !t, %v: !t) -> !t {
+  %r = affine.for %i = 0 to 3 iter_args(%x = %q) -> (!t) {
+    %e = tensor.empty() : !t
+    %y = attn.attention ins(%x, %k, %v : !t, !t, !t) outs(%e : !t)
+           causal = bottom_right -> !t
+    affine.yield %y : !t
+  }
+  return %r : !t
+}
+
+func.func @max_abs_diff(%a: !t, %b: !t) -> f32 {
+  %zero = arith.constant 0.0 : f32
+  %init = tensor.empty() : tensor<f32>
+  %acc = linalg.fill ins(%zero : f32) outs(%init : tensor<f32>) -> tensor<f32>
+  %diff = linalg.generic {
+      indexing_maps = [affine_map<(b, h, s, d) -> (b, h, s, d)>,
+                       affine_map<(b, h, s, d) -> (b, h, s, d)>,
+                       affine_map<(b, h, s, d) -> ()>],
+      iterator_types = ["reduction", "reduction", "reduction", "reduction"]}
+      ins(%a, %b : !t, !t) outs(%acc : tensor<f32>) {
+  ^bb0(%x: f32, %y: f32, %m: f32):
+    %d = arith.subf %x, %y : f32
+    %ad = math.absf %d : f32
+    %mx = arith.maximumf %m, %ad : f32
+    linalg.yield %mx : f32
+  } -> tensor<f32>
+  %dv = tensor.extract %diff[] : tensor<f32>
+  return %dv : f32
+}
+
 func.func @main() {
   %s1 = arith.constant 0.37 : f32
   %s2 = arith.constant 0.71 : f32
@@ -97,6 +130,10 @@ func.func @main() {
   %pos = arith.cmpf ogt, %sv, %zero : f32
   vector.print str "max_abs_diff_loop_vs_unrolled\n"
   vector.print %dv : f32
+  %a2 = call @affine_loop(%q, %k, %v) : (!t, !t, !t) -> !t
+  %d2 = call @max_abs_diff(%a2, %u3) : (!t, !t) -> f32
+  vector.print str "max_abs_diff_affine_loop_vs_unrolled\n"
+  vector.print %d2 : f32
   vector.print str "sum_abs_nonzero\n"
   vector.print %pos : i1
   return
