@@ -39,9 +39,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "attn/Dialect/Attn/IR/Attn.h"
+#include "attn/Dialect/Attn/Transforms/Transforms.h"
 #include "attn/Pipelines/NVVMPipeline.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -429,8 +431,8 @@ struct GPUMmaAttentionPass
   }
   void getDependentDialects(DialectRegistry &registry) const override {
     registry.insert<arith::ArithDialect, bufferization::BufferizationDialect,
-                    func::FuncDialect, memref::MemRefDialect,
-                    tensor::TensorDialect>();
+                    cf::ControlFlowDialect, func::FuncDialect,
+                    memref::MemRefDialect, tensor::TensorDialect>();
   }
 
   void runOnOperation() override {
@@ -613,6 +615,7 @@ constexpr StringLiteral kMinCtasAttr = "attn.mma_min_ctas";
 
 void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   OpBuilder b(op);
+  emitRuntimeSizeChecks(b, op);
   Location loc = op.getLoc();
   MLIRContext *ctx = b.getContext();
   auto qt = cast<RankedTensorType>(op.getQuery().getType());
@@ -833,6 +836,21 @@ static std::string kernelDeclError(func::FuncOp fn) {
   if (ShapedType::isDynamic(hq) || ShapedType::isDynamic(hkv) || hkv <= 0 ||
       hq % hkv != 0)
     return "head counts must be static with Hkv > 0 dividing Hq";
+  if (type.getNumInputs() == 5) {
+    // The kernel reads the mask trailing-aligned to [B, Hq, Sq, Skv], a
+    // static 1 broadcast: every other dim must be that dim's size.
+    auto mt = cast<MemRefType>(type.getInput(4));
+    int64_t logical[4] = {m[0].getDimSize(0), hq, m[0].getDimSize(seqPos),
+                          m[1].getDimSize(seqPos)};
+    for (int64_t k = 0; k < mt.getRank(); ++k) {
+      int64_t size = mt.getDimSize(k);
+      if (size != 1 && !agree(size, logical[4 - mt.getRank() + k]))
+        return "the mask's dimension " + std::to_string(k) + " (size " +
+               std::to_string(size) +
+               ") is neither 1 nor the size of its dimension of [B, Hq, "
+               "Sq, Skv]";
+    }
+  }
   double scale = cast<FloatAttr>(attrs.get("scale")).getValueAsDouble();
   if (!std::isfinite(scale))
     return "'scale' is not finite";

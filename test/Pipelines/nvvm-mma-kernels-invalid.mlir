@@ -85,3 +85,8 @@ func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64
 
 // expected-error @below {{malformed kernel declaration: 'overlap' needs 'wgmma_parts' = 3}}
 func.func private @k(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, overlap = true, scale = 1.0 : f64, stages = 3 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 8 : i64, wgmma = true, wgmma_parts = 2 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: the mask's dimension 0 (size 3) is neither 1 nor the size of its dimension of [B, Hq, Sq, Skv]}}
+func.func private @mask_too_few_rows(memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<1x2x8x64xf16>, memref<3x8xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}

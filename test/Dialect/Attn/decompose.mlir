@@ -219,6 +219,13 @@ func.func @causal_top_left(%q: tensor<1x2x16x8xf32>, %k: tensor<1x2x24x8xf32>, %
 
 // CHECK-LABEL: func.func @causal_bottom_right_dynamic(
 // CHECK-SAME: %[[Q:[a-zA-Z0-9_]+]]: tensor<?x2x?x8xf32>, %[[K:[a-zA-Z0-9_]+]]: tensor<?x2x?x8xf32>
+// The dynamic sizes the verifier took as compatible are checked at run time.
+// CHECK: cf.assert %{{.+}}, "attn.attention at {{.+}}: the batch sizes of 'query' and 'key' differ at run time"
+// CHECK: cf.assert %{{.+}}, "attn.attention at {{.+}}: the batch sizes of 'key' and 'value' differ at run time"
+// CHECK: cf.assert %{{.+}}, "attn.attention at {{.+}}: the batch sizes of 'query' and the init differ at run time"
+// CHECK: cf.assert %{{.+}}, "attn.attention at {{.+}}: the query lengths of 'query' and the init differ at run time"
+// CHECK: cf.assert %{{.+}}, "attn.attention at {{.+}}: the key lengths of 'key' and 'value' differ at run time"
+// CHECK-NOT: cf.assert
 // CHECK-DAG: %[[C0:.+]] = arith.constant 0 : index
 // CHECK-DAG: %[[C2:.+]] = arith.constant 2 : index
 // CHECK-DAG: %[[B:.+]] = tensor.dim %[[Q]], %[[C0]] : tensor<?x2x?x8xf32>

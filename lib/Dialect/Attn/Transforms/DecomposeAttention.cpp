@@ -13,6 +13,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
 #include "LoweringUtils.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -39,6 +40,7 @@ FailureOr<Value> mlir::attn::decomposeAttention(RewriterBase &rewriter,
   Location loc = op.getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(op);
+  emitRuntimeSizeChecks(rewriter, op);
   MLIRContext *ctx = rewriter.getContext();
   Type f32 = rewriter.getF32Type();
   AttentionOp::Sizes sizes = op.getSizes();

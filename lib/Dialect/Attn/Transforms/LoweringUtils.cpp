@@ -6,7 +6,9 @@
 
 #include "LoweringUtils.h"
 
+#include "attn/Dialect/Attn/Transforms/Transforms.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -200,4 +202,61 @@ Value lowering::safeDivide(OpBuilder &b, Location loc, Value num, Value den) {
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, den, zero);
   Value q = arith::DivFOp::create(b, loc, num, den);
   return arith::SelectOp::create(b, loc, empty, zero, q);
+}
+
+void mlir::attn::emitRuntimeSizeChecks(OpBuilder &b, AttentionOp op) {
+  Location loc = op.getLoc();
+  // The passes declare cf as a dependent dialect; a direct caller of the
+  // C++ API may not have loaded it (outside a pass, loading is fine).
+  b.getContext()->getOrLoadDialect<cf::ControlFlowDialect>();
+  std::string where;
+  {
+    llvm::raw_string_ostream os(where);
+    loc.print(os);
+  }
+  // `loc("file":3:8)` -> `"file":3:8`.
+  if (StringRef(where).starts_with("loc(") && StringRef(where).ends_with(")"))
+    where = where.substr(4, where.size() - 5);
+  int64_t seq = op.getSeqDimPos(), head = op.getHeadDimPos();
+  Value q = op.getQuery(), k = op.getKey(), v = op.getValue(),
+        o = op.getInit();
+  auto isDyn = [](Value t, int64_t pos) {
+    return cast<ShapedType>(t.getType()).isDynamicDim(pos);
+  };
+  auto size = [&](Value t, int64_t pos) {
+    return getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, t, pos));
+  };
+  auto check = [&](Value x, int64_t px, Value y, int64_t py,
+                   const Twine &what) {
+    if (!isDyn(x, px) && !isDyn(y, py))
+      return;
+    Value same = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
+                                       size(x, px), size(y, py));
+    cf::AssertOp::create(b, loc, same,
+                         "attn.attention at " + where + ": " + what.str() +
+                             " differ at run time");
+  };
+  check(q, 0, k, 0, "the batch sizes of 'query' and 'key'");
+  check(k, 0, v, 0, "the batch sizes of 'key' and 'value'");
+  check(q, 0, o, 0, "the batch sizes of 'query' and the init");
+  check(q, seq, o, seq, "the query lengths of 'query' and the init");
+  check(k, seq, v, seq, "the key lengths of 'key' and 'value'");
+  (void)head;
+  if (Value mask = op.getMask()) {
+    auto mt = cast<ShapedType>(mask.getType());
+    // The mask is trailing-aligned to [B, Hq, Sq, Skv]; heads are static.
+    std::pair<Value, int64_t> aligned[4] = {
+        {q, 0}, {q, head}, {q, seq}, {k, seq}};
+    const char *names[4] = {"the batch size", "the head count",
+                            "the query length", "the key length"};
+    for (int64_t d = 0; d < mt.getRank(); ++d) {
+      int64_t a = 4 - mt.getRank() + d;
+      if (!mt.isDynamicDim(d))
+        continue;
+      check(mask, d, aligned[a].first, aligned[a].second,
+            "dimension " + Twine(d) + " of 'mask' (not broadcast when " +
+                "dynamic) and " + names[a]);
+    }
+  }
 }

@@ -38,6 +38,7 @@
 #include "LoweringUtils.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -1431,6 +1432,11 @@ mlir::attn::tileAttention(RewriterBase &rewriter, AttentionOp op,
     return rewriter.notifyMatchFailure(op, "tile sizes must be in [0, 2^24]");
   if (options.keySplits < 0 || options.keySplits > kMaxKeySplits)
     return rewriter.notifyMatchFailure(op, "key splits must be in [0, 1024]");
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPoint(op);
+    emitRuntimeSizeChecks(rewriter, op);
+  }
   FlashBuilder builder(rewriter, op, queryTile, keyTile, options.fastExp,
                        options.groupHeads, options.keyMajor,
                        options.peelPartialTiles, options.keySplits);

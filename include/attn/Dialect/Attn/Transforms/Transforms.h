@@ -18,6 +18,16 @@
 namespace mlir {
 namespace attn {
 
+/// Emits, before `op`, a `cf.assert` for every pair of sizes the verifier
+/// could only accept as compatible because one of them is dynamic (the batch
+/// of Q, K, V and the init, Sq of Q and the init, Skv of K and V, and each
+/// dynamic mask dimension against the size it is aligned with): sizes that
+/// disagree at run time abort with a message naming the operands instead of
+/// reading out of bounds. Emits nothing for static shapes. Every lowering of
+/// the op calls it; a pass that calls them should declare the cf dialect
+/// as a dependent dialect (it is loaded here otherwise).
+void emitRuntimeSizeChecks(OpBuilder &b, AttentionOp op);
+
 /// Replaces `op` by the unfused linalg chain (the numerical reference) and
 /// returns the value that replaced its result.
 FailureOr<Value> decomposeAttention(RewriterBase &rewriter, AttentionOp op);
