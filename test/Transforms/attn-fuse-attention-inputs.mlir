@@ -275,3 +275,125 @@ func.func @torch_sdpa(%q: tensor<?x4x?x16xf32>, %k: tensor<?x4x?x16xf32>, %vc: t
   %o = tensor.expand_shape %o3 [[0, 1], [2], [3]] output_shape [%b, 4, %sq, 16] : tensor<?x?x16xf32> into tensor<?x4x?x16xf32>
   return %o : tensor<?x4x?x16xf32>
 }
+
+// -----
+
+// torch-mlir's TorchToLinalg form of a decomposed SDPA (as in
+// Integration/CPU/fuse-torch-keepdim.mlir) with dynamic B, Sq and Skv: the
+// keep-dim reductions write [?, 3, ?, 1].
+// CHECK-LABEL: func.func @torch_sdpa_dynamic
+// CHECK: attn.attention ins(%{{.*}} : tensor<?x3x?x12xf32>, tensor<?x3x?x12xf32>, tensor<?x3x?x12xf32>) mask(%{{.*}} : tensor<?x1x?x?xi1>)
+// CHECK-NOT: linalg.batch_matmul
+// CHECK: return
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#kd = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, 0)>
+#bm = affine_map<(d0, d1, d2, d3) -> (d0, 0, d2, d3)>
+func.func @torch_sdpa_dynamic(%q: tensor<?x3x?x12xf32>, %k: tensor<?x3x?x12xf32>,
+                      %v: tensor<?x3x?x12xf32>, %mask: tensor<?x1x?x?xi1>)
+    -> tensor<?x3x?x12xf32> {
+  %zero = arith.constant 0.000000e+00 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %scale = arith.constant 0.28867513459481287 : f64
+  %one = arith.constant 1 : i64
+  %c0_i64 = arith.constant 0 : i64
+  %true = arith.constant true
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %bb = tensor.dim %q, %c0 : tensor<?x3x?x12xf32>
+  %sq = tensor.dim %q, %c2 : tensor<?x3x?x12xf32>
+  %skv = tensor.dim %k, %c2 : tensor<?x3x?x12xf32>
+  %c3 = arith.constant 3 : index
+  %bh = arith.muli %bb, %c3 : index
+  // aten.transpose.int(k, -1, -2)
+  %kt0 = tensor.empty(%bb, %skv) : tensor<?x3x12x?xf32>
+  %kt = linalg.transpose ins(%k : tensor<?x3x?x12xf32>) outs(%kt0 : tensor<?x3x12x?xf32>) permutation = [0, 1, 3, 2]
+  // aten.matmul(q, kt): batch dims collapsed around linalg.batch_matmul
+  %qc = tensor.collapse_shape %q [[0, 1], [2], [3]] : tensor<?x3x?x12xf32> into tensor<?x?x12xf32>
+  %ktc = tensor.collapse_shape %kt [[0, 1], [2], [3]] : tensor<?x3x12x?xf32> into tensor<?x12x?xf32>
+  %s0 = tensor.empty(%bh, %sq, %skv) : tensor<?x?x?xf32>
+  %s1 = linalg.fill ins(%zero : f32) outs(%s0 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %s2 = linalg.batch_matmul ins(%qc, %ktc : tensor<?x?x12xf32>, tensor<?x12x?xf32>) outs(%s1 : tensor<?x?x?xf32>) -> tensor<?x?x?xf32>
+  %s = tensor.expand_shape %s2 [[0, 1], [2], [3]] output_shape [%bb, 3, %sq, %skv] : tensor<?x?x?xf32> into tensor<?x3x?x?xf32>
+  %e = tensor.empty(%bb, %sq, %skv) : tensor<?x3x?x?xf32>
+  // aten.mul.Scalar(s, scale)
+  %ss = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<?x3x?x?xf32>) outs(%e : tensor<?x3x?x?xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %t = arith.truncf %scale : f64 to f32
+    %r = arith.mulf %in, %t : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x?xf32>
+  // aten.logical_not(mask)
+  %eb = tensor.empty(%bb, %sq, %skv) : tensor<?x1x?x?xi1>
+  %nm = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%mask : tensor<?x1x?x?xi1>) outs(%eb : tensor<?x1x?x?xi1>) {
+  ^bb0(%in: i1, %out: i1):
+    %r = arith.xori %in, %true : i1
+    linalg.yield %r : i1
+  } -> tensor<?x1x?x?xi1>
+  // aten.masked_fill.Scalar(zeros, not_mask, -inf)
+  %ef = tensor.empty(%bb, %sq, %skv) : tensor<?x1x?x?xf32>
+  %fm = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%nm : tensor<?x1x?x?xi1>) outs(%ef : tensor<?x1x?x?xf32>) {
+  ^bb0(%in: i1, %out: f32):
+    %r = arith.select %in, %ninf, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<?x1x?x?xf32>
+  // aten.add.Tensor(ss, fm, alpha = 1)
+  %sm = linalg.generic {indexing_maps = [#id4, #bm, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ss, %fm : tensor<?x3x?x?xf32>, tensor<?x1x?x?xf32>) outs(%e : tensor<?x3x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %al = arith.sitofp %one : i64 to f32
+    %m = arith.mulf %b, %al : f32
+    %r = arith.addf %a, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x?xf32>
+  // aten.max.dim(sm, -1, keepdim = true): the max and its argmax
+  %ei = tensor.empty(%bb, %sq) : tensor<?x3x?x1xi64>
+  %fi = linalg.fill ins(%c0_i64 : i64) outs(%ei : tensor<?x3x?x1xi64>) -> tensor<?x3x?x1xi64>
+  %em = tensor.empty(%bb, %sq) : tensor<?x3x?x1xf32>
+  %fmx = linalg.fill ins(%ninf : f32) outs(%em : tensor<?x3x?x1xf32>) -> tensor<?x3x?x1xf32>
+  %mx:2 = linalg.generic {indexing_maps = [#id4, #kd, #kd], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%sm : tensor<?x3x?x?xf32>) outs(%fmx, %fi : tensor<?x3x?x1xf32>, tensor<?x3x?x1xi64>) {
+  ^bb0(%in: f32, %acc: f32, %idx: i64):
+    %i = linalg.index 3 : index
+    %ii = arith.index_cast %i : index to i64
+    %m = arith.maximumf %in, %acc : f32
+    %p = arith.cmpf ogt, %in, %acc : f32
+    %si = arith.select %p, %ii, %idx : i64
+    linalg.yield %m, %si : f32, i64
+  } -> (tensor<?x3x?x1xf32>, tensor<?x3x?x1xi64>)
+  %mv = tensor.cast %mx#0 : tensor<?x3x?x1xf32> to tensor<?x3x?x1xf32>
+  %mi = tensor.cast %mx#1 : tensor<?x3x?x1xi64> to tensor<?x3x?x1xi64>
+  // aten.sub.Tensor(sm, max, alpha = 1)
+  %sub = linalg.generic {indexing_maps = [#id4, #kd, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sm, %mv : tensor<?x3x?x?xf32>, tensor<?x3x?x1xf32>) outs(%e : tensor<?x3x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %al = arith.sitofp %one : i64 to f32
+    %m = arith.mulf %b, %al : f32
+    %r = arith.subf %a, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x?xf32>
+  // aten.exp
+  %ex = linalg.generic {indexing_maps = [#id4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sub : tensor<?x3x?x?xf32>) outs(%e : tensor<?x3x?x?xf32>) {
+  ^bb0(%a: f32, %out: f32):
+    %r = math.exp %a : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x?xf32>
+  // aten.sum.dim_IntList(ex, [-1], keepdim = true)
+  %fs = linalg.fill ins(%zero : f32) outs(%em : tensor<?x3x?x1xf32>) -> tensor<?x3x?x1xf32>
+  %sum = linalg.generic {indexing_maps = [#id4, #kd], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<?x3x?x?xf32>) outs(%fs : tensor<?x3x?x1xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x1xf32>
+  // aten.div.Tensor
+  %p = linalg.generic {indexing_maps = [#id4, #kd, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sum : tensor<?x3x?x?xf32>, tensor<?x3x?x1xf32>) outs(%e : tensor<?x3x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %out: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<?x3x?x?xf32>
+  // aten.matmul(p, v)
+  %pc = tensor.collapse_shape %p [[0, 1], [2], [3]] : tensor<?x3x?x?xf32> into tensor<?x?x?xf32>
+  %vc = tensor.collapse_shape %v [[0, 1], [2], [3]] : tensor<?x3x?x12xf32> into tensor<?x?x12xf32>
+  %o0 = tensor.empty(%bh, %sq) : tensor<?x?x12xf32>
+  %o1 = linalg.fill ins(%zero : f32) outs(%o0 : tensor<?x?x12xf32>) -> tensor<?x?x12xf32>
+  %o2 = linalg.batch_matmul ins(%pc, %vc : tensor<?x?x?xf32>, tensor<?x?x12xf32>) outs(%o1 : tensor<?x?x12xf32>) -> tensor<?x?x12xf32>
+  %o = tensor.expand_shape %o2 [[0, 1], [2], [3]] output_shape [%bb, 3, %sq, 12] : tensor<?x?x12xf32> into tensor<?x3x?x12xf32>
+  return %o : tensor<?x3x?x12xf32>
+}
+
