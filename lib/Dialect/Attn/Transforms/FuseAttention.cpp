@@ -32,6 +32,7 @@
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
 #include "mlir/Analysis/FlatLinearValueConstraints.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/Support/CheckedArithmetic.h"
@@ -1985,15 +1986,32 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
   // A tensor whose dims are the operand's in another order (K given as
   // [B, H, D, S] and read transposed by the contraction's map): read
   // through a transpose into (b, h, s, x) order.
+  // The dim each result reads: d, or d floordiv c (a K/V head read by a
+  // group of query heads).
+  auto readDim = [](AffineExpr r) -> std::optional<unsigned> {
+    if (auto d = dyn_cast<AffineDimExpr>(r))
+      return d.getPosition();
+    if (r.getKind() == AffineExprKind::FloorDiv)
+      if (auto d = dyn_cast<AffineDimExpr>(
+              cast<AffineBinaryOpExpr>(r).getLHS()))
+        return d.getPosition();
+    return std::nullopt;
+  };
   for (auto [value, map] : candidates) {
     AffineMap m = toOperandMap(map, s, x);
-    if (!m || !m.isProjectedPermutation() || m.isIdentity() || wantBshd)
+    if (!m || m.isIdentity() || wantBshd)
+      continue;
+    SmallVector<unsigned> dims;
+    for (AffineExpr r : m.getResults())
+      if (std::optional<unsigned> d = readDim(r))
+        dims.push_back(*d);
+    if (dims.size() != m.getNumResults() ||
+        llvm::SmallDenseSet<unsigned>(dims.begin(), dims.end()).size() !=
+            dims.size())
       continue;
     SmallVector<int64_t> order = llvm::to_vector(
         llvm::seq<int64_t>(0, m.getNumResults()));
-    llvm::sort(order, [&](int64_t a, int64_t b) {
-      return m.getDimPosition(a) < m.getDimPosition(b);
-    });
+    llvm::sort(order, [&](int64_t a, int64_t b) { return dims[a] < dims[b]; });
     auto type = cast<RankedTensorType>(value.getType());
     SmallVector<int64_t> shape;
     SmallVector<AffineExpr> results;
