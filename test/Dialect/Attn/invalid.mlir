@@ -660,3 +660,12 @@ func.func @zero_value_dim(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x4x8xf32>, %v: 
   %0 = attn.attention ins(%q, %k, %v : tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x0xf32>) outs(%o : tensor<1x2x4x0xf32>) -> tensor<1x2x4x0xf32>
   return %0 : tensor<1x2x4x0xf32>
 }
+
+// -----
+
+#csr = #sparse_tensor.encoding<{ map = (d0, d1, d2, d3) -> (d0 : dense, d1 : dense, d2 : dense, d3 : compressed) }>
+func.func @sparse_key(%q: tensor<1x2x8x16xf32>, %k: tensor<1x2x8x16xf32, #csr>, %v: tensor<1x2x8x16xf32>, %o: tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32> {
+  // expected-error @+1 {{operands must be tensors without an encoding, but one has type 'tensor<1x2x8x16xf32, #sparse_tensor.encoding<{ map = (d0, d1, d2, d3) -> (d0 : dense, d1 : dense, d2 : dense, d3 : compressed) }>>'}}
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x8x16xf32>, tensor<1x2x8x16xf32, #csr>, tensor<1x2x8x16xf32>) outs(%o : tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32>
+  return %0 : tensor<1x2x8x16xf32>
+}

@@ -120,6 +120,13 @@ LogicalResult AttentionOp::verify() {
                            << "), but has rank " << type.getRank() << " ("
                            << type << ")";
   }
+  // The lowerings index every operand as a dense row-major tensor: an
+  // encoding (sparse, say) would be read as if it were none.
+  for (Value v : getOperands())
+    if (auto t = dyn_cast<RankedTensorType>(v.getType()); t && t.getEncoding())
+      return emitOpError() << "operands must be tensors without an encoding, "
+                              "but one has type "
+                           << t;
   if (getInit().getType() != getResult().getType())
     return emitOpError() << "result type " << getResult().getType()
                          << " must match the type of 'init' "

@@ -1867,6 +1867,9 @@ static FailureOr<Access> resolveAccess(Value value, RankedTensorType type,
                                        AffineMap m, int64_t batch,
                                        int64_t heads, bool allowGroups) {
   MLIRContext *ctx = value.getContext();
+  // The op takes tensors without an encoding (a sparse one, say).
+  if (auto t = dyn_cast<RankedTensorType>(value.getType()); t && t.getEncoding())
+    return failure();
   AffineExpr d0 = getAffineDimExpr(0, ctx), d1 = getAffineDimExpr(1, ctx),
              d2 = getAffineDimExpr(2, ctx), d3 = getAffineDimExpr(3, ctx);
   AffineExpr zero = getAffineConstantExpr(0, ctx);
@@ -2051,6 +2054,8 @@ static FailureOr<Access> resolveOperandMask(RankedTensorType type,
 
 static FailureOr<Access> resolveMask(RankedTensorType type, AffineMap map,
                                      int64_t batch, int64_t heads) {
+  if (type.getEncoding())
+    return failure();
   map = broadcastUnitDims(type, map);
   AffineMap m = toOperandMap(map, kI, kJ);
   if (!m)
@@ -2608,6 +2613,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     rootInputs = {tosaRoot.getA(), tosaRoot.getB()};
   auto outType = cast<RankedTensorType>(root->getResult(0).getType());
   int64_t rank = outType.getRank();
+  if (outType.getEncoding()) {
+    reason = "the result has a tensor encoding";
+    return failure();
+  }
   ArrayRef<int64_t> outShape = outType.getShape();
   AffineExpr b = getAffineDimExpr(kB, ctx), h = getAffineDimExpr(kH, ctx),
              i = getAffineDimExpr(kI, ctx), e = getAffineDimExpr(kE, ctx);
