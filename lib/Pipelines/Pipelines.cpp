@@ -143,7 +143,9 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
     // statistics reduce element-wise across the key rows.
     s += "attn-tile-attention{query-tile=" + std::to_string(options.queryTile) +
          " key-tile=" + std::to_string(options.keyTile) +
-         " key-splits=" + std::to_string(keySplits) + " key-major=true},";
+         " key-splits=" + std::to_string(keySplits) +
+         // No later pass claims attn.deferred ops here.
+         " key-major=true skip-deferred=false},";
     if (options.vectorize)
       s += "canonicalize,cse,attn-vectorize-tiles,";
   }

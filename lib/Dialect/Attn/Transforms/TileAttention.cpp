@@ -1470,7 +1470,7 @@ struct AttnTileAttentionPass
     // Ops marked attn.deferred are claimed by a later pass of the pipeline
     // (attn-gpu-mma-attention): leave them alone.
     getOperation()->walk([&](AttentionOp op) {
-      if (!op->hasAttr("attn.deferred"))
+      if (!skipDeferred || !op->hasAttr("attn.deferred"))
         ops.push_back(op);
     });
     TileAttentionOptions options;

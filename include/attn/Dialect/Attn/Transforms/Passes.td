@@ -71,7 +71,11 @@ def AttnTileAttention : Pass<"attn-tile-attention"> {
            "(split-KV, for decoding and other problems with few (batch, "
            "head, query tile) iterations). 1: no split; 0: heuristic (split "
            "static problems whose forall has fewer than 32 iterations, "
-           "keeping at least 4 key tiles per split)">
+           "keeping at least 4 key tiles per split)">,
+    Option<"skipDeferred", "skip-deferred", "bool", /*default=*/"true",
+           "Leave ops marked attn.deferred (claimed by a later pass of "
+           "attn-nvvm-pipeline) alone; attn-cpu-pipeline, which has no such "
+           "pass, lowers them too">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
