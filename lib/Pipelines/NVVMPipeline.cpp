@@ -752,7 +752,10 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   if (mma)
     addMma(/*claim=*/false);
   if (failed(addStage(
-          pm, "one-shot-bufferize{bufferize-function-boundaries "
+          // affine.for has no bufferization (only the loops: the bounds
+          // of affine.min/max size kernel temporaries later).
+          pm, "attn-lower-affine-loops,"
+              "one-shot-bufferize{bufferize-function-boundaries "
               "function-boundary-type-conversion=identity-layout-map "
               "allow-return-allocs-from-loops},"
               "buffer-deallocation-pipeline,convert-bufferization-to-memref,"

@@ -160,7 +160,7 @@ static LogicalResult addBufferizeStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s =
       // affine.for has no bufferization: scf.for from here on.
-      "lower-affine,"
+      "attn-lower-affine-loops,"
       // A loop may yield a new tensor each iteration (attention in a layer
       // loop): its buffer is a fresh allocation that the ownership-based
       // deallocation frees.

@@ -6,7 +6,12 @@
 
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
@@ -23,6 +28,7 @@ namespace mlir {
 namespace attn {
 #define GEN_PASS_DEF_ATTNVERIFYLOWERED
 #define GEN_PASS_DEF_ATTNINLINEALLOCASCOPES
+#define GEN_PASS_DEF_ATTNLOWERAFFINELOOPS
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -93,6 +99,33 @@ struct AttnInlineAllocaScopesPass
       rewriter.inlineBlockBefore(&body, scope);
       rewriter.replaceOp(scope, results);
     }
+  }
+};
+
+struct AttnLowerAffineLoopsPass
+    : attn::impl::AttnLowerAffineLoopsBase<AttnLowerAffineLoopsPass> {
+  void runOnOperation() override {
+    bool any = false;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<affine::AffineForOp, affine::AffineIfOp>(op))
+        any = true;
+    });
+    if (!any)
+      return;
+    // Only the loops and conditionals (and their yields) are illegal; the
+    // upstream patterns for the other affine ops then never apply.
+    ConversionTarget target(getContext());
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    target.addIllegalOp<affine::AffineForOp, affine::AffineIfOp>();
+    // (A yield is legal only in what stays affine: affine.parallel.)
+    target.addDynamicallyLegalOp<affine::AffineYieldOp>([](Operation *op) {
+      return isa<affine::AffineParallelOp>(op->getParentOp());
+    });
+    RewritePatternSet patterns(&getContext());
+    populateAffineToStdConversionPatterns(patterns);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
   }
 };
 

@@ -121,6 +121,20 @@ def AttnDecomposeAggregates : Pass<"attn-decompose-aggregates"> {
   ];
 }
 
+def AttnLowerAffineLoops : Pass<"attn-lower-affine-loops"> {
+  let summary = "Lower affine.for and affine.if to scf, leaving the other "
+                "affine ops";
+  let description = [{
+    One-shot bufferization has no model of `affine.for`, so a loop carrying
+    tensors (attention in a layer loop written with affine) must become an
+    `scf.for` first; `lower-affine` would also expand `affine.min`/`max` and
+    `affine.apply`, whose bounds later passes read
+    (`attn-gpu-launch-memory` sizes kernel temporaries from them).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
