@@ -661,50 +661,6 @@ func.func @finite_fill_before_small_scale(%q: tensor<1x1x6x4xf32>, %k: tensor<1x
 
 // -----
 
-// An additive mask computed from two tensors (m1 + m2) is not one tensor's
-// element-wise function: left alone (one tensor, e.g. (1 - m) * -1e9, is
-// raised).
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-#mk = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
-func.func @mask_of_two_tensors(%q: tensor<1x1x6x4xf32>, %k: tensor<1x1x6x4xf32>, %v: tensor<1x1x6x4xf32>, %m1: tensor<1x6xf32>, %m2: tensor<1x6xf32>) -> tensor<1x1x6x4xf32> {
-  %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<1x1x6x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
-  %s0 = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x1x6x4xf32>, tensor<1x1x6x4xf32>) outs(%f : tensor<1x1x6x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x1x6x6xf32>
-  %s1 = linalg.generic {indexing_maps = [#id, #mk, #mk, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0, %m1, %m2 : tensor<1x1x6x6xf32>, tensor<1x6xf32>, tensor<1x6xf32>) outs(%e : tensor<1x1x6x6xf32>) {
-  ^bb0(%x: f32, %a: f32, %b: f32, %unused: f32):
-    %c = arith.constant 0.5 : f32
-    %y = arith.mulf %x, %c : f32
-    %mask = arith.addf %a, %b : f32
-    %z = arith.addf %y, %mask : f32
-    linalg.yield %z : f32
-  } -> tensor<1x1x6x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%s1 : tensor<1x1x6x6xf32>) outs(%e : tensor<1x1x6x6xf32>) -> tensor<1x1x6x6xf32>
-  %eo = tensor.empty() : tensor<1x1x6x4xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x1x6x4xf32>) -> tensor<1x1x6x4xf32>
-  // expected-remark @below {{not fused: additive mask is not a tensor or an element-wise function of one tensor}}
-  %r = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x1x6x6xf32>, tensor<1x1x6x4xf32>) outs(%fo : tensor<1x1x6x4xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x1x6x4xf32>
-  return %r : tensor<1x1x6x4xf32>
-}
-
-// -----
-
 // A truncf that rounds toward zero is not folded (only to-nearest-even is):
 // the scale is then not a constant.
 #q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>

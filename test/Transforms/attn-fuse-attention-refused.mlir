@@ -128,46 +128,6 @@ func.func @tensor_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: te
 #v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
 #o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// A [Sq, Skv] mask read with the keys reversed does not broadcast to
-// [B, Hq, Sq, Skv] (one read transposed is: fuse-mask-transposed.mlir).
-func.func @mask_keys_reversed(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mk: tensor<4x6xf32>) -> (tensor<1x2x4x8xf32>) {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, affine_map<(d0, d1, d2, d3) -> (d2, -d3 + 5)>, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mk : tensor<1x2x4x6xf32>, tensor<4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %m0: f32, %o: f32):
-    %r = arith.addf %a, %m0 : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: the mask does not broadcast to [B, Hq, Sq, Skv]}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
-}
-
-// -----
-
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // The mask is added before the scale, which would scale the mask too.
 func.func @mask_before_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mk: tensor<1x1x4x6xf32>) -> (tensor<1x2x4x8xf32>) {
   %zero = arith.constant 0.0 : f32
@@ -236,49 +196,6 @@ func.func @f64_chain(%q: tensor<1x2x4x8xf64>, %k: tensor<1x2x6x8xf64>, %v: tenso
     linalg.yield %r : f64
   } -> tensor<1x2x4x8xf64>
   return %out : tensor<1x2x4x8xf64>
-}
-
-// -----
-
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-#mk = affine_map<(d0, d1, d2, d3) -> (0, 0, d2, d3)>
-// Two additive masks: the op has one mask operand.
-func.func @two_masks(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %m1: tensor<1x1x4x6xf32>, %m2: tensor<1x1x4x6xf32>) -> tensor<1x2x4x8xf32> {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %ninf = arith.constant 0xFF800000 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, #mk, #mk, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %m1, %m2 : tensor<1x2x4x6xf32>, tensor<1x1x4x6xf32>, tensor<1x1x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %x: f32, %y: f32, %o: f32):
-    %r0 = arith.mulf %a, %c : f32
-    %r1 = arith.addf %r0, %x : f32
-    %r = arith.addf %r1, %y : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: more than one additive mask}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
 }
 
 // -----
@@ -401,100 +318,6 @@ func.func @mask_before_softcap(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>,
   %eo = tensor.empty() : tensor<1x2x4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
   // expected-remark @below {{not fused: the mask is applied before the softcap}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
-}
-
-// -----
-
-// A condition on indices that is no band is evaluated as a dense i1 mask
-// only when it is the only mask (here a float bias is added too).
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-func.func @dense_index_and_float_mask(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %bias: tensor<1x2x4x6xf32>) -> tensor<1x2x4x8xf32> {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %ninf = arith.constant 0xFF800000 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %bias : tensor<1x2x4x6xf32>, tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %bb: f32, %o: f32):
-    %i = linalg.index 2 : index
-    %j = linalg.index 3 : index
-    %j2 = arith.addi %j, %j : index
-    %keep = arith.cmpi sle, %j2, %i : index
-    %r00 = arith.mulf %a, %c : f32
-    %r0 = arith.addf %r00, %bb : f32
-    %r = arith.select %keep, %r0, %ninf : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: mask condition is not a band j - i <= c or j - i >= c (not evaluated as a dense mask: with another mask)}}
-  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x8xf32>
-  return %out : tensor<1x2x4x8xf32>
-}
-
-// -----
-
-// ... and when it reads only i and j (here also the head index h).
-#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
-#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
-#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
-#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
-#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
-#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
-#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-func.func @dense_index_reads_head(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>) -> tensor<1x2x4x8xf32> {
-  %zero = arith.constant 0.0 : f32
-  %c = arith.constant 0.125 : f32
-  %ninf = arith.constant 0xFF800000 : f32
-  %e = tensor.empty() : tensor<1x2x4x6xf32>
-  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %b: f32, %acc: f32):
-    %m = arith.mulf %a, %b : f32
-    %r = arith.addf %acc, %m : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %ss = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
-  ^bb0(%a: f32, %o: f32):
-    %i = linalg.index 2 : index
-    %j = linalg.index 3 : index
-    %h = linalg.index 1 : index
-    %j2 = arith.addi %j, %j : index
-    %ih = arith.addi %i, %h : index
-    %keep = arith.cmpi sle, %j2, %ih : index
-    %r0 = arith.mulf %a, %c : f32
-    %r = arith.select %keep, %r0, %ninf : f32
-    linalg.yield %r : f32
-  } -> tensor<1x2x4x6xf32>
-  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
-  %eo = tensor.empty() : tensor<1x2x4x8xf32>
-  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: mask condition is not a band j - i <= c or j - i >= c (not evaluated as a dense mask: reading more than i, j and values defined before the chain)}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
@@ -875,6 +698,54 @@ func.func @max_reads_other_output(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf3
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
   // expected-remark @below {{a reduction whose result reads another output's accumulator}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%pn, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %out : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// An additive term that is a reduction (the row sum of a bias): no mask the
+// rewrite evaluates element by element.
+func.func @mask_is_a_reduction(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %bias: tensor<4x6xf32>) -> tensor<1x2x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.125 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %er = tensor.empty() : tensor<4xf32>
+  %fr = linalg.fill ins(%zero : f32) outs(%er : tensor<4xf32>) -> tensor<4xf32>
+  %rs = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i)>], iterator_types = ["parallel", "reduction"]} ins(%bias : tensor<4x6xf32>) outs(%fr : tensor<4xf32>) {
+  ^bb0(%x: f32, %acc: f32):
+    %r = arith.addf %acc, %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  %ss = linalg.generic {indexing_maps = [#id, affine_map<(d0, d1, d2, d3) -> (d2)>, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %rs : tensor<1x2x4x6xf32>, tensor<4xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %bb: f32, %o: f32):
+    %r0 = arith.mulf %a, %c : f32
+    %r = arith.addf %r0, %bb : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  // expected-remark @below {{not fused: additive mask is not an element-wise function of tensors, indices and scalars}}
+  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
     %r = arith.addf %acc, %m : f32

@@ -1195,7 +1195,8 @@ struct Plan {
   std::string indexReason;
   /// Whether constant mask tensors contributed to `band`.
   bool constantBand = false;
-  Expr *floatMask = nullptr;
+  /// The additive masks, in the order the chain adds them.
+  SmallVector<Expr *> floatMasks;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
@@ -1507,6 +1508,22 @@ static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
 static void collectLeaves(Expr *e, SmallVectorImpl<Expr *> &leaves);
 static bool isPlainPredicate(Expr *e);
 
+/// True when `e` is computed element by element from tensor elements,
+/// indices, scalars and constants (no reduction or contraction): a value
+/// the rewrite can evaluate into a dense mask when nothing simpler fits.
+static bool isPointwise(Expr *e) {
+  switch (e->kind) {
+  case ExprKind::Leaf:
+  case ExprKind::Const:
+  case ExprKind::Index:
+    return true;
+  case ExprKind::Op:
+    return (e->op || !e->name.empty()) && llvm::all_of(e->args, isPointwise);
+  default:
+    return false;
+  }
+}
+
 /// True when `e` is a float computed element-wise from one tensor (all its
 /// leaves read the same tensor through the same map) and constants, e.g.
 /// HF's extended mask `(1 - m) * finfo.min` or `where(m, 0, -inf)`.
@@ -1689,10 +1706,9 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
           return failure();
         continue;
       }
-      if ((m->kind != ExprKind::Leaf || !m->map) &&
-          !isElementwiseOfOneTensor(m)) {
-        reason = "additive mask is not a tensor or an element-wise function "
-                 "of one tensor";
+      if (!isPointwise(m)) {
+        reason = "additive mask is not an element-wise function of tensors, "
+                 "indices and scalars";
         return failure();
       }
       if (!scaleAboveIsOne()) {
@@ -1707,11 +1723,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "a mask under a non-positive scale";
         return failure();
       }
-      if (plan.floatMask) {
-        reason = "more than one additive mask";
-        return failure();
-      }
-      plan.floatMask = m;
+      plan.floatMasks.push_back(m);
       continue;
     }
     if (isOp<arith::MulFOp>(x) || isOp<arith::DivFOp>(x)) {
@@ -2258,10 +2270,13 @@ static FailureOr<Access> resolveOperandMask(RankedTensorType type,
 /// where the expression is emitted).
 static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
                         ArrayRef<Value> dims = {},
-                        ArrayRef<Value> symbols = {}) {
+                        ArrayRef<Value> symbols = {},
+                        function_ref<Value(Expr *)> leafArg = nullptr) {
   switch (e->kind) {
   case ExprKind::Leaf:
-    return e->map ? arg : e->value;
+    if (!e->map)
+      return e->value;
+    return leafArg ? leafArg(e) : arg;
   case ExprKind::Index: {
     Value v = affine::expandAffineExpr(b, loc, e->index, dims, symbols);
     if (!e->type.isIndex())
@@ -2280,13 +2295,14 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
       // emitted operands.
       OperationState state(loc, e->name);
       for (Expr *a : e->args)
-        state.addOperands(emitScalar(b, loc, a, arg, dims, symbols));
+        state.addOperands(emitScalar(b, loc, a, arg, dims, symbols, leafArg));
       state.addTypes(e->type);
       return b.create(state)->getResult(0);
     }
     IRMapping mapping;
     for (auto [operand, a] : llvm::zip(e->op->getOperands(), e->args))
-      mapping.map(operand, emitScalar(b, loc, a, arg, dims, symbols));
+      mapping.map(operand,
+                  emitScalar(b, loc, a, arg, dims, symbols, leafArg));
     return b.clone(*e->op, mapping)->getResult(0);
   }
   default:
@@ -2347,35 +2363,67 @@ static Value getSymbolBefore(OpBuilder *b, const ChainWalker &walker,
   return tensor::DimOp::create(*b, root->getLoc(), tensor, pos);
 }
 
-/// True when `e` reads only the query and key indices, constants and
-/// scalars that dominate `root` (where its dense mask is evaluated), or
-/// sizes of tensors that do: no tensor element, no reduction.
-static bool isIndexOnly(Expr *e, Operation *root, const ChainWalker &walker) {
+/// True when the dense mask evaluated before `root` can compute `e`: it
+/// reads constants, scalars and tensors that dominate `root` (tensors only
+/// unless `onlyIJ`), the sizes of tensors that do, and the indices (b, h,
+/// i, j), only i and j when `onlyIJ`; no reduction.
+static bool isEvaluable(Expr *e, Operation *root, const ChainWalker &walker,
+                        bool onlyIJ) {
+  auto readsOtherDims = [&](auto isFunctionOfDim) {
+    for (unsigned d = 0; d < kNumDims; ++d)
+      if ((onlyIJ ? d != kI && d != kJ : d == kE || d == kD) &&
+          isFunctionOfDim(d))
+        return true;
+    return false;
+  };
   switch (e->kind) {
   case ExprKind::Const:
     return e->type.isIntOrIndexOrFloat();
   case ExprKind::Index:
-    for (unsigned d = 0; d < kNumDims; ++d)
-      if (d != kI && d != kJ && e->index.isFunctionOfDim(d))
-        return false;
+    if (readsOtherDims([&](unsigned d) { return e->index.isFunctionOfDim(d); }))
+      return false;
     for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k)
       if (e->index.isFunctionOfSymbol(k) &&
           !getSymbolBefore(nullptr, walker, k, root))
         return false;
     return true;
-  case ExprKind::Leaf:
-    if (e->map || !e->value || !e->value.getType().isIntOrIndexOrFloat())
+  case ExprKind::Leaf: {
+    if (!e->value)
       return false;
-    return isDefinedBefore(e->value, root);
+    if (!e->map)
+      return e->value.getType().isIntOrIndexOrFloat() &&
+             isDefinedBefore(e->value, root);
+    auto type = dyn_cast<RankedTensorType>(e->value.getType());
+    return !onlyIJ && type && !type.getEncoding() &&
+           e->map.getNumSymbols() == 0 &&
+           e->map.getNumDims() == kNumDims &&
+           !readsOtherDims(
+               [&](unsigned d) { return e->map.isFunctionOfDim(d); }) &&
+           isDefinedBefore(e->value, root);
+  }
   case ExprKind::Op:
     if (!e->op && e->name.empty())
       return false;
     return llvm::all_of(e->args, [&](Expr *a) {
-      return isIndexOnly(a, root, walker);
+      return isEvaluable(a, root, walker, onlyIJ);
     });
   default:
     return false;
   }
+}
+
+/// Marks in `used` the logical dims b, h, i, j that `e` reads (through a
+/// tensor's map or an index), and in `indexed` those it reads as indices.
+static void markDimsRead(Expr *e, std::array<bool, 4> &used,
+                         std::array<bool, 4> &indexed) {
+  for (unsigned d = 0; d < 4; ++d) {
+    if (e->kind == ExprKind::Leaf && e->map && e->map.isFunctionOfDim(d))
+      used[d] = true;
+    if (e->kind == ExprKind::Index && e->index.isFunctionOfDim(d))
+      used[d] = indexed[d] = true;
+  }
+  for (Expr *a : e->args)
+    markDimsRead(a, used, indexed);
 }
 
 /// Collects the leaves of `e`.
@@ -2903,82 +2951,65 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return failure();
   }
 
-  // Constant dense masks that are bands become causal/window attributes.
+  // Constant dense masks that are bands become causal/window attributes
+  // (kept aside: when the band cannot be attributes they are masks again).
   Location loc = root->getLoc();
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(root);
-  if (plan.floatMask && plan.floatMask->kind == ExprKind::Leaf) {
-    if (std::optional<Band> band = getConstantBand(
-            plan.floatMask->value, plan.floatMask->map, false, true)) {
-      if (band->upper)
-        plan.band.addUpper(*band->upper);
-      if (band->lower)
-        plan.band.addLower(*band->lower);
-      plan.floatMask = nullptr;
-      plan.constantBand = true;
-    }
-  }
-  for (auto it = plan.boolMasks.begin(); it != plan.boolMasks.end();) {
-    if (it->pred->kind == ExprKind::Leaf && it->pred->map) {
-      if (std::optional<Band> band = getConstantBand(
-              it->pred->value, it->pred->map, it->negated, false)) {
-        if (band->upper)
-          plan.band.addUpper(*band->upper);
-        if (band->lower)
-          plan.band.addLower(*band->lower);
-        plan.constantBand = true;
-        it = plan.boolMasks.erase(it);
-        continue;
-      }
-    }
-    ++it;
-  }
-  if (plan.floatMask && !plan.boolMasks.empty()) {
-    reason = "both an additive and a boolean dense mask";
-    return failure();
-  }
-  if (plan.boolMasks.size() > 1) {
-    reason = "more than one boolean dense mask";
-    return failure();
-  }
+  SmallVector<Expr *> allFloatMasks = plan.floatMasks;
+  SmallVector<MaskTerm> allBoolMasks = plan.boolMasks;
+  // Folds the mask `m` into the band if it is a constant one.
+  auto foldBand = [&](Expr *m, bool negated, bool isFloat) {
+    if (m->kind != ExprKind::Leaf || !m->map)
+      return false;
+    std::optional<Band> band =
+        getConstantBand(m->value, m->map, negated, isFloat);
+    if (!band)
+      return false;
+    if (band->upper)
+      plan.band.addUpper(*band->upper);
+    if (band->lower)
+      plan.band.addLower(*band->lower);
+    plan.constantBand = true;
+    return true;
+  };
+  llvm::erase_if(plan.floatMasks,
+                 [&](Expr *m) { return foldBand(m, false, true); });
+  llvm::erase_if(plan.boolMasks, [&](const MaskTerm &t) {
+    return foldBand(t.pred, t.negated, false);
+  });
 
   // Keep conditions on indices that are not all bands of the op's
-  // attributes become one dense [Sq, Skv] i1 mask, evaluated once (no tile
-  // is skipped for them, but no score matrix is materialised either).
-  // That needs them to be the only mask and to read nothing but i, j and
-  // scalars defined before the chain.
-  auto denseIndexRefusal = [&]() -> std::string {
-    if (plan.floatMask || !plan.boolMasks.empty() || plan.constantBand)
-      return "with another mask";
-    for (const MaskTerm &t : plan.indexTerms)
-      if (!t.pred->type.isInteger(1) || !isIndexOnly(t.pred, root, walker))
-        return "reading more than i, j and values defined before the chain";
-    return "";
-  };
-  bool denseIndex = false;
-  if (plan.indexDense) {
-    std::string why = denseIndexRefusal();
-    if (!why.empty()) {
-      reason = plan.indexReason + " (not evaluated as a dense mask: " + why +
-               ")";
-      return failure();
-    }
-    denseIndex = true;
+  // attributes are evaluated once into a dense mask (no tile is skipped for
+  // them, but no score matrix is materialised either), and so is a band
+  // the attributes cannot express. The band is then dropped, and the
+  // constant masks it came from are masks again.
+  bool denseIndex = false, bandDropped = false;
+  auto dropBand = [&]() {
+    denseIndex = !plan.indexTerms.empty();
+    bandDropped = true;
     plan.band = Band();
-  }
+    if (plan.constantBand) {
+      plan.floatMasks = allFloatMasks;
+      plan.boolMasks = allBoolMasks;
+      plan.constantBand = false;
+    }
+  };
+  if (plan.indexDense)
+    dropBand();
 
   // Causal and window from the band lower <= j - i <= upper.
   int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
   CausalAttr causalAttr;
   DenseI64ArrayAttr windowAttr;
-  // A band the attributes cannot express: dense as well, when possible.
+  // A band the attributes cannot express: dense as well, when it came
+  // from conditions or tensors that can be evaluated.
   auto bandAsDense = [&](StringRef why) {
-    if (plan.indexTerms.empty() || !denseIndexRefusal().empty()) {
+    if (plan.indexTerms.empty() && !plan.constantBand) {
       reason = why.str();
       return false;
     }
-    denseIndex = true;
-    plan.band = Band();
+    dropBand();
     return true;
   };
   if (plan.band.any()) {
@@ -3013,7 +3044,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       return failure();
     }
     int64_t left = -1, right = -1;
-    if (!denseIndex) {
+    if (!bandDropped) {
       if (lower)
         left = delta - *lower;
       if (causal == Causal::none && upper)
@@ -3023,9 +3054,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
           !bandAsDense("the band mask is not expressible as causal/window"))
         return failure();
     }
-    if (!denseIndex && causal != Causal::none)
+    if (!bandDropped && causal != Causal::none)
       causalAttr = CausalAttr::get(ctx, causal);
-    if (!denseIndex && (left >= 0 || right >= 0))
+    if (!bandDropped && (left >= 0 || right >= 0))
       windowAttr = rewriter.getDenseI64ArrayAttr({left, right});
   }
 
@@ -3095,49 +3126,111 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       }
   }
 
-  // Mask: check everything before creating anything.
+  // Mask: check everything before creating anything. The op takes one mask
+  // operand. One tensor, or a function of one tensor (evaluated on that
+  // tensor), is passed as it is when the op can read its layout, and keep
+  // conditions on i and j alone become a dense [Sq, Skv] i1 mask. Anything
+  // else (several masks, a mask computed from indices and tensors, a
+  // boolean with an additive mask, a layout the op cannot read) is
+  // evaluated once into one dense mask over the dims it depends on.
   FailureOr<Access> maskAccess = failure();
   MaskTerm boolTerm{nullptr, false};
   Value maskSrc;
   AffineMap maskMap;
-  if (plan.floatMask) {
-    // A computed mask is evaluated on the one tensor it reads (below).
-    Expr *src = plan.floatMask;
-    if (src->kind != ExprKind::Leaf) {
+  bool combined = plan.floatMasks.size() + plan.boolMasks.size() +
+                      (denseIndex ? 1 : 0) >
+                  1;
+  bool indexOnlyMask = false;
+  if (combined) {
+    // Decided below.
+  } else if (!plan.floatMasks.empty()) {
+    Expr *fm = plan.floatMasks.front();
+    Expr *src = fm;
+    if (fm->kind != ExprKind::Leaf || !fm->map) {
       SmallVector<Expr *> leaves;
-      collectLeaves(src, leaves);
-      src = leaves[0];
+      if (isElementwiseOfOneTensor(fm))
+        collectLeaves(fm, leaves);
+      src = leaves.empty() ? nullptr : leaves[0];
     }
-    maskSrc = src->value;
-    maskMap = src->map;
-    if (!isSupported(plan.floatMask->kind == ExprKind::Leaf
-                         ? getElementTypeOrSelf(maskSrc.getType())
-                         : plan.floatMask->type)) {
-      reason = "unsupported element type of the additive mask";
-      return failure();
+    if (!src) {
+      combined = true;
+    } else {
+      maskSrc = src->value;
+      maskMap = src->map;
+      if (!isSupported(fm->kind == ExprKind::Leaf
+                           ? getElementTypeOrSelf(maskSrc.getType())
+                           : fm->type)) {
+        reason = "unsupported element type of the additive mask";
+        return failure();
+      }
     }
   } else if (!plan.boolMasks.empty()) {
     boolTerm = plan.boolMasks.front();
     SmallVector<Expr *> leaves;
     collectLeaves(boolTerm.pred, leaves);
-    if (leaves.empty() || !isPlainPredicate(boolTerm.pred) ||
-        llvm::any_of(leaves, [&](Expr *l) { return !equal(l, leaves[0]); })) {
-      reason = "the boolean mask reads more than one tensor";
-      return failure();
-    }
-    maskSrc = leaves[0]->value;
-    maskMap = leaves[0]->map;
     if (!boolTerm.pred->type.isInteger(1)) {
       reason = "the boolean mask is not i1";
       return failure();
     }
+    if (leaves.empty() || !isPlainPredicate(boolTerm.pred) ||
+        llvm::any_of(leaves, [&](Expr *l) { return !equal(l, leaves[0]); })) {
+      combined = true;
+      boolTerm = {nullptr, false};
+    } else {
+      maskSrc = leaves[0]->value;
+      maskMap = leaves[0]->map;
+    }
+  } else if (denseIndex) {
+    indexOnlyMask = llvm::all_of(plan.indexTerms, [&](const MaskTerm &t) {
+      return t.pred->type.isInteger(1) &&
+             isEvaluable(t.pred, root, walker, /*onlyIJ=*/true);
+    });
+    combined = !indexOnlyMask;
   }
   if (maskSrc) {
     maskAccess =
         resolveMask(cast<RankedTensorType>(maskSrc.getType()), maskMap,
                     batch, heads);
     if (failed(maskAccess)) {
-      reason = "the mask does not broadcast to [B, Hq, Sq, Skv]";
+      // A layout the op cannot read ([Sq, 1, Skv], say): copied.
+      combined = true;
+      maskSrc = Value();
+      boolTerm = {nullptr, false};
+    }
+  }
+  // The combined mask's terms: the additive masks (summed), and the keep
+  // conditions (a masked score gets -inf).
+  SmallVector<MaskTerm> keepTerms;
+  Type combinedType;
+  if (combined) {
+    keepTerms.append(plan.boolMasks.begin(), plan.boolMasks.end());
+    if (denseIndex)
+      keepTerms.append(plan.indexTerms.begin(), plan.indexTerms.end());
+    for (Expr *fm : plan.floatMasks) {
+      if (!isSupported(fm->type)) {
+        reason = "unsupported element type of the additive mask";
+        return failure();
+      }
+      // Several masks are summed in f32 (the scores they are added to are
+      // f32 or rounded once after each addition).
+      combinedType = plan.floatMasks.size() == 1 ? fm->type
+                                                 : rewriter.getF32Type();
+    }
+    if (!combinedType)
+      combinedType = rewriter.getI1Type();
+    for (const MaskTerm &t : keepTerms)
+      if (!t.pred->type.isInteger(1)) {
+        reason = "a mask condition is not i1";
+        return failure();
+      }
+    auto evaluable = [&](Expr *e) {
+      return isEvaluable(e, root, walker, /*onlyIJ=*/false);
+    };
+    if (!llvm::all_of(plan.floatMasks, evaluable) ||
+        !llvm::all_of(keepTerms,
+                      [&](const MaskTerm &t) { return evaluable(t.pred); })) {
+      reason = "the mask reads a value that is not defined before the chain "
+               "(where it would be evaluated)";
       return failure();
     }
   }
@@ -3146,10 +3239,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value mask;
   if (maskSrc) {
     Value src = maskSrc;
-    if (plan.floatMask && plan.floatMask->kind != ExprKind::Leaf) {
+    if (!plan.floatMasks.empty() &&
+        plan.floatMasks.front()->kind != ExprKind::Leaf) {
       // Evaluate the additive mask once on the tensor it is computed from.
+      Expr *fm = plan.floatMasks.front();
       auto srcType = cast<RankedTensorType>(src.getType());
-      Type maskElt = plan.floatMask->type;
+      Type maskElt = fm->type;
       SmallVector<OpFoldResult> dims =
           tensor::getMixedSizes(rewriter, loc, src);
       Value empty = tensor::EmptyOp::create(rewriter, loc, dims, maskElt);
@@ -3161,8 +3256,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                 ValueRange{src}, ValueRange{empty},
                 ArrayRef<AffineMap>{id, id}, iters,
                 [&](OpBuilder &nb, Location nl, ValueRange args) {
-                  linalg::YieldOp::create(
-                      nb, nl, emitScalar(nb, nl, plan.floatMask, args[0]));
+                  linalg::YieldOp::create(nb, nl,
+                                          emitScalar(nb, nl, fm, args[0]));
                 })
                 .getResult(0);
     }
@@ -3198,24 +3293,30 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   Value qv = q->materialize(rewriter, loc);
   Value kv = k->materialize(rewriter, loc);
   Value vv = v->materialize(rewriter, loc);
-  if (denseIndex) {
+  // The sizes the index terms of an evaluated mask read, valid here
+  // (isEvaluable checked that each used one is, or can be re-read from its
+  // tensor).
+  auto symbolsFor = [&](ArrayRef<Expr *> exprs) {
+    SmallVector<Value> symbols;
+    for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k) {
+      bool used = llvm::any_of(exprs, [&](Expr *e) { return usesSymbol(e, k); });
+      symbols.push_back(used ? getSymbolBefore(&rewriter, walker, k, root)
+                             : walker.symbols[k]);
+    }
+    return symbols;
+  };
+  int64_t seqDim = q->bshd ? 1 : 2, headDim = q->bshd ? 2 : 1;
+  if (indexOnlyMask) {
     // The keep conditions on indices, evaluated once into [Sq, Skv] i1.
-    int64_t seqDim = q->bshd ? 1 : 2;
     SmallVector<OpFoldResult> dims = {
         tensor::getMixedSize(rewriter, loc, qv, seqDim),
         tensor::getMixedSize(rewriter, loc, kv, seqDim)};
     Value empty =
         tensor::EmptyOp::create(rewriter, loc, dims, rewriter.getI1Type());
-    // The sizes the conditions read, valid here (isIndexOnly checked that
-    // each used one is, or can be re-read from its tensor).
-    SmallVector<Value> symbols;
-    for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k) {
-      bool used = llvm::any_of(plan.indexTerms, [&](const MaskTerm &t) {
-        return usesSymbol(t.pred, k);
-      });
-      symbols.push_back(used ? getSymbolBefore(&rewriter, walker, k, root)
-                             : walker.symbols[k]);
-    }
+    SmallVector<Expr *> preds;
+    for (const MaskTerm &t : plan.indexTerms)
+      preds.push_back(t.pred);
+    SmallVector<Value> symbols = symbolsFor(preds);
     AffineMap id = rewriter.getMultiDimIdentityMap(2);
     SmallVector<utils::IteratorType> iters(2, utils::IteratorType::parallel);
     mask = linalg::GenericOp::create(
@@ -3238,6 +3339,96 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                  linalg::YieldOp::create(nb, nl, keep);
                })
                .getResult(0);
+  }
+  if (combined) {
+    // One dense mask over the logical dims (b, h, i, j) its terms read,
+    // size 1 in the others (broadcast by the op).
+    SmallVector<Expr *> exprs(plan.floatMasks.begin(), plan.floatMasks.end());
+    for (const MaskTerm &t : keepTerms)
+      exprs.push_back(t.pred);
+    std::array<bool, 4> used = {false, false, false, false};
+    std::array<bool, 4> indexed = used;
+    SmallVector<Expr *> leaves, tensorLeaves;
+    for (Expr *e : exprs)
+      markDimsRead(e, used, indexed);
+    for (Expr *e : exprs)
+      collectLeaves(e, leaves);
+    for (Expr *l : leaves)
+      if (l->map && llvm::none_of(tensorLeaves,
+                                  [&](Expr *u) { return equal(u, l); }))
+        tensorLeaves.push_back(l);
+    OpFoldResult full[4] = {tensor::getMixedSize(rewriter, loc, qv, 0),
+                            tensor::getMixedSize(rewriter, loc, qv, headDim),
+                            tensor::getMixedSize(rewriter, loc, qv, seqDim),
+                            tensor::getMixedSize(rewriter, loc, kv, seqDim)};
+    SmallVector<OpFoldResult> dims;
+    for (unsigned d = 0; d < 4; ++d)
+      dims.push_back(used[d] ? full[d] : rewriter.getIndexAttr(1));
+    Value empty = tensor::EmptyOp::create(rewriter, loc, dims, combinedType);
+    // Each tensor read through its map on (b, h, i, j).
+    SmallVector<AffineExpr> toLoops;
+    for (unsigned d = 0; d < kNumDims; ++d)
+      toLoops.push_back(d < 4 ? rewriter.getAffineDimExpr(d)
+                              : rewriter.getAffineConstantExpr(0));
+    SmallVector<AffineMap> maps;
+    SmallVector<Value> inputs;
+    for (Expr *l : tensorLeaves) {
+      inputs.push_back(l->value);
+      maps.push_back(l->map.replaceDimsAndSymbols(toLoops, {}, 4, 0));
+    }
+    maps.push_back(rewriter.getMultiDimIdentityMap(4));
+    SmallVector<Value> symbols = symbolsFor(exprs);
+    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
+    mask =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{empty.getType()}, inputs,
+            ValueRange{empty}, maps, iters,
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              SmallVector<Value> loopDims(kNumDims);
+              for (unsigned d = 0; d < 4; ++d)
+                if (indexed[d])
+                  loopDims[d] = linalg::IndexOp::create(nb, nl, d);
+              auto leafArg = [&](Expr *l) -> Value {
+                for (auto [u, arg] : llvm::zip(tensorLeaves, args))
+                  if (equal(u, l))
+                    return arg;
+                return Value();
+              };
+              Value keep;
+              for (const MaskTerm &term : keepTerms) {
+                Value c = emitScalar(nb, nl, term.pred, Value(), loopDims,
+                                     symbols, leafArg);
+                if (term.negated)
+                  c = arith::XOrIOp::create(
+                      nb, nl, c,
+                      arith::ConstantOp::create(nb, nl, nb.getI1Type(),
+                                                nb.getBoolAttr(true)));
+                keep = keep ? arith::AndIOp::create(nb, nl, keep, c) : c;
+              }
+              Value result = keep;
+              if (!combinedType.isInteger(1)) {
+                Value sum;
+                for (Expr *fm : plan.floatMasks) {
+                  Value m = emitScalar(nb, nl, fm, Value(), loopDims, symbols,
+                                       leafArg);
+                  if (m.getType() != combinedType)
+                    m = arith::ExtFOp::create(nb, nl, combinedType, m);
+                  sum = sum ? arith::AddFOp::create(nb, nl, sum, m) : m;
+                }
+                result = sum;
+                if (keep) {
+                  auto ft = cast<FloatType>(combinedType);
+                  Value ninf = arith::ConstantOp::create(
+                      nb, nl, ft,
+                      nb.getFloatAttr(
+                          ft, APFloat::getInf(ft.getFloatSemantics(),
+                                              /*Negative=*/true)));
+                  result = arith::SelectOp::create(nb, nl, keep, sum, ninf);
+                }
+              }
+              linalg::YieldOp::create(nb, nl, result);
+            })
+            .getResult(0);
   }
   if (extendToF32) {
     auto extend = [&](Value t) -> Value {
