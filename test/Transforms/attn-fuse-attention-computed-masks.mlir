@@ -405,3 +405,118 @@ func.func @constant_band_and_dense_index(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2
   } -> tensor<1x2x4x8xf32>
   return %out : tensor<1x2x4x8xf32>
 }
+
+// -----
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// The mask is added before the scale: the op adds the scaled mask.
+// CHECK-LABEL: func.func @mask_before_scale
+// CHECK: %[[M:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x4x6xf32>) outs(%{{.*}} : tensor<1x1x4x6xf32>)
+// CHECK: %[[C:.*]] = arith.constant 1.250000e-01 : f32
+// CHECK: arith.mulf %{{.*}}, %[[C]] : f32
+// CHECK: attn.attention {{.*}} mask(%[[M]] : tensor<1x1x4x6xf32>) {{.*}} scale = 1.250000e-01
+func.func @mask_before_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mk: tensor<1x1x4x6xf32>) -> (tensor<1x2x4x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %c = arith.constant 0.125 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %ss = linalg.generic {indexing_maps = [#id, affine_map<(d0, d1, d2, d3) -> (0, 0, d2, d3)>, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mk : tensor<1x2x4x6xf32>, tensor<1x1x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %m0: f32, %o: f32):
+    %r0 = arith.addf %a, %m0 : f32
+    %r = arith.mulf %r0, %c : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %out : tensor<1x2x4x8xf32>
+}
+
+// -----
+
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#row = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#m4 = affine_map<(d0, d1, d2, d3) -> (0, 0, d2, d3)>
+// A factor inside the exponential, exp((s + mask - max) * 0.5), scales the
+// additive mask too: the op adds the mask times 0.5.
+// CHECK-LABEL: func.func @float_mask_scaled_in_exp
+// CHECK: %[[M:.*]] = linalg.generic {{.*}} ins(%{{.*}} : tensor<1x1x4x6xf32>) outs(%{{.*}} : tensor<1x1x4x6xf32>)
+// CHECK: %[[C:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK: arith.mulf %{{.*}}, %[[C]] : f32
+// CHECK: attn.attention {{.*}} mask(%[[M]] : tensor<1x1x4x6xf32>) {{.*}} scale = 5.000000e-01
+func.func @float_mask_scaled_in_exp(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %mask: tensor<1x1x4x6xf32>) -> tensor<1x2x4x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x4x6xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x4x8xf32>, tensor<1x2x6x8xf32>) outs(%f : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %sm = linalg.generic {indexing_maps = [#id, #m4, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %mask : tensor<1x2x4x6xf32>, tensor<1x1x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.addf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %er = tensor.empty() : tensor<1x2x4xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<1x2x4xf32>) -> tensor<1x2x4xf32>
+  %mx = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%sm : tensor<1x2x4x6xf32>) outs(%fm : tensor<1x2x4xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.maximumf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4xf32>
+  %ex = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%sm, %mx : tensor<1x2x4x6xf32>, tensor<1x2x4xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %c = arith.constant 0.5 : f32
+    %t = arith.mulf %d, %c : f32
+    %r = math.exp %t : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %fl = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x4xf32>) -> tensor<1x2x4xf32>
+  %l = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x4x6xf32>) outs(%fl : tensor<1x2x4xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4xf32>
+  %pn = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %l : tensor<1x2x4x6xf32>, tensor<1x2x4xf32>) outs(%e : tensor<1x2x4x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.divf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x6xf32>
+  %eo = tensor.empty() : tensor<1x2x4x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+  %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%pn, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x4x8xf32>
+  return %out : tensor<1x2x4x8xf32>
+}

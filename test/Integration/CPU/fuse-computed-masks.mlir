@@ -4,7 +4,8 @@
 // per-head slope tensor (with a causal condition that stays an attribute),
 // two additive masks (summed), a boolean mask with an additive one (select
 // of -inf), a mask stored [Sq, 1, Skv], and a keep condition reading the head
-// index with a bias. B = 2, H = 3, Sq = 7, Skv = 11, D = 8. The fused and the
+// index with a bias, and two masks added before the scale (the op adds them
+// scaled). B = 2, H = 3, Sq = 7, Skv = 11, D = 8. The fused and the
 // unfused programs must print the same numbers.
 // RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="fuse=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.ref
@@ -32,6 +33,10 @@
 // CHECK: %[[M:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x3x7x11xf32>)
 // CHECK: linalg.index 1
 // CHECK: attn.attention {{.*}} mask(%[[M]] : tensor<1x3x7x11xf32>)
+// CHECK-LABEL: func.func @masks_before_scale
+// CHECK: %[[M:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<2x3x7x11xf32>)
+// CHECK-COUNT-2: arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK: attn.attention {{.*}} mask(%[[M]] : tensor<2x3x7x11xf32>) {{.*}} scale = 0.353553385
 
 #sq = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
 #sk = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
@@ -231,6 +236,36 @@ func.func @index_and_bias(%q: tensor<2x3x7x8xf32>, %k: tensor<2x3x11x8xf32>, %v:
   return %out : tensor<2x3x7x8xf32>
 }
 
+func.func @masks_before_scale(%q: tensor<2x3x7x8xf32>, %k: tensor<2x3x11x8xf32>, %v: tensor<2x3x11x8xf32>, %pad: tensor<2x11xf32>, %bias: tensor<3x7x11xf32>) -> tensor<2x3x7x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %es = tensor.empty() : tensor<2x3x7x11xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%es : tensor<2x3x7x11xf32>) -> tensor<2x3x7x11xf32>
+  %s0 = linalg.generic {indexing_maps = [#sq, #sk, #ss], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<2x3x7x8xf32>, tensor<2x3x11x8xf32>) outs(%fs : tensor<2x3x7x11xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x11xf32>
+  %x = linalg.generic {indexing_maps = [#id4, affine_map<(b, h, i, j) -> (b, j)>, affine_map<(b, h, i, j) -> (h, i, j)>, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s0, %pad, %bias : tensor<2x3x7x11xf32>, tensor<2x11xf32>, tensor<3x7x11xf32>) outs(%es : tensor<2x3x7x11xf32>) {
+  ^bb0(%a: f32, %m1: f32, %m2: f32, %o: f32):
+    %c = arith.constant 0.35355339 : f32
+    %z = arith.addf %a, %m1 : f32
+    %y = arith.addf %z, %m2 : f32
+    %r = arith.mulf %y, %c : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x11xf32>
+  %p = linalg.softmax dimension(3) ins(%x : tensor<2x3x7x11xf32>) outs(%es : tensor<2x3x7x11xf32>) -> tensor<2x3x7x11xf32>
+  %eo = tensor.empty() : tensor<2x3x7x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x3x7x8xf32>) -> tensor<2x3x7x8xf32>
+  %out = linalg.generic {indexing_maps = [#pp, #pv, #po], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<2x3x7x11xf32>, tensor<2x3x11x8xf32>) outs(%fo : tensor<2x3x7x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x8xf32>
+  return %out : tensor<2x3x7x8xf32>
+}
+
 
 #gen = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // Fills a tensor with sin(0.37*i0 + 1.3*i1 + 0.71*i2 + 0.113*i3 + seed).
@@ -350,6 +385,7 @@ func.func @main() {
   %bias3 = tensor.collapse_shape %b3c [[0, 1], [2], [3]] : tensor<1x7x1x11xf32> into tensor<7x1x11xf32>
   %o4 = call @mask_sq_1_skv(%q, %k, %v, %bias3) : (tensor<2x3x7x8xf32>, tensor<2x3x11x8xf32>, tensor<2x3x11x8xf32>, tensor<7x1x11xf32>) -> tensor<2x3x7x8xf32>
 
+  %o6 = call @masks_before_scale(%q, %k, %v, %pad, %bias) : (tensor<2x3x7x8xf32>, tensor<2x3x11x8xf32>, tensor<2x3x11x8xf32>, tensor<2x11xf32>, tensor<3x7x11xf32>) -> tensor<2x3x7x8xf32>
   %o5 = call @index_and_bias(%q, %k, %v, %bias2) : (tensor<2x3x7x8xf32>, tensor<2x3x11x8xf32>, tensor<2x3x11x8xf32>, tensor<7x11xf32>) -> tensor<2x3x7x8xf32>
 
   %u1 = tensor.cast %o1 : tensor<2x3x7x8xf32> to tensor<*xf32>
@@ -362,6 +398,8 @@ func.func @main() {
   call @printMemrefF32(%u4) : (tensor<*xf32>) -> ()
   %u5 = tensor.cast %o5 : tensor<2x3x7x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u5) : (tensor<*xf32>) -> ()
+  %u6 = tensor.cast %o6 : tensor<2x3x7x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u6) : (tensor<*xf32>) -> ()
   return
 }
 

@@ -1195,8 +1195,10 @@ struct Plan {
   std::string indexReason;
   /// Whether constant mask tensors contributed to `band`.
   bool constantBand = false;
-  /// The additive masks, in the order the chain adds them.
+  /// The additive masks, in the order the chain adds them, and the factor
+  /// each is multiplied by afterwards (a mask added before the scale).
   SmallVector<Expr *> floatMasks;
+  SmallVector<double> floatMaskScales;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
@@ -1711,10 +1713,16 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                  "indices and scalars";
         return failure();
       }
+      // A mask added before a scale c is scaled too: the op adds c * mask
+      // (evaluated with the mask) to its scaled scores. A positive c keeps
+      // a masking value masking.
+      double maskScale = 1.0;
       if (!scaleAboveIsOne()) {
-        reason = "the mask is added before the scale (the scale would apply "
-                 "to the mask)";
-        return failure();
+        if (!(plan.scale > 0.0) || !std::isfinite(plan.scale)) {
+          reason = "the mask is added before a non-positive scale";
+          return failure();
+        }
+        maskScale = plan.scale;
       }
       // A negative exponential factor after a max (cancelled by a negative
       // one below it) would take the max of -mask: a large mask (-1e9)
@@ -1724,6 +1732,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         return failure();
       }
       plan.floatMasks.push_back(m);
+      plan.floatMaskScales.push_back(maskScale);
       continue;
     }
     if (isOp<arith::MulFOp>(x) || isOp<arith::DivFOp>(x)) {
@@ -2957,6 +2966,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   OpBuilder::InsertionGuard guard(rewriter);
   rewriter.setInsertionPoint(root);
   SmallVector<Expr *> allFloatMasks = plan.floatMasks;
+  SmallVector<double> allFloatMaskScales = plan.floatMaskScales;
   SmallVector<MaskTerm> allBoolMasks = plan.boolMasks;
   // Folds the mask `m` into the band if it is a constant one.
   auto foldBand = [&](Expr *m, bool negated, bool isFloat) {
@@ -2973,8 +2983,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     plan.constantBand = true;
     return true;
   };
-  llvm::erase_if(plan.floatMasks,
-                 [&](Expr *m) { return foldBand(m, false, true); });
+  for (size_t k = plan.floatMasks.size(); k-- > 0;)
+    if (plan.floatMaskScales[k] == 1.0 &&
+        foldBand(plan.floatMasks[k], false, true)) {
+      plan.floatMasks.erase(plan.floatMasks.begin() + k);
+      plan.floatMaskScales.erase(plan.floatMaskScales.begin() + k);
+    }
   llvm::erase_if(plan.boolMasks, [&](const MaskTerm &t) {
     return foldBand(t.pred, t.negated, false);
   });
@@ -2991,6 +3005,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     plan.band = Band();
     if (plan.constantBand) {
       plan.floatMasks = allFloatMasks;
+      plan.floatMaskScales = allFloatMaskScales;
       plan.boolMasks = allBoolMasks;
       plan.constantBand = false;
     }
@@ -3137,9 +3152,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   MaskTerm boolTerm{nullptr, false};
   Value maskSrc;
   AffineMap maskMap;
-  bool combined = plan.floatMasks.size() + plan.boolMasks.size() +
-                      (denseIndex ? 1 : 0) >
-                  1;
+  bool scaledMask = llvm::any_of(plan.floatMaskScales,
+                                 [](double c) { return c != 1.0; });
+  bool combined = scaledMask ||
+                  plan.floatMasks.size() + plan.boolMasks.size() +
+                          (denseIndex ? 1 : 0) >
+                      1;
   bool indexOnlyMask = false;
   if (combined) {
     // Decided below.
@@ -3211,10 +3229,11 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
         reason = "unsupported element type of the additive mask";
         return failure();
       }
-      // Several masks are summed in f32 (the scores they are added to are
-      // f32 or rounded once after each addition).
-      combinedType = plan.floatMasks.size() == 1 ? fm->type
-                                                 : rewriter.getF32Type();
+      // Several or scaled masks are computed in f32 (the scores they are
+      // added to are f32 or rounded once after each addition).
+      combinedType = plan.floatMasks.size() == 1 && !scaledMask
+                         ? fm->type
+                         : rewriter.getF32Type();
     }
     if (!combinedType)
       combinedType = rewriter.getI1Type();
@@ -3408,11 +3427,18 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
               Value result = keep;
               if (!combinedType.isInteger(1)) {
                 Value sum;
-                for (Expr *fm : plan.floatMasks) {
+                for (auto [fm, c] :
+                     llvm::zip(plan.floatMasks, plan.floatMaskScales)) {
                   Value m = emitScalar(nb, nl, fm, Value(), loopDims, symbols,
                                        leafArg);
                   if (m.getType() != combinedType)
                     m = arith::ExtFOp::create(nb, nl, combinedType, m);
+                  if (c != 1.0)
+                    m = arith::MulFOp::create(
+                        nb, nl, m,
+                        arith::ConstantOp::create(
+                            nb, nl, combinedType,
+                            nb.getFloatAttr(combinedType, c)));
                   sum = sum ? arith::AddFOp::create(nb, nl, sum, m) : m;
                 }
                 result = sum;
