@@ -89,7 +89,7 @@ func.func @softmax_query_dim(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %
 #v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
 #o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// The scores are multiplied by a tensor, not one uniform scalar.
+// The scores are multiplied by a tensor read per key: no factor of Q.
 func.func @tensor_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: tensor<1x2x6x8xf32>, %w: tensor<1x2x4x6xf32>) -> (tensor<1x2x4x8xf32>) {
   %zero = arith.constant 0.0 : f32
   %c = arith.constant 0.125 : f32
@@ -109,7 +109,7 @@ func.func @tensor_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: te
   %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
   %eo = tensor.empty() : tensor<1x2x4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: the scale is not one uniform scalar}}
+  // expected-remark @below {{not fused: the scale is not a constant and reads the key index or a value not defined before the chain}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
@@ -190,7 +190,7 @@ func.func @select_not_mask(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v:
   %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
   %eo = tensor.empty() : tensor<1x2x4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: select between scores that is not a mask}}
+  // expected-remark @below {{not fused: select between scores that is not a mask (it selects 0; a mask selects -inf or a value <= -1e4)}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32

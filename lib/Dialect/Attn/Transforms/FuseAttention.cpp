@@ -39,6 +39,7 @@
 #include "llvm/Support/SaveAndRestore.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
@@ -1199,6 +1200,12 @@ struct Plan {
   /// each is multiplied by afterwards (a mask added before the scale).
   SmallVector<Expr *> floatMasks;
   SmallVector<double> floatMaskScales;
+  /// Factors of the scores that are not constants (a scale passed as an
+  /// argument, a per-head tensor), with whether they divide: folded into Q.
+  /// Each additive mask is multiplied by those above it
+  /// (`floatMaskFactors[k]` holds how many of `runtimeFactors` that is).
+  SmallVector<std::pair<Expr *, bool>> runtimeFactors;
+  SmallVector<size_t> floatMaskFactors;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
@@ -1560,6 +1567,11 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
   // by the scales applied after it (plan.scale so far): -1e4 * 1e-4 = -1
   // masks nothing. -inf stays -inf under a positive scale.
   auto masksAfterScale = [&](Expr *fill) {
+    if (!plan.runtimeFactors.empty()) {
+      reason = "a masking value under a scale that is not a constant (its "
+               "sign is unknown)";
+      return false;
+    }
     if (!scaleSeen)
       return true;
     // A masked key must stay far below the others where the exponential
@@ -1611,6 +1623,10 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "more than one softcap";
         return failure();
       }
+      if (!plan.runtimeFactors.empty()) {
+        reason = "a scale that is not a constant applied after the softcap";
+        return failure();
+      }
       // A positive scale f applied after it makes the cap f * c:
       // f * c * tanh(y) is the op's softcap f * c on scores f * c * y.
       if (scaleSeen && !(plan.scale > 0.0)) {
@@ -1650,6 +1666,14 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         return failure();
       if (!isMaskingConstant(a) && !isMaskingConstant(b)) {
         reason = "select between scores that is not a mask";
+        // Say why when it selects a constant: bf16's -1e4 rounds to -9984.
+        for (Expr *c : {a, b})
+          if (c->kind == ExprKind::Const && isa<FloatType>(c->type)) {
+            llvm::raw_string_ostream os(reason);
+            os << " (it selects " << llvm::format("%g", c->cst)
+               << "; a mask selects -inf or a value <= -1e4)";
+            break;
+          }
         return failure();
       }
       if (!masksAfterScale(isMaskingConstant(b) ? b : a))
@@ -1733,6 +1757,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       }
       plan.floatMasks.push_back(m);
       plan.floatMaskScales.push_back(maskScale);
+      plan.floatMaskFactors.push_back(plan.runtimeFactors.size());
       continue;
     }
     if (isOp<arith::MulFOp>(x) || isOp<arith::DivFOp>(x)) {
@@ -1741,8 +1766,21 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                  : (!isDiv && x->args[0]->kind == ExprKind::Const) ? 0
                                                                    : -1;
       if (cpos < 0) {
-        reason = "the scale is not one uniform scalar";
-        return failure();
+        // A factor that is no constant (a scale argument, a per-head or
+        // per-row tensor) multiplies Q: it must not read the key index
+        // (checked when Q is rewritten) nor the scores.
+        int fpos = isDiv ? 1
+                   : contains(x->args[0], ExprKind::Contract) ? 1
+                                                               : 0;
+        Expr *factor = x->args[fpos];
+        if (contains(factor, ExprKind::Contract) || !isPointwise(factor) ||
+            !isa<FloatType>(factor->type)) {
+          reason = "the scale is not one uniform scalar";
+          return failure();
+        }
+        plan.runtimeFactors.push_back({factor, isDiv});
+        x = x->args[1 - fpos];
+        continue;
       }
       double c = x->args[cpos]->cst;
       plan.scale = isDiv ? plan.scale / c : plan.scale * c;
@@ -2011,7 +2049,8 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
   // [B, H, D, S] and read transposed by the contraction's map): read
   // through a transpose into (b, h, s, x) order.
   // The dim each result reads: d, or d floordiv c (a K/V head read by a
-  // group of query heads).
+  // group of query heads), or the batch dim of a 3-D chain, a function of
+  // b and h only (b * H + h): sorted with b.
   auto readDim = [](AffineExpr r) -> std::optional<unsigned> {
     if (auto d = dyn_cast<AffineDimExpr>(r))
       return d.getPosition();
@@ -2019,16 +2058,26 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
       if (auto d = dyn_cast<AffineDimExpr>(
               cast<AffineBinaryOpExpr>(r).getLHS()))
         return d.getPosition();
+    if (!isa<AffineConstantExpr>(r) && !r.isFunctionOfDim(2) &&
+        !r.isFunctionOfDim(3))
+      return 0u;
     return std::nullopt;
   };
   for (auto [value, map] : candidates) {
     AffineMap m = toOperandMap(map, s, x);
     if (!m || m.isIdentity() || wantBshd)
       continue;
+    // A size-1 dim read at 0 is the head dim of MQA's single K/V head
+    // ([B, Skv, 1, D] read by Q in [B, H, S, D]).
+    auto valueType = cast<RankedTensorType>(value.getType());
     SmallVector<unsigned> dims;
-    for (AffineExpr r : m.getResults())
+    for (auto [k, r] : llvm::enumerate(m.getResults())) {
       if (std::optional<unsigned> d = readDim(r))
         dims.push_back(*d);
+      else if (r == getAffineConstantExpr(0, r.getContext()) &&
+               valueType.getRank() == 4 && valueType.getDimSize(k) == 1)
+        dims.push_back(1);
+    }
     if (dims.size() != m.getNumResults() ||
         llvm::SmallDenseSet<unsigned>(dims.begin(), dims.end()).size() !=
             dims.size())
@@ -2419,6 +2468,28 @@ static bool isEvaluable(Expr *e, Operation *root, const ChainWalker &walker,
   default:
     return false;
   }
+}
+
+/// True when `e` reads logical dim `d` (through a tensor's map or an
+/// index).
+static bool readsDim(Expr *e, unsigned d) {
+  if ((e->kind == ExprKind::Leaf && e->map && e->map.isFunctionOfDim(d)) ||
+      (e->kind == ExprKind::Index && e->index.isFunctionOfDim(d)))
+    return true;
+  return llvm::any_of(e->args, [&](Expr *a) { return readsDim(a, d); });
+}
+
+/// `v` (a float) extended or truncated to the float type `type`.
+static Value castFloat(OpBuilder &b, Location loc, Value v, Type type) {
+  unsigned from = v.getType().getIntOrFloatBitWidth();
+  unsigned to = type.getIntOrFloatBitWidth();
+  if (v.getType() == type)
+    return v;
+  if (from == to) // f16 <-> bf16, through f32 (exact)
+    v = arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+  if (v.getType().getIntOrFloatBitWidth() < to)
+    return arith::ExtFOp::create(b, loc, type, v);
+  return arith::TruncFOp::create(b, loc, type, v);
 }
 
 /// Marks in `used` the logical dims b, h, i, j that `e` reads (through a
@@ -2967,6 +3038,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   rewriter.setInsertionPoint(root);
   SmallVector<Expr *> allFloatMasks = plan.floatMasks;
   SmallVector<double> allFloatMaskScales = plan.floatMaskScales;
+  SmallVector<size_t> allFloatMaskFactors = plan.floatMaskFactors;
   SmallVector<MaskTerm> allBoolMasks = plan.boolMasks;
   // Folds the mask `m` into the band if it is a constant one.
   auto foldBand = [&](Expr *m, bool negated, bool isFloat) {
@@ -2984,10 +3056,11 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     return true;
   };
   for (size_t k = plan.floatMasks.size(); k-- > 0;)
-    if (plan.floatMaskScales[k] == 1.0 &&
+    if (plan.floatMaskScales[k] == 1.0 && plan.floatMaskFactors[k] == 0 &&
         foldBand(plan.floatMasks[k], false, true)) {
       plan.floatMasks.erase(plan.floatMasks.begin() + k);
       plan.floatMaskScales.erase(plan.floatMaskScales.begin() + k);
+      plan.floatMaskFactors.erase(plan.floatMaskFactors.begin() + k);
     }
   llvm::erase_if(plan.boolMasks, [&](const MaskTerm &t) {
     return foldBand(t.pred, t.negated, false);
@@ -3006,6 +3079,7 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (plan.constantBand) {
       plan.floatMasks = allFloatMasks;
       plan.floatMaskScales = allFloatMaskScales;
+      plan.floatMaskFactors = allFloatMaskFactors;
       plan.boolMasks = allBoolMasks;
       plan.constantBand = false;
     }
@@ -3152,8 +3226,18 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   MaskTerm boolTerm{nullptr, false};
   Value maskSrc;
   AffineMap maskMap;
-  bool scaledMask = llvm::any_of(plan.floatMaskScales,
-                                 [](double c) { return c != 1.0; });
+  bool scaledMask =
+      llvm::any_of(plan.floatMaskScales, [](double c) { return c != 1.0; }) ||
+      llvm::any_of(plan.floatMaskFactors, [](size_t n) { return n != 0; });
+  // Factors that are no constants multiply Q: evaluated before the op on
+  // (b, h, i), they must not read the key index.
+  for (auto [factor, isDiv] : plan.runtimeFactors)
+    if (!isEvaluable(factor, root, walker, /*onlyIJ=*/false) ||
+        readsDim(factor, kJ)) {
+      reason = "the scale is not a constant and reads the key index or a "
+               "value not defined before the chain";
+      return failure();
+    }
   bool combined = scaledMask ||
                   plan.floatMasks.size() + plan.boolMasks.size() +
                           (denseIndex ? 1 : 0) >
@@ -3365,6 +3449,12 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     SmallVector<Expr *> exprs(plan.floatMasks.begin(), plan.floatMasks.end());
     for (const MaskTerm &t : keepTerms)
       exprs.push_back(t.pred);
+    size_t factorsRead = 0;
+    for (size_t n : plan.floatMaskFactors)
+      factorsRead = std::max(factorsRead, n);
+    for (auto [factor, isDiv] :
+         ArrayRef(plan.runtimeFactors).take_front(factorsRead))
+      exprs.push_back(factor);
     std::array<bool, 4> used = {false, false, false, false};
     std::array<bool, 4> indexed = used;
     SmallVector<Expr *> leaves, tensorLeaves;
@@ -3427,12 +3517,23 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
               Value result = keep;
               if (!combinedType.isInteger(1)) {
                 Value sum;
-                for (auto [fm, c] :
-                     llvm::zip(plan.floatMasks, plan.floatMaskScales)) {
+                for (auto [fm, c, nf] :
+                     llvm::zip(plan.floatMasks, plan.floatMaskScales,
+                               plan.floatMaskFactors)) {
                   Value m = emitScalar(nb, nl, fm, Value(), loopDims, symbols,
                                        leafArg);
                   if (m.getType() != combinedType)
                     m = arith::ExtFOp::create(nb, nl, combinedType, m);
+                  for (auto [factor, isDiv] :
+                       ArrayRef(plan.runtimeFactors).take_front(nf)) {
+                    Value f = castFloat(
+                        nb, nl,
+                        emitScalar(nb, nl, factor, Value(), loopDims, symbols,
+                                   leafArg),
+                        combinedType);
+                    m = isDiv ? arith::DivFOp::create(nb, nl, m, f).getResult()
+                              : arith::MulFOp::create(nb, nl, m, f).getResult();
+                  }
                   if (c != 1.0)
                     m = arith::MulFOp::create(
                         nb, nl, m,
@@ -3480,6 +3581,72 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     qv = extend(qv);
     kv = extend(kv);
     vv = extend(vv);
+  }
+  if (!plan.runtimeFactors.empty()) {
+    // Q times the factors that are no constants, in f32 (rounded once to
+    // Q's type when that is f16/bf16), read on Q's dims (b, h, i, d) or
+    // (b, i, h, d).
+    auto qType = cast<RankedTensorType>(qv.getType());
+    Type qElt = qType.getElementType(), f32 = rewriter.getF32Type();
+    unsigned pos[kNumDims] = {0, q->bshd ? 2u : 1u, q->bshd ? 1u : 2u, 0, 0,
+                              3};
+    SmallVector<AffineExpr> toLoops;
+    for (unsigned d = 0; d < kNumDims; ++d)
+      toLoops.push_back(d == kJ || d == kE
+                            ? rewriter.getAffineConstantExpr(0)
+                            : rewriter.getAffineDimExpr(pos[d]));
+    SmallVector<Expr *> leaves, tensorLeaves;
+    std::array<bool, 4> used = {false, false, false, false};
+    std::array<bool, 4> indexed = used;
+    SmallVector<Expr *> exprs;
+    for (auto [factor, isDiv] : plan.runtimeFactors) {
+      exprs.push_back(factor);
+      collectLeaves(factor, leaves);
+      markDimsRead(factor, used, indexed);
+    }
+    for (Expr *l : leaves)
+      if (l->map && llvm::none_of(tensorLeaves,
+                                  [&](Expr *u) { return equal(u, l); }))
+        tensorLeaves.push_back(l);
+    SmallVector<Value> inputs = {qv};
+    AffineMap id = rewriter.getMultiDimIdentityMap(4);
+    SmallVector<AffineMap> maps = {id};
+    for (Expr *l : tensorLeaves) {
+      inputs.push_back(l->value);
+      maps.push_back(l->map.replaceDimsAndSymbols(toLoops, {}, 4, 0));
+    }
+    maps.push_back(id);
+    SmallVector<Value> symbols = symbolsFor(exprs);
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, qv), qElt);
+    qv = linalg::GenericOp::create(
+             rewriter, loc, TypeRange{qType}, inputs, ValueRange{empty}, maps,
+             SmallVector<utils::IteratorType>(4,
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               SmallVector<Value> loopDims(kNumDims);
+               for (unsigned d = 0; d < 4; ++d)
+                 if (indexed[d])
+                   loopDims[d] = linalg::IndexOp::create(nb, nl, pos[d]);
+               auto leafArg = [&](Expr *l) -> Value {
+                 for (auto [u, arg] :
+                      llvm::zip(tensorLeaves, args.drop_front()))
+                   if (equal(u, l))
+                     return arg;
+                 return Value();
+               };
+               Value x = castFloat(nb, nl, args[0], f32);
+               for (auto [factor, isDiv] : plan.runtimeFactors) {
+                 Value f = castFloat(nb, nl,
+                                     emitScalar(nb, nl, factor, Value(),
+                                                loopDims, symbols, leafArg),
+                                     f32);
+                 x = isDiv ? arith::DivFOp::create(nb, nl, x, f).getResult()
+                           : arith::MulFOp::create(nb, nl, x, f).getResult();
+               }
+               linalg::YieldOp::create(nb, nl, castFloat(nb, nl, x, qElt));
+             })
+             .getResult(0);
   }
 
   // The op and its result in the root's shape.
