@@ -717,7 +717,8 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     return failure();
   // TOSA is lowered after raising (the raise reads TOSA chains), as on the
   // CPU: the rest of a TOSA model stays on the host.
-  if (failed(addStage(pm, "func.func(tosa-to-linalg-named,tosa-to-linalg),"
+  if (failed(addStage(pm, "func.func(attn-split-tosa-casts,"
+                          "tosa-to-linalg-named,tosa-to-linalg),"
                           "tosa-to-arith,tosa-to-tensor")))
     return failure();
   // f16/bf16 attention on sm_80+ becomes a tensor-core kernel here; the rest

@@ -132,7 +132,8 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   if (options.fuse)
     s += "attn-fuse-attention,";
   // TOSA is lowered after raising: the raise reads the TOSA chain itself.
-  s += "func.func(tosa-to-linalg-named,tosa-to-linalg),tosa-to-arith,"
+  s += "func.func(attn-split-tosa-casts,tosa-to-linalg-named,tosa-to-linalg),"
+       "tosa-to-arith,"
        "tosa-to-tensor,";
   if (options.flash) {
     // Splitting the keys only pays with threads to run the splits on.

@@ -135,6 +135,18 @@ def AttnLowerAffineLoops : Pass<"attn-lower-affine-loops"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def AttnSplitTosaCasts : Pass<"attn-split-tosa-casts"> {
+  let summary = "Cast between bf16 and f16 through f32 in TOSA";
+  let description = [{
+    `tosa-to-linalg` lowers a `tosa.cast` from bf16 to f16 (or back) into an
+    `arith.truncf` (`extf`) between two 16-bit types, which the arith
+    verifier rejects ("cast incompatible"). This pass splits such a cast in
+    two, through f32: bf16 and f16 values are exact in f32, so the result
+    is the same single rounding. Both pipelines run it before lowering TOSA.
+  }];
+  let dependentDialects = ["::mlir::tosa::TosaDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
