@@ -1189,11 +1189,10 @@ struct Plan {
   Band band;
   SmallVector<MaskTerm> boolMasks;
   /// Every keep condition on indices (bands included), for a dense i1 mask
-  /// when they are not all causal/window bands (`indexDense`, with the
-  /// reason) or the band does not fit the op's attributes.
+  /// when they are not all causal/window bands (`indexDense`) or the band
+  /// does not fit the op's attributes.
   SmallVector<MaskTerm> indexTerms;
   bool indexDense = false;
-  std::string indexReason;
   /// Whether constant mask tensors contributed to `band`.
   bool constantBand = false;
   /// The additive masks, in the order the chain adds them, and the factor
@@ -1267,11 +1266,10 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     if (!rhsIdx)
       rhsIdx = constOr(c->args[1], lhsIdx);
   }
-  // A condition on indices that is not a band is kept as a dense term.
+  // A condition on indices that is not a band is kept as a dense term
+  // (`why` says which way it is not).
   auto dense = [&](StringRef why) {
     plan.indexDense = true;
-    if (plan.indexReason.empty())
-      plan.indexReason = why.str();
     return success();
   };
   if (lhsIdx && rhsIdx) {
@@ -2492,6 +2490,27 @@ static Value castFloat(OpBuilder &b, Location loc, Value v, Type type) {
   return arith::TruncFOp::create(b, loc, type, v);
 }
 
+/// `t` with its float elements cast to `elt` by an element-wise generic
+/// (itself when they already are).
+static Value castTensor(OpBuilder &b, Location loc, Value t, Type elt) {
+  auto type = cast<RankedTensorType>(t.getType());
+  if (type.getElementType() == elt)
+    return t;
+  Value empty = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, t), elt);
+  AffineMap id = b.getMultiDimIdentityMap(type.getRank());
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{type.clone(elt)}, ValueRange{t},
+             ValueRange{empty}, ArrayRef<AffineMap>{id, id},
+             SmallVector<utils::IteratorType>(type.getRank(),
+                                              utils::IteratorType::parallel),
+             [&](OpBuilder &nb, Location nl, ValueRange args) {
+               linalg::YieldOp::create(nb, nl,
+                                       castFloat(nb, nl, args[0], elt));
+             })
+      .getResult(0);
+}
+
 /// Marks in `used` the logical dims b, h, i, j that `e` reads (through a
 /// tensor's map or an index), and in `indexed` those it reads as indices.
 static void markDimsRead(Expr *e, std::array<bool, 4> &used,
@@ -3234,8 +3253,8 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   for (auto [factor, isDiv] : plan.runtimeFactors)
     if (!isEvaluable(factor, root, walker, /*onlyIJ=*/false) ||
         readsDim(factor, kJ)) {
-      reason = "the scale is not a constant and reads the key index or a "
-               "value not defined before the chain";
+      reason = "the scale is not a constant nor an element-wise function "
+               "of b, h, i and values defined before the chain";
       return failure();
     }
   bool combined = scaledMask ||
@@ -3332,8 +3351,9 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (!llvm::all_of(plan.floatMasks, evaluable) ||
         !llvm::all_of(keepTerms,
                       [&](const MaskTerm &t) { return evaluable(t.pred); })) {
-      reason = "the mask reads a value that is not defined before the chain "
-               "(where it would be evaluated)";
+      reason = "the mask is not an element-wise function of tensors, "
+               "indices and scalars defined before the chain (where it is "
+               "evaluated)";
       return failure();
     }
   }
@@ -3557,35 +3577,24 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
             })
             .getResult(0);
   }
+  // Q times a factor that is no constant is computed in f32 and stays f32:
+  // rounded to f16 it could overflow (Q / 0.005) where the chain's scores
+  // do not. K and V follow (the op takes one element type), and its f32
+  // result is rounded to V's type once after it.
+  Type resultElt = elt;
+  if (!plan.runtimeFactors.empty() && !elt.isF32()) {
+    extendToF32 = true;
+    elt = rewriter.getF32Type();
+  }
   if (extendToF32) {
-    auto extend = [&](Value t) -> Value {
-      auto type = cast<RankedTensorType>(t.getType());
-      if (type.getElementType() == elt)
-        return t;
-      Value empty = tensor::EmptyOp::create(
-          rewriter, loc, tensor::getMixedSizes(rewriter, loc, t), elt);
-      AffineMap id = rewriter.getMultiDimIdentityMap(type.getRank());
-      return linalg::GenericOp::create(
-                 rewriter, loc, TypeRange{type.clone(elt)}, ValueRange{t},
-                 ValueRange{empty}, ArrayRef<AffineMap>{id, id},
-                 SmallVector<utils::IteratorType>(
-                     type.getRank(), utils::IteratorType::parallel),
-                 [&](OpBuilder &nb, Location nl, ValueRange args) {
-                   linalg::YieldOp::create(
-                       nb, nl,
-                       arith::ExtFOp::create(nb, nl, elt, args[0])
-                           .getResult());
-                 })
-          .getResult(0);
-    };
+    auto extend = [&](Value t) { return castTensor(rewriter, loc, t, elt); };
     qv = extend(qv);
     kv = extend(kv);
     vv = extend(vv);
   }
   if (!plan.runtimeFactors.empty()) {
-    // Q times the factors that are no constants, in f32 (rounded once to
-    // Q's type when that is f16/bf16), read on Q's dims (b, h, i, d) or
-    // (b, i, h, d).
+    // Q (f32 by now) times the factors that are no constants, read on Q's
+    // dims (b, h, i, d) or (b, i, h, d).
     auto qType = cast<RankedTensorType>(qv.getType());
     Type qElt = qType.getElementType(), f32 = rewriter.getF32Type();
     unsigned pos[kNumDims] = {0, q->bshd ? 2u : 1u, q->bshd ? 1u : 2u, 0, 0,
@@ -3663,6 +3672,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                    : FloatAttr(),
       bshd ? LayoutAttr::get(ctx, Layout::bshd) : LayoutAttr());
   Value res = attention.getResult();
+  if (resultElt != elt) {
+    res = castTensor(rewriter, loc, res, resultElt);
+    elt = resultElt;
+  }
   // The op's result is in Q's layout ([B, H, S, E] or [B, S, H, E]); the
   // root's may be any order of those dims (other ranks: [B, H, S, E]
   // reshaped below).
