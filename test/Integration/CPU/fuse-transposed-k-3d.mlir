@@ -2,7 +2,8 @@
 // does not read, in chains where that used to be refused: K given already
 // transposed as [N, D, Skv] to a 3-D tosa.matmul and to linalg.batch_matmul
 // (read through a linalg.transpose), and MQA K/V stored [B, Skv, 1, D] with Q
-// in [B, H, S, D] (the single K/V head transposed to [B, 1, Skv, D]); with Q
+// in [B, H, S, D] (the single K/V head transposed to [B, 1, Skv, D]; also
+// with B = 1 read at 0, two unit dims read at 0); with Q
 // in [B, S, H, D] the op takes layout = bshd. The fused and the unfused
 // programs must print the same numbers.
 // RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
@@ -19,6 +20,9 @@
 // CHECK: attn.attention
 // CHECK-NOT: linalg.batch_matmul
 // CHECK-LABEL: func.func @q_bhsd(
+// CHECK-COUNT-2: linalg.transpose ins(%{{.*}} : tensor<1x5x1x4xf32>) outs(%{{.*}} : tensor<1x1x5x4xf32>) permutation = [0, 2, 1, 3]
+// CHECK: attn.attention {{.*}} -> tensor<1x2x3x4xf32>
+// CHECK-LABEL: func.func @q_bhsd_unit_batch(
 // CHECK-COUNT-2: linalg.transpose ins(%{{.*}} : tensor<1x5x1x4xf32>) outs(%{{.*}} : tensor<1x1x5x4xf32>) permutation = [0, 2, 1, 3]
 // CHECK: attn.attention {{.*}} -> tensor<1x2x3x4xf32>
 // CHECK-LABEL: func.func @q_bshd(
@@ -66,6 +70,28 @@ func.func @q_bhsd(%q: tensor<1x2x3x4xf32>, %k: tensor<1x5x1x4xf32>, %v: tensor<1
   %eo = tensor.empty() : tensor<1x2x3x4xf32>
   %fo = linalg.fill ins(%z : f32) outs(%eo : tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
   %o = linalg.generic {indexing_maps = [affine_map<(b, h, i, e, j) -> (b, h, i, j)>, affine_map<(b, h, i, e, j) -> (b, j, 0, e)>, affine_map<(b, h, i, e, j) -> (b, h, i, e)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x3x5xf32>, tensor<1x5x1x4xf32>) outs(%fo : tensor<1x2x3x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x3x4xf32>
+  return %o : tensor<1x2x3x4xf32>
+}
+
+func.func @q_bhsd_unit_batch(%q: tensor<1x2x3x4xf32>, %k: tensor<1x5x1x4xf32>, %v: tensor<1x5x1x4xf32>) -> tensor<1x2x3x4xf32> {
+  %z = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x2x3x5xf32>
+  %f = linalg.fill ins(%z : f32) outs(%e : tensor<1x2x3x5xf32>) -> tensor<1x2x3x5xf32>
+  %s = linalg.generic {indexing_maps = [affine_map<(b, h, i, j, d) -> (b, h, i, d)>, affine_map<(b, h, i, j, d) -> (0, j, 0, d)>, affine_map<(b, h, i, j, d) -> (b, h, i, j)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x3x4xf32>, tensor<1x5x1x4xf32>) outs(%f : tensor<1x2x3x5xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x3x5xf32>
+  %p = linalg.softmax dimension(3) ins(%s : tensor<1x2x3x5xf32>) outs(%e : tensor<1x2x3x5xf32>) -> tensor<1x2x3x5xf32>
+  %eo = tensor.empty() : tensor<1x2x3x4xf32>
+  %fo = linalg.fill ins(%z : f32) outs(%eo : tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  %o = linalg.generic {indexing_maps = [affine_map<(b, h, i, e, j) -> (b, h, i, j)>, affine_map<(b, h, i, e, j) -> (0, j, 0, e)>, affine_map<(b, h, i, e, j) -> (b, h, i, e)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x3x5xf32>, tensor<1x5x1x4xf32>) outs(%fo : tensor<1x2x3x4xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
     %r = arith.addf %acc, %m : f32
@@ -197,5 +223,8 @@ func.func @main() {
   %o4d = tensor.cast %o4 : tensor<1x2x3x4xf32> to tensor<?x?x?x?xf32>
   call @print(%o3d) : (tensor<?x?x?x?xf32>) -> ()
   call @print(%o4d) : (tensor<?x?x?x?xf32>) -> ()
+  %o5 = call @q_bhsd_unit_batch(%qas, %kms, %vms) : (tensor<1x2x3x4xf32>, tensor<1x5x1x4xf32>, tensor<1x5x1x4xf32>) -> tensor<1x2x3x4xf32>
+  %o5d = tensor.cast %o5 : tensor<1x2x3x4xf32> to tensor<?x?x?x?xf32>
+  call @print(%o5d) : (tensor<?x?x?x?xf32>) -> ()
   return
 }

@@ -2065,17 +2065,24 @@ static FailureOr<Access> resolveLeaf(Expr *leaf, unsigned s, unsigned x,
     AffineMap m = toOperandMap(map, s, x);
     if (!m || m.isIdentity() || wantBshd)
       continue;
-    // A size-1 dim read at 0 is the head dim of MQA's single K/V head
-    // ([B, Skv, 1, D] read by Q in [B, H, S, D]).
+    // Size-1 dims read at 0 of a 4-D tensor take the operand dims no
+    // other result reads, in order: MQA's single K/V head ([B, Skv, 1, D]
+    // read by Q in [B, H, S, D]), and B = 1 as well ([1, Skv, 1, D]).
     auto valueType = cast<RankedTensorType>(value.getType());
     SmallVector<unsigned> dims;
+    SmallVector<size_t> unitSlots;
     for (auto [k, r] : llvm::enumerate(m.getResults())) {
-      if (std::optional<unsigned> d = readDim(r))
+      if (std::optional<unsigned> d = readDim(r)) {
         dims.push_back(*d);
-      else if (r == getAffineConstantExpr(0, r.getContext()) &&
-               valueType.getRank() == 4 && valueType.getDimSize(k) == 1)
-        dims.push_back(1);
+      } else if (r == getAffineConstantExpr(0, r.getContext()) &&
+                 valueType.getRank() == 4 && valueType.getDimSize(k) == 1) {
+        unitSlots.push_back(dims.size());
+        dims.push_back(~0u);
+      }
     }
+    for (unsigned d = 0, next = 0; d < 4 && next < unitSlots.size(); ++d)
+      if (!llvm::is_contained(dims, d))
+        dims[unitSlots[next++]] = d;
     if (dims.size() != m.getNumResults() ||
         llvm::SmallDenseSet<unsigned>(dims.begin(), dims.end()).size() !=
             dims.size())
