@@ -154,3 +154,50 @@ func.func @gqa_decode(%q: tensor<1x8x1x64xf32>, %k: tensor<1x2x256x64xf32>,
        outs(%init : tensor<1x8x1x64xf32>) -> tensor<1x8x1x64xf32>
   return %0 : tensor<1x8x1x64xf32>
 }
+
+// -----
+
+// A head dim that is no multiple of the 16-lane vector (40, as in Stable
+// Diffusion's attention): the P.V contraction (columns: the 40 value
+// columns) is split into a 32-column part (8 x 32 blocks) and an 8-column
+// remainder (8 x 8 blocks), both vectorised; it was left to scalar loops
+// (3x slower at D = 40, 8x at D = 24). S^T = K.Q^T reduces over the 40 head
+// columns in steps of 8.
+// KM-LABEL: func.func @head_dim_40
+//       KM: scf.for
+//       KM:   vector.contract {{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
+//       KM:   vector.contract {{.*}} : vector<8x8xf32>, vector<8x32xf32> into vector<8x32xf32>
+//       KM:   vector.contract {{.*}} : vector<8x8xf32>, vector<8x8xf32> into vector<8x8xf32>
+//   KM-NOT:   linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: scf.forall.in_parallel
+func.func @head_dim_40(%q: tensor<1x2x64x40xf32>, %k: tensor<1x2x128x40xf32>,
+                       %v: tensor<1x2x128x40xf32>, %o: tensor<1x2x64x40xf32>) -> tensor<1x2x64x40xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x64x40xf32>, tensor<1x2x128x40xf32>, tensor<1x2x128x40xf32>)
+       outs(%o : tensor<1x2x64x40xf32>) -> tensor<1x2x64x40xf32>
+  return %0 : tensor<1x2x64x40xf32>
+}
+
+// -----
+
+// Tiles that are no multiple of the register blocks in either dim (a query
+// tile of 12 rows, Sq = 12: P.V has 8 + 4 rows; a head dim of 20: 16 + 4
+// columns): every part is a static block, no P.V contraction is left to
+// loops. (With fewer than 16 rows the scores are dot products over the head
+// dim, vectorised by LLVM.)
+// KM-LABEL: func.func @odd_blocks
+//   KM-NOT: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: vector.contract {{.*}} into vector<8x16xf32>
+//   KM-NOT: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: vector.contract {{.*}} into vector<8x4xf32>
+//   KM-NOT: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: vector.contract {{.*}} into vector<4x16xf32>
+//   KM-NOT: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: vector.contract {{.*}} into vector<4x4xf32>
+//   KM-NOT: linalg.generic {{.*}}iterator_types = ["parallel", "reduction", "parallel"]
+//       KM: return
+func.func @odd_blocks(%q: tensor<1x1x12x20xf32>, %k: tensor<1x1x128x20xf32>,
+                      %v: tensor<1x1x128x20xf32>, %o: tensor<1x1x12x20xf32>) -> tensor<1x1x12x20xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x12x20xf32>, tensor<1x1x128x20xf32>, tensor<1x1x128x20xf32>)
+       outs(%o : tensor<1x1x12x20xf32>) -> tensor<1x1x12x20xf32>
+  return %0 : tensor<1x1x12x20xf32>
+}

@@ -252,6 +252,116 @@ struct AttnVectorizeTilesPass
       lastTiling = std::move(*tiled);
       return &lastTiling;
     };
+    // Tiles one flash contraction (rows a multiple of `rowBlock` or fewer;
+    // columns a multiple of `vectorWidth` or fewer) into register blocks
+    // and queues them for vectorisation.
+    auto blockContraction = [&](linalg::GenericOp generic) {
+      SmallVector<int64_t> bounds =
+          cast<linalg::LinalgOp>(generic.getOperation()).getStaticLoopRanges();
+      if (!(bounds[0] % rowBlock == 0 ||
+            (bounds[0] > 0 && bounds[0] < rowBlock)) ||
+          !(bounds[2] % vectorWidth == 0 ||
+            (bounds[2] > 0 && bounds[2] < vectorWidth)))
+        return;
+      // Fewer rows than a block (decoding: one row per query head of a
+      // K/V head group): one block of all the rows.
+      int64_t rows = std::min<int64_t>(rowBlock, bounds[0]);
+      // rowBlock x cols register blocks over the whole reduction (cols: a
+      // few vectors wide, so that each broadcast feeds several FMAs; all
+      // the columns of a part narrower than a vector).
+      int64_t cols = colBlock > 0 && bounds[2] % colBlock == 0
+                         ? colBlock
+                         : std::min<int64_t>(vectorWidth, bounds[2]);
+      // The reduction is split into steps of `reductionStep` (innermost
+      // loop; the block's accumulator is hoisted out of it into registers
+      // below), so that each loop body is a few hundred FMAs rather than
+      // the whole reduction unrolled: a smaller basic block that the
+      // back end schedules without spilling.
+      int64_t step = reductionStep > 0 && bounds[1] > reductionStep &&
+                             bounds[1] % reductionStep == 0
+                         ? reductionStep
+                         : 0;
+      auto fill = generic.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
+      scf::SCFTilingResult *tiled =
+          step ? tileAndQueue(generic, {rows, step, cols}, {0, 2, 1})
+               : tileAndQueue(generic, {rows, 0, cols});
+      if (!tiled || tiled->loops.empty() || tiled->tiledOps.size() != 1)
+        return;
+      Operation *block = tiled->tiledOps.front();
+      auto outer = dyn_cast<scf::ForOp>(tiled->loops.front().getOperation());
+      auto innermost = dyn_cast<scf::ForOp>(tiled->loops.back().getOperation());
+      if (step && innermost)
+        reductionLoops.push_back(innermost);
+      if (!fill || !outer || outer.getInitArgs().size() != 1)
+        return;
+      // The accumulator starts as a constant (the score tile's zeros):
+      // fill each register block instead, so that the vectorised block
+      // starts from a constant vector, and let the loops start from the
+      // unfilled tensor (the blocks overwrite every element) rather than
+      // from a filled copy of it per key step.
+      auto blockOp = cast<linalg::LinalgOp>(block);
+      OpOperand *init = blockOp.getDpsInitOperand(0);
+      if (!step) {
+        rewriter.setInsertionPoint(block);
+        auto blockFill = linalg::FillOp::create(
+            rewriter, block->getLoc(), fill.getInputs()[0], init->get());
+        rewriter.modifyOpInPlace(block,
+                                 [&] { init->set(blockFill.getResult(0)); });
+        toVectorize.push_back(blockFill);
+      } else {
+        // The block is filled once before its reduction loop.
+        auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
+        if (!innermost || innermost.getInitArgs().size() != 1 || !slice ||
+            slice.getSource() != innermost.getRegionIterArgs()[0])
+          return;
+        rewriter.setInsertionPoint(innermost);
+        Value dest = innermost.getInitArgs()[0];
+        Location l = block->getLoc();
+        auto destSlice = tensor::ExtractSliceOp::create(
+            rewriter, l, slice.getType(), dest, slice.getMixedOffsets(),
+            slice.getMixedSizes(), slice.getMixedStrides());
+        auto blockFill = linalg::FillOp::create(
+            rewriter, l, fill.getInputs()[0], destSlice.getResult());
+        auto filledDest = tensor::InsertSliceOp::create(
+            rewriter, l, blockFill.getResult(0), dest, slice.getMixedOffsets(),
+            slice.getMixedSizes(), slice.getMixedStrides());
+        rewriter.modifyOpInPlace(innermost, [&] {
+          innermost.getInitArgsMutable()[0].set(filledDest.getResult());
+        });
+        toVectorize.push_back(blockFill);
+      }
+      rewriter.modifyOpInPlace(outer, [&] {
+        outer.getInitArgsMutable()[0].set(fill.getOutputs()[0]);
+      });
+    };
+    // Splits a contraction along its rows (dim 0) and columns (dim 2) where
+    // they are no multiple of `rowBlock` / `vectorWidth` (and larger): the
+    // first part is, the second is narrower than a block.
+    auto splitForBlocks = [&](linalg::GenericOp generic) {
+      SmallVector<linalg::GenericOp> parts = {generic};
+      for (auto [dim, unit] :
+           {std::pair<unsigned, int64_t>{0, rowBlock}, {2, vectorWidth}}) {
+        SmallVector<linalg::GenericOp> next;
+        for (linalg::GenericOp part : parts) {
+          int64_t size = cast<linalg::LinalgOp>(part.getOperation())
+                             .getStaticLoopRanges()[dim];
+          if (size <= unit || size % unit == 0) {
+            next.push_back(part);
+            continue;
+          }
+          rewriter.setInsertionPoint(part);
+          auto [first, second] = linalg::splitOp(
+              rewriter, cast<TilingInterface>(part.getOperation()), dim,
+              rewriter.getIndexAttr(size / unit * unit));
+          for (TilingInterface half : {first, second})
+            if (auto g = dyn_cast_if_present<linalg::GenericOp>(
+                    half ? half.getOperation() : nullptr))
+              next.push_back(g);
+        }
+        parts = std::move(next);
+      }
+      return parts;
+    };
     for (linalg::LinalgOp op : candidates) {
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
       if (!generic)
@@ -270,81 +380,13 @@ struct AttnVectorizeTilesPass
                  bounds[1] % vectorWidth == 0) {
         // vectorWidth x vectorWidth blocks, transposed in registers.
         tileAndQueue(generic, {vectorWidth, vectorWidth});
-      } else if (isTileContraction(generic) &&
-                 (bounds[0] % rowBlock == 0 ||
-                  (bounds[0] > 0 && bounds[0] < rowBlock)) &&
-                 bounds[2] % vectorWidth == 0) {
-        // Fewer rows than a block (decoding: one row per query head of a
-        // K/V head group): one block of all the rows.
-        int64_t rows = std::min<int64_t>(rowBlock, bounds[0]);
-        // rowBlock x cols register blocks over the whole reduction (cols: a
-        // few vectors wide, so that each broadcast feeds several FMAs).
-        int64_t cols = colBlock > 0 && bounds[2] % colBlock == 0
-                           ? colBlock
-                           : vectorWidth;
-        // The reduction is split into steps of `reductionStep` (innermost
-        // loop; the block's accumulator is hoisted out of it into registers
-        // below), so that each loop body is a few hundred FMAs rather than
-        // the whole reduction unrolled: a smaller basic block that the
-        // back end schedules without spilling.
-        int64_t step = reductionStep > 0 && bounds[1] > reductionStep &&
-                               bounds[1] % reductionStep == 0
-                           ? reductionStep
-                           : 0;
-        auto fill = generic.getDpsInits()[0].getDefiningOp<linalg::FillOp>();
-        scf::SCFTilingResult *tiled =
-            step ? tileAndQueue(generic, {rows, step, cols}, {0, 2, 1})
-                 : tileAndQueue(generic, {rows, 0, cols});
-        if (!tiled || tiled->loops.empty() || tiled->tiledOps.size() != 1)
-          continue;
-        Operation *block = tiled->tiledOps.front();
-        auto outer = dyn_cast<scf::ForOp>(tiled->loops.front().getOperation());
-        auto innermost =
-            dyn_cast<scf::ForOp>(tiled->loops.back().getOperation());
-        if (step && innermost)
-          reductionLoops.push_back(innermost);
-        if (!fill || !outer || outer.getInitArgs().size() != 1)
-          continue;
-        // The accumulator starts as a constant (the score tile's zeros):
-        // fill each register block instead, so that the vectorised block
-        // starts from a constant vector, and let the loops start from the
-        // unfilled tensor (the blocks overwrite every element) rather than
-        // from a filled copy of it per key step.
-        auto blockOp = cast<linalg::LinalgOp>(block);
-        OpOperand *init = blockOp.getDpsInitOperand(0);
-        if (!step) {
-          rewriter.setInsertionPoint(block);
-          auto blockFill = linalg::FillOp::create(
-              rewriter, block->getLoc(), fill.getInputs()[0], init->get());
-          rewriter.modifyOpInPlace(
-              block, [&] { init->set(blockFill.getResult(0)); });
-          toVectorize.push_back(blockFill);
-        } else {
-          // The block is filled once before its reduction loop.
-          auto slice = init->get().getDefiningOp<tensor::ExtractSliceOp>();
-          if (!innermost || innermost.getInitArgs().size() != 1 || !slice ||
-              slice.getSource() != innermost.getRegionIterArgs()[0])
-            continue;
-          rewriter.setInsertionPoint(innermost);
-          Value dest = innermost.getInitArgs()[0];
-          Location l = block->getLoc();
-          auto destSlice = tensor::ExtractSliceOp::create(
-              rewriter, l, slice.getType(), dest, slice.getMixedOffsets(),
-              slice.getMixedSizes(), slice.getMixedStrides());
-          auto blockFill = linalg::FillOp::create(
-              rewriter, l, fill.getInputs()[0], destSlice.getResult());
-          auto filledDest = tensor::InsertSliceOp::create(
-              rewriter, l, blockFill.getResult(0), dest,
-              slice.getMixedOffsets(), slice.getMixedSizes(),
-              slice.getMixedStrides());
-          rewriter.modifyOpInPlace(innermost, [&] {
-            innermost.getInitArgsMutable()[0].set(filledDest.getResult());
-          });
-          toVectorize.push_back(blockFill);
-        }
-        rewriter.modifyOpInPlace(outer, [&] {
-          outer.getInitArgsMutable()[0].set(fill.getOutputs()[0]);
-        });
+      } else if (isTileContraction(generic)) {
+        // Sizes that are no multiple of the register block (head dims such
+        // as 24, 40 or 72; odd tile sizes) are split into a part that is and
+        // a narrower remainder, each vectorised with its own static shape,
+        // rather than leaving the whole contraction to scalar loops.
+        for (linalg::GenericOp part : splitForBlocks(generic))
+          blockContraction(part);
       }
       // The element-wise tile ops stay loops, which LLVM vectorises along
       // their contiguous innermost dimension; vectorising them whole here
