@@ -494,6 +494,23 @@ Expr *ChainWalker::buildOutside(Value v) {
             })
             .Case([&](arith::SIToFPOp) { return c[0]; })
             .Case([&](math::SqrtOp) { return std::sqrt(c[0]); })
+            // 1 / log(2) as a log2(e) factor of an exp2 (folded in double,
+            // then rounded to the type as the op's result is).
+            .Case([&](math::LogOp) -> std::optional<double> {
+              if (!(c[0] > 0) || !std::isfinite(c[0]))
+                return std::nullopt;
+              return std::log(c[0]);
+            })
+            .Case([&](math::Log2Op) -> std::optional<double> {
+              if (!(c[0] > 0) || !std::isfinite(c[0]))
+                return std::nullopt;
+              return std::log2(c[0]);
+            })
+            .Case([&](math::ExpOp) -> std::optional<double> {
+              if (!std::isfinite(c[0]))
+                return std::nullopt;
+              return std::exp(c[0]);
+            })
             .Case([&](math::RsqrtOp) {
               // As it is lowered: sqrt, rounded to the type, then 1 / that
               // (rounded below).
@@ -638,6 +655,13 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   }
   if (Expr *x = identityOperand(def->getName().getStringRef(), args))
     return x;
+  // x + (-y) is x - y (a max subtracted as the addition of its negation).
+  if (isa<arith::AddFOp>(def))
+    for (int k = 0; k < 2; ++k)
+      if (isOp<arith::NegFOp>(args[k]) &&
+          args[k]->type == args[1 - k]->type)
+        return scalarOp(arith::SubFOp::getOperationName(), v.getType(),
+                        {args[1 - k], args[k]->args[0]});
   Expr *e = make(ExprKind::Op, v.getType());
   e->op = def;
   e->name = def->getName().getStringRef();
@@ -1429,8 +1453,8 @@ static Expr *stripCasts(Expr *e) {
 /// exp2(x) is exp(ln 2 * x), and exp((x - max(x)) * c) is softmax(c * x)
 /// (a softmax does not change when every score of a row moves by the same
 /// amount, so which value was subtracted does not matter).
-static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
-                          std::string &reason) {
+static Expr *matchSoftmaxCore(Expr *p, double &expScale,
+                              bool &maxSubtracted, std::string &reason) {
   expScale = 1.0;
   maxSubtracted = false;
   p = stripCasts(p);
@@ -1510,6 +1534,62 @@ static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
     }
   }
   return arg;
+}
+
+/// The value a row test of PyTorch's `_safe_softmax` compares with -inf,
+/// or null: `all_j(x == -inf)` (an and-reduction over the keys starting at
+/// true) when `all`, `any_j(x != -inf)` (an or-reduction starting at false)
+/// otherwise.
+static Expr *safeSoftmaxRowTest(Expr *c, bool all) {
+  if (c->kind != ExprKind::Reduce || c->args.size() != 2 ||
+      c->name != (all ? arith::AndIOp::getOperationName()
+                      : arith::OrIOp::getOperationName()))
+    return nullptr;
+  Expr *init = c->args[0], *cmp = c->args[1];
+  if (init->kind != ExprKind::Const || !init->type.isInteger(1) ||
+      (init->cst != 0) != all || !isOp<arith::CmpFOp>(cmp) || !cmp->op)
+    return nullptr;
+  auto pred = cast<arith::CmpFOp>(cmp->op).getPredicate();
+  bool predOk = all ? (pred == arith::CmpFPredicate::OEQ ||
+                       pred == arith::CmpFPredicate::UEQ)
+                    : (pred == arith::CmpFPredicate::ONE ||
+                       pred == arith::CmpFPredicate::UNE);
+  if (!predOk)
+    return nullptr;
+  double ninf = -std::numeric_limits<double>::infinity();
+  for (int k = 0; k < 2; ++k)
+    if (isConst(cmp->args[k], ninf))
+      return cmp->args[1 - k];
+  return nullptr;
+}
+
+/// Returns the softmax input of probabilities `p`, or null with a reason
+/// (see matchSoftmaxCore). Also takes PyTorch's `_safe_softmax` (what its
+/// SDPA decomposition emits since 2.5): `where(all_j(x == -inf), 0,
+/// softmax(x))`, the probabilities of a row whose scores are all -inf set
+/// to 0, which is what attn.attention gives a fully masked row.
+static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
+                          std::string &reason) {
+  p = stripCasts(p);
+  Expr *rowTested = nullptr;
+  if (isOp<arith::SelectOp>(p) && p->args.size() == 3) {
+    if (Expr *x = safeSoftmaxRowTest(p->args[0], /*all=*/true);
+        x && isConst(stripCasts(p->args[1]), 0.0)) {
+      rowTested = x;
+      p = p->args[2];
+    } else if (Expr *y = safeSoftmaxRowTest(p->args[0], /*all=*/false);
+               y && isConst(stripCasts(p->args[2]), 0.0)) {
+      rowTested = y;
+      p = p->args[1];
+    }
+  }
+  Expr *x = matchSoftmaxCore(p, expScale, maxSubtracted, reason);
+  if (x && rowTested && !equal(stripCasts(rowTested), stripCasts(x))) {
+    reason = "the probabilities are zeroed for rows whose scores are all "
+             "-inf, tested on other values than the softmax input";
+    return nullptr;
+  }
+  return x;
 }
 
 static void collectLeaves(Expr *e, SmallVectorImpl<Expr *> &leaves);
