@@ -19,6 +19,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
 
+#include "mlir/Analysis/FlatLinearValueConstraints.h"
 #include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -30,17 +31,17 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
-#include "mlir/Analysis/FlatLinearValueConstraints.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
-#include "llvm/Support/CheckedArithmetic.h"
-#include "llvm/Support/SaveAndRestore.h"
+#include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/Debug.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 #include <algorithm>
 #include <cmath>
@@ -2633,13 +2634,43 @@ static bool isPlainPredicate(Expr *e) {
   return llvm::all_of(e->args, isPlainPredicate);
 }
 
-/// Reads a constant dense i1 or float mask as a band, if it is one.
+/// Reads a constant dense i1 or float mask as a band, if it is one: the
+/// constant itself, or a static slice of it (a model's causal buffer for its
+/// longest sequence sliced to [Sq, Skv], GPT-2's `bias[:, :, Skv - Sq :
+/// Skv, :Skv]`).
 static std::optional<Band> getConstantBand(Value value, AffineMap map,
                                            bool negated, bool isFloat) {
-  DenseElementsAttr dense;
-  if (!matchPattern(value, m_Constant(&dense)))
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
     return std::nullopt;
-  auto type = cast<RankedTensorType>(value.getType());
+  // Where element `idx` of `value` lies in the constant: source dim and
+  // offset for each dim of `value` (a rank-reducing slice drops size-1 dims,
+  // read at their offsets).
+  DenseElementsAttr dense;
+  SmallVector<int64_t> srcShape(type.getShape());
+  SmallVector<int64_t> srcBase(type.getRank(), 0);
+  SmallVector<int64_t> srcDimOf =
+      llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
+  if (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
+    RankedTensorType srcType = slice.getSourceType();
+    if (!slice.hasUnitStride() || !srcType.hasStaticShape() ||
+        ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
+        ShapedType::isDynamicShape(slice.getStaticSizes()) ||
+        !matchPattern(slice.getSource(), m_Constant(&dense)))
+      return std::nullopt;
+    srcShape.assign(srcType.getShape().begin(), srcType.getShape().end());
+    srcBase.assign(slice.getStaticOffsets().begin(),
+                   slice.getStaticOffsets().end());
+    llvm::SmallBitVector dropped = slice.getDroppedDims();
+    srcDimOf.clear();
+    for (int64_t d = 0; d < srcType.getRank(); ++d)
+      if (!dropped.test(d))
+        srcDimOf.push_back(d);
+    if (static_cast<int64_t>(srcDimOf.size()) != type.getRank())
+      return std::nullopt;
+  } else if (!matchPattern(value, m_Constant(&dense))) {
+    return std::nullopt;
+  }
   MLIRContext *ctx = value.getContext();
   int64_t rank = type.getRank();
   if (rank < 2)
@@ -2661,17 +2692,33 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     return std::nullopt;
   }
   int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
+  // The other dims have size 1: element (i, j) of the slice is element
+  // (base..., base_r + i, base_c + j) of the constant.
+  auto linearIndex = [&](int64_t i, int64_t j) {
+    SmallVector<int64_t> at(srcBase);
+    at[srcDimOf[rank - 2]] += i;
+    at[srcDimOf[rank - 1]] += j;
+    int64_t idx = 0;
+    for (auto [pos, size] : llvm::zip(at, srcShape))
+      idx = idx * size + pos;
+    return dense.isSplat() ? 0 : idx;
+  };
   SmallVector<bool> keep;
+  keep.reserve(rows * cols);
   if (isFloat) {
-    for (APFloat f : dense.getValues<APFloat>()) {
-      double d = f.convertToDouble();
-      if (d != 0.0 && d > -1.0e4)
-        return std::nullopt;
-      keep.push_back(d == 0.0);
-    }
+    auto values = dense.getValues<APFloat>();
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j) {
+        double d = (*(values.begin() + linearIndex(i, j))).convertToDouble();
+        if (d != 0.0 && d > -1.0e4)
+          return std::nullopt;
+        keep.push_back(d == 0.0);
+      }
   } else {
-    for (bool v : dense.getValues<bool>())
-      keep.push_back(v != negated);
+    auto values = dense.getValues<bool>();
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j)
+        keep.push_back(*(values.begin() + linearIndex(i, j)) != negated);
   }
   int64_t lo = std::numeric_limits<int64_t>::max(),
           hi = std::numeric_limits<int64_t>::min();
