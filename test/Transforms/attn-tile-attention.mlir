@@ -275,3 +275,43 @@ func.func @bad_split(%q: tensor<1x1x8x8xf32>, %k: tensor<1x1x8x8xf32>,
        outs(%init : tensor<1x1x8x8xf32>) -> tensor<1x1x8x8xf32>
   return %0 : tensor<1x1x8x8xf32>
 }
+
+// -----
+
+// Static Skv that is no multiple of the key tile, no causal or window bound
+// (cross-attention: 77 keys): after the full 32-key tiles, the tail is a
+// static tile of the remaining 13 keys (77 - 2 * 32), not the shifted tile
+// of the last 32 keys with the overlap masked (which computed 96 keys).
+// With causal the key bound varies with the query tile: the tail stays the
+// shifted static tile.
+// RUN: attn-opt %s -split-input-file -attn-tile-attention="query-tile=16 key-tile=32" -canonicalize | FileCheck %s --check-prefix=TAIL
+// CHECK-LABEL: func.func @static_tail
+//       CHECK:   scf.for %{{.+}} = %c0 to %{{.+}} step %c32
+//       CHECK:   scf.if
+//       CHECK:     %[[T0:.+]] = affine.min #{{.+}}()[%{{.+}}]
+//       CHECK:     tensor.extract_slice %{{.+}}[{{.+}}] [1, 1, %[[T0]], 16]
+//   CHECK-NOT:     arith.cmpi slt
+//       CHECK:   } else {
+// TAIL-LABEL: func.func @static_tail
+//       TAIL:   scf.for %{{.+}} = %c0 to %c64 step %c32
+//       TAIL:   tensor.extract_slice %{{.+}}[{{.+}}, 64, 0] [1, 1, 13, 16] {{.*}} to tensor<13x16xf32>
+//   TAIL-NOT:   arith.cmpi slt
+//       TAIL:   scf.forall.in_parallel
+// CHECK-LABEL: func.func @static_tail_causal
+//       CHECK:   scf.if
+//       CHECK:     arith.subi %{{.+}}, %c32
+//       CHECK:     arith.cmpi slt
+func.func @static_tail(%q: tensor<1x2x16x16xf32>, %k: tensor<1x2x77x16xf32>,
+                       %v: tensor<1x2x77x16xf32>, %init: tensor<1x2x16x16xf32>)
+    -> tensor<1x2x16x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x16x16xf32>, tensor<1x2x77x16xf32>, tensor<1x2x77x16xf32>)
+       outs(%init : tensor<1x2x16x16xf32>) -> tensor<1x2x16x16xf32>
+  return %0 : tensor<1x2x16x16xf32>
+}
+func.func @static_tail_causal(%q: tensor<1x2x16x16xf32>, %k: tensor<1x2x77x16xf32>,
+                              %v: tensor<1x2x77x16xf32>, %init: tensor<1x2x16x16xf32>)
+    -> tensor<1x2x16x16xf32> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x2x16x16xf32>, tensor<1x2x77x16xf32>, tensor<1x2x77x16xf32>)
+       outs(%init : tensor<1x2x16x16xf32>) causal = bottom_right -> tensor<1x2x16x16xf32>
+  return %0 : tensor<1x2x16x16xf32>
+}

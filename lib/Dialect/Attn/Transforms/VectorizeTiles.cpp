@@ -334,13 +334,13 @@ struct AttnVectorizeTilesPass
         outer.getInitArgsMutable()[0].set(fill.getOutputs()[0]);
       });
     };
-    // Splits a contraction along its rows (dim 0) and columns (dim 2) where
-    // they are no multiple of `rowBlock` / `vectorWidth` (and larger): the
-    // first part is, the second is narrower than a block.
-    auto splitForBlocks = [&](linalg::GenericOp generic) {
+    // Splits `generic` along each (dim, unit) where the dim is no multiple
+    // of the unit (and larger): the first part is, the second is narrower
+    // than a unit.
+    auto splitForBlocks = [&](linalg::GenericOp generic,
+                              ArrayRef<std::pair<unsigned, int64_t>> dimUnits) {
       SmallVector<linalg::GenericOp> parts = {generic};
-      for (auto [dim, unit] :
-           {std::pair<unsigned, int64_t>{0, rowBlock}, {2, vectorWidth}}) {
+      for (auto [dim, unit] : dimUnits) {
         SmallVector<linalg::GenericOp> next;
         for (linalg::GenericOp part : parts) {
           int64_t size = cast<linalg::LinalgOp>(part.getOperation())
@@ -376,16 +376,24 @@ struct AttnVectorizeTilesPass
         // element-wise max/add of vectorWidth-lane vectors (inner-parallel
         // lowering), instead of a scalar loop through memory.
         tileAndQueue(generic, {vectorWidth, 0});
-      } else if (isTileTranspose(generic) && bounds[0] % vectorWidth == 0 &&
-                 bounds[1] % vectorWidth == 0) {
-        // vectorWidth x vectorWidth blocks, transposed in registers.
-        tileAndQueue(generic, {vectorWidth, vectorWidth});
+      } else if (isTileTranspose(generic)) {
+        // vectorWidth x vectorWidth blocks, transposed in registers; dims
+        // that are no multiple of vectorWidth (a Q tile of 40 head columns)
+        // split off a narrower remainder, transposed in smaller blocks.
+        for (linalg::GenericOp part :
+             splitForBlocks(generic, {{0, vectorWidth}, {1, vectorWidth}})) {
+          SmallVector<int64_t> sizes =
+              cast<linalg::LinalgOp>(part.getOperation()).getStaticLoopRanges();
+          tileAndQueue(part, {std::min<int64_t>(vectorWidth, sizes[0]),
+                              std::min<int64_t>(vectorWidth, sizes[1])});
+        }
       } else if (isTileContraction(generic)) {
         // Sizes that are no multiple of the register block (head dims such
         // as 24, 40 or 72; odd tile sizes) are split into a part that is and
         // a narrower remainder, each vectorised with its own static shape,
         // rather than leaving the whole contraction to scalar loops.
-        for (linalg::GenericOp part : splitForBlocks(generic))
+        for (linalg::GenericOp part :
+             splitForBlocks(generic, {{0, rowBlock}, {2, vectorWidth}}))
           blockContraction(part);
       }
       // The element-wise tile ops stay loops, which LLVM vectorises along
