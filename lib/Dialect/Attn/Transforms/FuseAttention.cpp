@@ -656,13 +656,6 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
   }
   if (Expr *x = identityOperand(def->getName().getStringRef(), args))
     return x;
-  // x + (-y) is x - y (a max subtracted as the addition of its negation).
-  if (isa<arith::AddFOp>(def))
-    for (int k = 0; k < 2; ++k)
-      if (isOp<arith::NegFOp>(args[k]) &&
-          args[k]->type == args[1 - k]->type)
-        return scalarOp(arith::SubFOp::getOperationName(), v.getType(),
-                        {args[1 - k], args[k]->args[0]});
   Expr *e = make(ExprKind::Op, v.getType());
   e->op = def;
   e->name = def->getName().getStringRef();
@@ -1449,6 +1442,32 @@ static Expr *stripCasts(Expr *e) {
   return e;
 }
 
+/// Strips float extensions only (exact: -inf stays -inf, a finite value
+/// stays finite, unlike a truncation).
+static Expr *stripExtensions(Expr *e) {
+  while (isOp<arith::ExtFOp>(e))
+    e = e->args[0];
+  return e;
+}
+
+/// Reads `e` as `lhs - rhs`: a subtraction, or the addition of a negation
+/// (`x + (-max)`).
+static bool asSubtraction(Expr *e, Expr *&lhs, Expr *&rhs) {
+  if (isOp<arith::SubFOp>(e)) {
+    lhs = e->args[0];
+    rhs = e->args[1];
+    return true;
+  }
+  if (isOp<arith::AddFOp>(e))
+    for (int k = 0; k < 2; ++k)
+      if (isOp<arith::NegFOp>(e->args[k])) {
+        lhs = e->args[1 - k];
+        rhs = e->args[k]->args[0];
+        return true;
+      }
+  return false;
+}
+
 /// Returns the softmax input of probabilities `p`, or null with a reason.
 /// `expScale` is a factor applied to that input inside the exponential:
 /// exp2(x) is exp(ln 2 * x), and exp((x - max(x)) * c) is softmax(c * x)
@@ -1499,14 +1518,15 @@ static Expr *matchSoftmaxCore(Expr *p, double &expScale,
     int cpos = arg->args[1]->kind == ExprKind::Const               ? 1
                : (!isDiv && arg->args[0]->kind == ExprKind::Const) ? 0
                                                                    : -1;
-    if (cpos >= 0 && isOp<arith::SubFOp>(arg->args[1 - cpos])) {
+    Expr *lhs, *rhs;
+    if (cpos >= 0 && asSubtraction(arg->args[1 - cpos], lhs, rhs)) {
       double c = arg->args[cpos]->cst;
       expScale = isDiv ? expScale / c : expScale * c;
       arg = arg->args[1 - cpos];
     }
   }
-  if (isOp<arith::SubFOp>(arg)) {
-    Expr *max = arg->args[1];
+  Expr *minuend, *max;
+  if (asSubtraction(arg, minuend, max)) {
     // The max starts at -inf, at a value no score reaches (<= -1e30), or at
     // the lowest finite value of its own type (f16's -65504, which every
     // f16 score but -inf reaches or exceeds: the same max but for fully
@@ -1526,12 +1546,12 @@ static Expr *matchSoftmaxCore(Expr *p, double &expScale,
         (max->name == "arith.maximumf" || max->name == "arith.maxnumf") &&
         startsLowEnough(max->args[0]);
     if (isMax) {
-      if (!equal(stripCasts(max->args[1]), stripCasts(arg->args[0]))) {
+      if (!equal(stripCasts(max->args[1]), stripCasts(minuend))) {
         reason = "softmax subtracts the maximum of another tensor";
         return nullptr;
       }
       maxSubtracted = true;
-      return arg->args[0];
+      return minuend;
     }
   }
   return arg;
@@ -1585,7 +1605,8 @@ static Expr *matchSoftmax(Expr *p, double &expScale, bool &maxSubtracted,
     }
   }
   Expr *x = matchSoftmaxCore(p, expScale, maxSubtracted, reason);
-  if (x && rowTested && !equal(stripCasts(rowTested), stripCasts(x))) {
+  if (x && rowTested &&
+      !equal(stripExtensions(rowTested), stripExtensions(x))) {
     reason = "the probabilities are zeroed for rows whose scores are all "
              "-inf, tested on other values than the softmax input";
     return nullptr;
@@ -1758,6 +1779,16 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       if (!masksAfterScale(isMaskingConstant(b) ? b : a))
         return failure();
       x = isMaskingConstant(b) ? a : b;
+      continue;
+    }
+    // s - m is s + (-m): an additive mask -m (a bias subtracted, or a
+    // decomposed `s - bias`).
+    if (isOp<arith::SubFOp>(x) && contains(x->args[0], ExprKind::Contract) &&
+        !contains(x->args[1], ExprKind::Contract)) {
+      Expr *neg = walker.scalarOp(arith::NegFOp::getOperationName(),
+                                  x->args[1]->type, {x->args[1]});
+      x = walker.scalarOp(arith::AddFOp::getOperationName(), x->type,
+                          {x->args[0], neg});
       continue;
     }
     if (isOp<arith::AddFOp>(x)) {
@@ -2710,7 +2741,9 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     for (int64_t i = 0; i < rows; ++i)
       for (int64_t j = 0; j < cols; ++j) {
         double d = (*(values.begin() + linearIndex(i, j))).convertToDouble();
-        if (d != 0.0 && d > -1.0e4)
+        // 0 keeps, -1e4 or less masks; anything else (NaN included) is
+        // no band.
+        if (!(d == 0.0 || d <= -1.0e4))
           return std::nullopt;
         keep.push_back(d == 0.0);
       }
