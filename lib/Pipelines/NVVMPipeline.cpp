@@ -30,6 +30,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
@@ -40,11 +41,11 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/RegionUtils.h"
 #include "llvm-c/Target.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/TargetParser/Triple.h"
-#include "mlir/Transforms/RegionUtils.h"
 
 #include <string>
 
@@ -475,7 +476,9 @@ struct GPUApproximateMathPass
     return "Replace math ops by polynomial approximations (device code)";
   }
   void getDependentDialects(DialectRegistry &registry) const override {
-    registry.insert<arith::ArithDialect, math::MathDialect>();
+    // The approximations of vector math build vector.broadcast.
+    registry.insert<arith::ArithDialect, math::MathDialect,
+                    vector::VectorDialect>();
     registerBuiltinDialectTranslation(registry);
     registerGPUDialectTranslation(registry);
     registerLLVMDialectTranslation(registry);
@@ -740,9 +743,12 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // One query row of one head per thread: heads are not grouped (the CPU
   // path's GQA grouping would give a thread the rows of a whole group).
   // No peeling: the SIMT kernel as it ran on the device.
+  // Without the tensor-core pass nothing else claims an op marked
+  // attn.deferred (IR saved after the claim): tile it here.
   s += "attn-tile-attention{query-tile=1 group-heads=false "
-       "peel-partial-tiles=false key-tile=" +
-       std::to_string(keyTile) +
+       "peel-partial-tiles=false skip-deferred=" +
+       std::string(mma ? "true" : "false") +
+       " key-tile=" + std::to_string(keyTile) +
        "},attn-decompose-aggregates,canonicalize,cse";
   if (failed(addStage(pm, s)))
     return failure();

@@ -53,6 +53,18 @@ struct PipelineCheckPass
     if (!warning.empty())
       mlir::emitWarning(module->getLoc()) << pipeline << ": " << warning;
     WalkResult r = module->walk([&](AttentionOp op) {
+      // Inside another symbol table (a gpu.module) the pipelines' function
+      // passes do not reach the op.
+      for (Operation *p = op->getParentOp(); p && p != module;
+           p = p->getParentOp())
+        if (p->hasTrait<OpTrait::SymbolTable>() && !isa<ModuleOp>(p)) {
+          op.emitError() << pipeline << ": attn.attention inside '"
+                         << p->getName()
+                         << "' is not compiled; only functions of the "
+                            "top-level module (or of a nested "
+                            "builtin.module the pipeline runs on) are";
+          return WalkResult::interrupt();
+        }
       Operation *parent = op->getParentOfType<ModuleOp>();
       if (parent == module) {
         // The GPU kernels put Hq on grid.y and B on grid.z, which CUDA

@@ -201,3 +201,25 @@ func.func @odd_blocks(%q: tensor<1x1x12x20xf32>, %k: tensor<1x1x128x20xf32>,
        outs(%o : tensor<1x1x12x20xf32>) -> tensor<1x1x12x20xf32>
   return %0 : tensor<1x1x12x20xf32>
 }
+
+// -----
+
+// A tile op with a zero-sized loop (here a reduction over 0 rows) does
+// nothing and is left alone (upstream tiling crashed on it).
+// KM-LABEL: func.func @zero_sized_loop
+//       KM:   linalg.generic
+//   KM-NOT:   vector.
+//       KM:   return
+func.func @zero_sized_loop(%a0: tensor<0x16xf32>, %o: tensor<16xf32>, %o2: tensor<16xf32>) -> tensor<16xf32> {
+  %r = scf.forall (%i) in (2) shared_outs(%s = %o) -> (tensor<16xf32>) {
+    %t = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d1)>], iterator_types = ["reduction", "parallel"]} ins(%a0 : tensor<0x16xf32>) outs(%o2 : tensor<16xf32>) {
+    ^bb0(%x: f32, %z: f32):
+      %a = arith.maximumf %x, %z : f32
+      linalg.yield %a : f32
+    } -> tensor<16xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %t into %s[0] [16] [1] : tensor<16xf32> into tensor<16xf32>
+    }
+  }
+  return %r : tensor<16xf32>
+}

@@ -90,21 +90,31 @@ static bool coversWhole(OpFoldResult offset, OpFoldResult size,
          dimA.getConstantIndex() && dimA.getConstantIndex() == dimC.getConstantIndex();
 }
 
+// The refusals below are warnings: upstream's tiling then fails with its own
+// error, while fusion (transform.structured.fuse_into_containing_op) falls
+// back to cloning the whole op, which is no error.
 FailureOr<TilingResult>
 AttentionOp::getTiledImplementation(OpBuilder &b,
                                     ArrayRef<OpFoldResult> offsets,
                                     ArrayRef<OpFoldResult> sizes) {
   Location loc = getLoc();
   SmallVector<Range> domain = getIterationDomain(b);
+  // Slices of a zero-sized dim (at offset 0) would be out of bounds.
+  for (Value operand : getOperands())
+    if (auto t = dyn_cast<RankedTensorType>(operand.getType());
+        t && llvm::is_contained(t.getShape(), 0))
+      return emitWarning() << "cannot tile an attention with a zero-sized "
+                              "operand ("
+                           << t << "); it computes nothing";
   if (!coversWhole(offsets[kKey], sizes[kKey], domain[kKey].size))
-    return emitOpError()
+    return emitWarning()
            << "cannot tile the key dimension (a softmax reduction) by "
               "TilingInterface; leave its tile size 0 and use "
               "attn-tile-attention or transform.attn.tile_attention for the "
               "online-softmax split";
   bool structural = getCausalOrDefault() != Causal::none || getWindow();
   if (structural && !coversWhole(offsets[kRow], sizes[kRow], domain[kRow].size))
-    return emitOpError()
+    return emitWarning()
            << "cannot tile the query dimension of a causal or windowed "
               "attention by TilingInterface (the mask is anchored at the "
               "whole sequence); use attn-tile-attention";
@@ -112,7 +122,7 @@ AttentionOp::getTiledImplementation(OpBuilder &b,
   // Heads and head dims are static by contract, so their tiles must be too:
   // a tile size that does not divide them leaves a partial, dynamic tile.
   if (!getConstantIntValue(sizes[kHead]) || !getConstantIntValue(sizes[kCol]))
-    return emitOpError()
+    return emitWarning()
            << "head and value-column tile sizes must divide Hq and Dv (head "
               "counts and head dims must stay static)";
 
@@ -122,7 +132,7 @@ AttentionOp::getTiledImplementation(OpBuilder &b,
   if (group != 1) {
     std::optional<int64_t> headTile = getConstantIntValue(sizes[kHead]);
     if (!headTile || (*headTile != 1 && *headTile % group != 0))
-      return emitOpError() << "with grouped-query attention (" << group
+      return emitWarning() << "with grouped-query attention (" << group
                            << " query heads per key/value head) a head tile "
                               "must be 1 or a multiple of "
                            << group;

@@ -3156,6 +3156,24 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     reason = "a zero-sized dimension";
     return failure();
   }
+  // A mask tensor with a zero-sized dim read over a non-empty range (the
+  // linalg verifier does not check zero-sized dims) would give an op whose
+  // mask does not broadcast.
+  {
+    SmallVector<Expr *> leaves;
+    for (Expr *m : plan.floatMasks)
+      collectLeaves(m, leaves);
+    for (const MaskTerm &t : plan.boolMasks)
+      collectLeaves(t.pred, leaves);
+    for (const MaskTerm &t : plan.indexTerms)
+      collectLeaves(t.pred, leaves);
+    for (Expr *l : leaves)
+      if (auto t = dyn_cast<RankedTensorType>(l->value.getType());
+          t && llvm::is_contained(t.getShape(), 0)) {
+        reason = "a mask tensor with a zero-sized dimension";
+        return failure();
+      }
+  }
 
   // Intermediates must not escape. They are the chain ops that depend on
   // the score contraction; the ones that only prepare Q, K, V or a mask (a

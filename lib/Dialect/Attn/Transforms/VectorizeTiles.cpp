@@ -68,15 +68,15 @@ namespace {
 constexpr int64_t kMaxVectorizedDim = 1024;
 
 /// True if every operand and result of `op` is statically shaped, no dim
-/// longer than kMaxVectorizedDim.
+/// longer than kMaxVectorizedDim nor empty (an op with a zero-sized loop
+/// does nothing; upstream tiling crashes on a zero-sized untiled loop).
 static bool isStatic(linalg::LinalgOp op) {
   auto isStaticType = [](Type t) {
     auto shaped = dyn_cast<ShapedType>(t);
-    return !shaped ||
-           (shaped.hasStaticShape() &&
-            llvm::all_of(shaped.getShape(), [](int64_t size) {
-              return size <= kMaxVectorizedDim;
-            }));
+    return !shaped || (shaped.hasStaticShape() &&
+                       llvm::all_of(shaped.getShape(), [](int64_t size) {
+                         return size > 0 && size <= kMaxVectorizedDim;
+                       }));
   };
   return llvm::all_of(op->getOperandTypes(), isStaticType) &&
          llvm::all_of(op->getResultTypes(), isStaticType);
