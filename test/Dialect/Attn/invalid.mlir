@@ -669,3 +669,13 @@ func.func @sparse_key(%q: tensor<1x2x8x16xf32>, %k: tensor<1x2x8x16xf32, #csr>, 
   %0 = attn.attention ins(%q, %k, %v : tensor<1x2x8x16xf32>, tensor<1x2x8x16xf32, #csr>, tensor<1x2x8x16xf32>) outs(%o : tensor<1x2x8x16xf32>) -> tensor<1x2x8x16xf32>
   return %0 : tensor<1x2x8x16xf32>
 }
+
+// -----
+
+// Static sizes whose byte size overflows 64-bit offsets (Sq = 2^62): the
+// lowerings' offset arithmetic would wrap.
+func.func @too_many_elements(%q: tensor<1x1x4611686018427387904x64xf32>, %k: tensor<1x1x8x64xf32>, %v: tensor<1x1x8x64xf32>, %o: tensor<1x1x4611686018427387904x64xf32>) -> tensor<1x1x4611686018427387904x64xf32> {
+  // expected-error @+1 {{operand of type 'tensor<1x1x4611686018427387904x64xf32>' has more elements than 64-bit byte offsets can address}}
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x4611686018427387904x64xf32>, tensor<1x1x8x64xf32>, tensor<1x1x8x64xf32>) outs(%o : tensor<1x1x4611686018427387904x64xf32>) -> tensor<1x1x4611686018427387904x64xf32>
+  return %0 : tensor<1x1x4611686018427387904x64xf32>
+}

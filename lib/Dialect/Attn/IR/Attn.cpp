@@ -12,6 +12,7 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 #include <cmath>
 
@@ -120,6 +121,19 @@ LogicalResult AttentionOp::verify() {
                            << "), but has rank " << type.getRank() << " ("
                            << type << ")";
   }
+  // Offsets into an operand are 64-bit byte offsets: a static shape with
+  // more elements than that can address (Sq = 2^62) would wrap them.
+  for (Value v : getOperands())
+    if (auto t = dyn_cast<RankedTensorType>(v.getType())) {
+      std::optional<int64_t> bytes = 8;
+      for (int64_t size : t.getShape())
+        if (!ShapedType::isDynamic(size) && bytes)
+          bytes = llvm::checkedMul(*bytes, size);
+      if (!bytes)
+        return emitOpError() << "operand of type " << t
+                             << " has more elements than 64-bit byte "
+                                "offsets can address";
+    }
   // The lowerings index every operand as a dense row-major tensor: an
   // encoding (sparse, say) would be read as if it were none.
   for (Value v : getOperands())
