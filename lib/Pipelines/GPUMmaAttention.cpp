@@ -83,6 +83,10 @@ constexpr int64_t kSplitMaxCtas = 132;
 /// Split-KV workspaces stay under 256 MiB (f32).
 constexpr int64_t kMaxWorkspaceFloats = int64_t(64) << 20;
 
+/// The head size the tensor-core kernels run `d` at: the next multiple of
+/// 16 (a k-step of mma.sync / wgmma).
+int64_t paddedHead(int64_t d) { return llvm::alignTo(d, 16); }
+
 /// Why `op` cannot take the tensor-core path, or "" when it can.
 std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
                        int64_t stages, int64_t maxSmem, bool scoreMods) {
@@ -122,12 +126,15 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   auto qt = cast<RankedTensorType>(op.getQuery().getType());
   auto vt = cast<RankedTensorType>(op.getValue().getType());
   int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  // Head sizes that are no multiple of 16 are padded to one (padHeadDims).
   auto goodHead = [](int64_t x) {
-    return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 128;
+    return !ShapedType::isDynamic(x) && x > 0 && paddedHead(x) <= 128;
   };
   if (!goodHead(d) || !goodHead(dv))
-    return "head sizes must be static multiples of 16 up to 128 (D = " +
-           std::to_string(d) + ", Dv = " + std::to_string(dv) + ")";
+    return "head sizes must be at most 128 (D = " + std::to_string(d) +
+           ", Dv = " + std::to_string(dv) + ")";
+  d = paddedHead(d);
+  dv = paddedHead(dv);
   auto kt = cast<RankedTensorType>(op.getKey().getType());
   int64_t headPos = op.getHeadDimPos();
   if (qt.isDynamicDim(headPos) || kt.isDynamicDim(headPos))
@@ -138,6 +145,65 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
            " bytes of shared memory, more than the " +
            std::to_string(maxSmem) + " a block may use";
   return "";
+}
+
+/// An op whose head sizes D (Q, K) or Dv (V, the result) are static but no
+/// multiple of 16 becomes the same op on copies of its operands padded with
+/// zeros to the next multiple of 16, followed by a slice of the result's
+/// first Dv columns. Zero columns add nothing to Q K^T, and the extra
+/// columns of V only produce the output columns the slice drops; the scale
+/// is made explicit (its default depends on D). The copies are made where
+/// the rest of the program runs (the host), so the tensor-core kernels,
+/// which need whole 16-wide k-steps, take D = 40 or 72 as D = 48 or 80.
+/// Returns `op` itself when nothing needs padding.
+AttentionOp padHeadDims(AttentionOp op) {
+  auto qt = cast<RankedTensorType>(op.getQuery().getType());
+  auto kt = cast<RankedTensorType>(op.getKey().getType());
+  auto vt = cast<RankedTensorType>(op.getValue().getType());
+  auto ot = cast<RankedTensorType>(op.getInit().getType());
+  int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  if (d == paddedHead(d) && dv == paddedHead(dv))
+    return op;
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  // (Q, K and V share the element type.)
+  Value zero = arith::ConstantOp::create(b, loc, qt.getElementType(),
+                                         b.getZeroAttr(qt.getElementType()));
+  // A copy of `t` whose last dim has `to` elements, the new ones zero.
+  auto padLast = [&](Value t, RankedTensorType type, int64_t to) -> Value {
+    if (type.getDimSize(3) == to)
+      return t;
+    SmallVector<int64_t> shape(type.getShape());
+    shape[3] = to;
+    auto padded = RankedTensorType::get(shape, type.getElementType());
+    SmallVector<OpFoldResult> low(4, b.getIndexAttr(0)),
+        high(4, b.getIndexAttr(0));
+    high[3] = b.getIndexAttr(to - type.getDimSize(3));
+    return tensor::PadOp::create(b, loc, padded, t, low, high, zero);
+  };
+  Value q = padLast(op.getQuery(), qt, paddedHead(d));
+  Value k = padLast(op.getKey(), kt, paddedHead(d));
+  Value v = padLast(op.getValue(), vt, paddedHead(dv));
+  // The result's sizes (the init's; dims other than Dv may be dynamic).
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, op.getInit());
+  SmallVector<OpFoldResult> initSizes(sizes);
+  initSizes[3] = b.getIndexAttr(paddedHead(dv));
+  Value init = tensor::EmptyOp::create(b, loc, initSizes, ot.getElementType());
+  auto padded = AttentionOp::create(
+      b, loc, init.getType(), q, k, v, op.getMask(), init,
+      b.getF32FloatAttr(static_cast<float>(op.getScaleOrDefault())),
+      op.getCausalAttr(), op.getWindowAttr(), op.getSoftcapAttr(),
+      op.getLayoutAttr());
+  // Keep discardable attributes (attn.deferred on a hand-claimed op).
+  for (NamedAttribute attr : op->getDiscardableAttrs())
+    padded->setAttr(attr.getName(), attr.getValue());
+  SmallVector<OpFoldResult> zeros(4, b.getIndexAttr(0)),
+      ones(4, b.getIndexAttr(1));
+  Value slice = tensor::ExtractSliceOp::create(b, loc, ot, padded.getResult(),
+                                               zeros, sizes, ones);
+  op.getResult().replaceAllUsesWith(slice);
+  op.erase();
+  return padded;
 }
 
 /// Builds the kernel for one op. All index math is in `index`.
@@ -520,13 +586,23 @@ struct GPUMmaAttentionPass
     if (badClaim)
       return signalPassFailure();
     for (AttentionOp op : ops) {
-      if (claim) {
-        op->setAttr(kDeferredAttr, UnitAttr::get(&getContext()));
+      // Nothing reads an unused result: no kernel for it.
+      if (!claim && op->use_empty()) {
+        op.erase();
         continue;
       }
-      // Nothing reads an unused result: no kernel for it.
-      if (op->use_empty()) {
-        op.erase();
+      AttentionOp padded = padHeadDims(op);
+      if (padded != op && report)
+        padded.emitRemark()
+            << "attn-gpu-mma-attention: head sizes padded with zeros to "
+               "D = "
+            << cast<ShapedType>(padded.getQuery().getType()).getDimSize(3)
+            << ", Dv = "
+            << cast<ShapedType>(padded.getValue().getType()).getDimSize(3)
+            << " for the tensor cores";
+      op = padded;
+      if (claim) {
+        op->setAttr(kDeferredAttr, UnitAttr::get(&getContext()));
         continue;
       }
       rewrite(op);
