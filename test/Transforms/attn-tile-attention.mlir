@@ -315,3 +315,24 @@ func.func @static_tail_causal(%q: tensor<1x2x16x16xf32>, %k: tensor<1x2x77x16xf3
        outs(%init : tensor<1x2x16x16xf32>) causal = bottom_right -> tensor<1x2x16x16xf32>
   return %0 : tensor<1x2x16x16xf32>
 }
+
+// -----
+
+// A scale above 1 in magnitude is not folded into the Q tile (scale * q
+// could overflow f32 where scale * (q . k) does not): the Q tile is only
+// extended, and the scores are scaled.
+// CHECK-LABEL: func.func @scale_above_one
+//       CHECK:   linalg.generic {{.*}} ins(%{{.+}} : tensor<16x16xf16>) outs(%{{.+}} : tensor<16x16xf32>)
+//  CHECK-NEXT:   ^bb0(%[[X:.+]]: f16, %{{.+}}: f32):
+//  CHECK-NEXT:     %[[E:.+]] = arith.extf %[[X]] : f16 to f32
+//  CHECK-NEXT:     linalg.yield %[[E]] : f32
+//       CHECK:   scf.for
+//       CHECK:     arith.constant 2.000000e+00 : f32
+//       CHECK:     arith.mulf
+func.func @scale_above_one(%q: tensor<1x1x16x16xf16>, %k: tensor<1x1x64x16xf16>,
+                           %v: tensor<1x1x64x16xf16>, %init: tensor<1x1x16x16xf16>)
+    -> tensor<1x1x16x16xf16> {
+  %0 = attn.attention ins(%q, %k, %v : tensor<1x1x16x16xf16>, tensor<1x1x64x16xf16>, tensor<1x1x64x16xf16>)
+       outs(%init : tensor<1x1x16x16xf16>) scale = 2.0 -> tensor<1x1x16x16xf16>
+  return %0 : tensor<1x1x16x16xf16>
+}

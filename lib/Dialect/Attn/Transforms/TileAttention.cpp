@@ -1203,7 +1203,10 @@ FlashBuilder::buildQueryForall(ValueRange inits, OpFoldResult numTiles,
 
   // Fold the scale into the Q tile (once per query tile, in f32) instead of
   // scaling every score tile; the scores then only need a pass for masks or
-  // softcap. (scale * q) . k and scale * (q . k) differ only in rounding.
+  // softcap. (scale * q) . k and scale * (q . k) differ only in rounding,
+  // as long as scale * q does not overflow: a scale above 1 in magnitude
+  // (rare: the default is 1/sqrt(D)) stays on the scores, so that a finite
+  // scale * (q . k) is never computed from an infinite scale * q.
   // With key-major scores the scaled Q tile is also transposed to
   // [D, rows], once per query tile (unless the scores are dot products).
   std::optional<int64_t> staticRows = getConstantIntValue(rows);
@@ -1220,25 +1223,26 @@ FlashBuilder::buildQueryForall(ValueRange inits, OpFoldResult numTiles,
     Value init = tensor::EmptyOp::create(b, loc, qSizes, b.getF32Type());
     AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
     AffineMap inMap = transposeQ ? AffineMap::get(2, 0, {d1, d0}, ctx) : id;
-    float scale = static_cast<float>(mods.scale);
-    qTile = linalg::GenericOp::create(
-                b, loc,
-                TypeRange{RankedTensorType::get(qShape, b.getF32Type())},
-                ValueRange{qTile}, ValueRange{init},
-                ArrayRef<AffineMap>{inMap, id},
-                ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
-                                              utils::IteratorType::parallel},
-                [&](OpBuilder &nb, Location nl, ValueRange args) {
-                  Value c = arith::ConstantOp::create(
-                      nb, nl, nb.getF32Type(), nb.getF32FloatAttr(scale));
-                  linalg::YieldOp::create(
-                      nb, nl,
-                      arith::MulFOp::create(nb, nl,
-                                            extendToF32(nb, nl, args[0]), c)
-                          .getResult());
-                })
-                .getResult(0);
-    mods.scale = 1.0;
+    bool foldScale = std::abs(mods.scale) <= 1.0;
+    float scale = foldScale ? static_cast<float>(mods.scale) : 1.0f;
+    qTile =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{RankedTensorType::get(qShape, b.getF32Type())},
+            ValueRange{qTile}, ValueRange{init}, ArrayRef<AffineMap>{inMap, id},
+            ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                          utils::IteratorType::parallel},
+            [&](OpBuilder &nb, Location nl, ValueRange args) {
+              Value x = extendToF32(nb, nl, args[0]);
+              if (scale != 1.0f)
+                x = arith::MulFOp::create(
+                    nb, nl, x,
+                    arith::ConstantOp::create(nb, nl, nb.getF32Type(),
+                                              nb.getF32FloatAttr(scale)));
+              linalg::YieldOp::create(nb, nl, x);
+            })
+            .getResult(0);
+    if (foldScale)
+      mods.scale = 1.0;
   }
 
   int64_t valueDim = op.getSizes().valueDim;
