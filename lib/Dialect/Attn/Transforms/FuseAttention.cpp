@@ -2489,6 +2489,17 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
 /// other and free of side effects, none of them part of the chain
 /// (`chainOps`, `root`); collects them, users before the ops they use (the
 /// order to erase them in). Gives up past 64 ops.
+/// `name at file:line:col` (or just the name when the location is not a
+/// file location), for remarks that point at another op.
+static std::string describeOp(Operation *op) {
+  std::string text = op->getName().getStringRef().str();
+  if (auto loc = op->getLoc()->findInstanceOf<FileLineColLoc>())
+    text += " at " + loc.getFilename().str() + ":" +
+            std::to_string(loc.getLine()) + ":" +
+            std::to_string(loc.getColumn());
+  return text;
+}
+
 static bool collectDeadUsers(Operation *op,
                              llvm::SetVector<Operation *> &dead,
                              const llvm::SetVector<Operation *> &chainOps,
@@ -3201,7 +3212,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     for (Operation *user : op->getUsers())
       if (user != root && !walker.chainOps.contains(user) &&
           !collectDeadUsers(user, deadUsers, walker.chainOps, root)) {
-        reason = "an intermediate of the chain has another user";
+        // Name both ops: the other user is often a reduction over the wrong
+        // dim (a max over the queries), which the chain did not take in.
+        reason = "an intermediate of the chain (" + describeOp(op) +
+                 ") has another user (" + describeOp(user) + ")";
         return failure();
       }
   }
