@@ -716,7 +716,10 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
 
   // Stage 1: attention to the flash loop nest, one query row per tile (each
   // row is one GPU thread).
-  if (options.fuse && failed(addStage(pm, "attn-fuse-attention")))
+  if (options.fuse &&
+      failed(addStage(pm, options.fuseReport
+                              ? "attn-fuse-attention{report=true}"
+                              : "attn-fuse-attention")))
     return failure();
   // TOSA is lowered after raising (the raise reads TOSA chains), as on the
   // CPU: the rest of a TOSA model stays on the host.

@@ -34,10 +34,14 @@ namespace {
 struct PipelineCheckPass
     : public PassWrapper<PipelineCheckPass, OperationPass<>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(PipelineCheckPass)
+  PipelineCheckPass() = default;
+  PipelineCheckPass(const PipelineCheckPass &other) : PassWrapper(other) {}
   PipelineCheckPass(std::string pipeline, std::string error,
-                    std::string warning)
-      : pipeline(std::move(pipeline)), error(std::move(error)),
-        warning(std::move(warning)) {}
+                    std::string warning) {
+    this->pipeline = std::move(pipeline);
+    this->error = std::move(error);
+    this->warning = std::move(warning);
+  }
   StringRef getArgument() const final { return "attn-pipeline-check"; }
   StringRef getDescription() const final {
     return "Report bad pipeline options and attention the pipeline cannot "
@@ -91,7 +95,20 @@ struct PipelineCheckPass
     if (r.wasInterrupted())
       signalPassFailure();
   }
-  std::string pipeline, error, warning;
+  // Options, so that a dumped pipeline (--dump-pass-pipeline) can be given
+  // back to --pass-pipeline.
+  Option<std::string> pipeline{
+      *this, "pipeline",
+      llvm::cl::desc("Name of the pipeline, for the messages"),
+      llvm::cl::init("attn-cpu-pipeline")};
+  Option<std::string> error{
+      *this, "error",
+      llvm::cl::desc("Fail with this message (a bad pipeline option)"),
+      llvm::cl::init("")};
+  Option<std::string> warning{
+      *this, "warning",
+      llvm::cl::desc("Warn with this message before the checks"),
+      llvm::cl::init("")};
 };
 
 /// Replaces f32 math.tanh (scalar or vector) by upstream's rational
@@ -142,7 +159,8 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s;
   if (options.fuse)
-    s += "attn-fuse-attention,";
+    s += options.fuseReport ? "attn-fuse-attention{report=true},"
+                            : "attn-fuse-attention,";
   // TOSA is lowered after raising: the raise reads the TOSA chain itself.
   s += "func.func(attn-split-tosa-casts,tosa-to-linalg-named,tosa-to-linalg),"
        "tosa-to-arith,"
@@ -260,6 +278,7 @@ LogicalResult mlir::attn::buildCPUPipeline(OpPassManager &pm,
 
 void mlir::attn::registerAttnPipelines() {
   PassRegistration<ExpandTanhPass>();
+  PassRegistration<PipelineCheckPass>();
   PassPipelineRegistration<CPUPipelineOptions>(
       "attn-cpu-pipeline",
       "Compile a whole program with attention to LLVM dialect for the host "

@@ -29,12 +29,15 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::init("sm_80")};
   PassOptions::Option<std::string> features{
       *this, "features",
-      llvm::cl::desc("PTX features; sm_90 needs +ptx80 or newer"),
+      llvm::cl::desc("PTX features (+ptxNN: the PTX ISA version; the "
+                     "default is raised to what the chip needs, e.g. +ptx86 "
+                     "for sm_100; a lower explicit one is an error)"),
       llvm::cl::init("+ptx80")};
   PassOptions::Option<std::string> format{
       *this, "format",
       llvm::cl::desc("gpu.binary format: fatbin (cubin + PTX), bin (cubin), "
-                     "isa (PTX text, needs no ptxas)"),
+                     "isa (PTX text, needs no ptxas); also llvm and "
+                     "offloading (gpu-module-to-binary's other formats)"),
       llvm::cl::init("fatbin")};
   PassOptions::Option<int64_t> optLevel{
       *this, "opt-level", llvm::cl::desc("Device code optimisation level"),
@@ -42,6 +45,11 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   PassOptions::Option<bool> fuse{
       *this, "fuse", llvm::cl::desc("Raise unfused attention chains first"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> fuseReport{
+      *this, "fuse-report",
+      llvm::cl::desc("Remark at every chain that looks like attention but is "
+                     "not raised, saying why (attn-fuse-attention's report)"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> keyTile{
       *this, "key-tile",
       llvm::cl::desc("Keys per inner step of the flash loop (0: 64)"),

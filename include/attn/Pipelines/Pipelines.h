@@ -27,6 +27,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "fuse",
       llvm::cl::desc("Raise unfused attention chains first"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> fuseReport{
+      *this, "fuse-report",
+      llvm::cl::desc("Remark at every chain that looks like attention but is "
+                     "not raised, saying why (attn-fuse-attention's report)"),
+      llvm::cl::init(false)};
   PassOptions::Option<int64_t> queryTile{
       *this, "query-tile",
       llvm::cl::desc("Query rows per tile of the flash path (0: heuristic)"),

@@ -74,9 +74,14 @@ struct TileAttentionOptions {
 
 /// Result of the flash lowering.
 struct TileAttentionResult {
-  /// The scf.forall over (batch, head, query tile).
+  /// The scf.forall over (batch, head, query tile) of the full query tiles
+  /// (with group-heads: over (batch, K/V head, tile), a tile holding the
+  /// rows of every query head of the group; with key splits a fourth
+  /// dimension over the splits). A partial last query tile gets a forall
+  /// of its own, and sizes that are not static a fallback one: this is the
+  /// main one.
   Operation *forallOp;
-  /// The scf.for over key tiles.
+  /// The scf.for over key tiles inside `forallOp`.
   Operation *keyLoop;
   /// The value replacing the op's result.
   Value replacement;
@@ -105,7 +110,9 @@ tileAttention(RewriterBase &rewriter, AttentionOp op,
 
 /// Options of the raising of unfused attention chains.
 struct FuseAttentionOptions {
-  /// Emit a remark at every candidate chain that is left alone.
+  /// Kept for the pass's option; the patterns never emit remarks (a
+  /// pattern may be tried many times by a driver): run the pass
+  /// `attn-fuse-attention{report=true}` to see why a chain is left alone.
   bool report = false;
 };
 
