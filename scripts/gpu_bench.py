@@ -38,7 +38,8 @@ def shapes(seqs, dims, dtypes, causals):
 def program(c):
     # Q has c["sq"] rows (decoding: 1) where given, else as many as K/V.
     sq = c.get("sq", c["s"])
-    t = f"tensor<{c['b']}x{c['h']}x{c['s']}x{c['d']}x{c['dtype']}>"
+    hkv = c.get("hkv", c["h"])  # GQA decoding rows: fewer K/V heads
+    t = f"tensor<{c['b']}x{hkv}x{c['s']}x{c['d']}x{c['dtype']}>"
     tq = f"tensor<{c['b']}x{c['h']}x{sq}x{c['d']}x{c['dtype']}>"
     causal = " causal = top_left" if c["causal"] else ""
     # Pseudo-random inputs in [-0.5, 0.5) from a hash of the element index
@@ -48,8 +49,8 @@ def program(c):
     result = (f"linalg.yield %v : f32" if dt == "f32" else
               f"%r = arith.truncf %v : f32 to {dt}\n    linalg.yield %r : {dt}")
 
-    def fill(seed, t=t, e="%e", rows=c["s"]):
-        dims = (c["b"], c["h"], rows, c["d"])
+    def fill(seed, t=t, e="%e", rows=c["s"], heads=hkv):
+        dims = (c["b"], heads, rows, c["d"])
         return f"""
   %f{seed} = linalg.generic {{indexing_maps = [affine_map<(a, b, c, d) -> (a, b, c, d)>],
       iterator_types = ["parallel", "parallel", "parallel", "parallel"]}}
@@ -96,7 +97,7 @@ func.func @main() {{
   %n = arith.constant {REPS} : index
   %e = tensor.empty() : {t}
   %eq = tensor.empty() : {tq}
-  {fill(1, tq, "%eq", sq)}
+  {fill(1, tq, "%eq", sq, c["h"])}
   {fill(2)}
   {fill(3)}
   scf.for %i = %c0 to %n step %c1 {{
@@ -110,7 +111,8 @@ func.func @main() {{
 def name(c):
     label = f" [{c['variant']}]" if c.get("variant") else ""
     if "sq" in c:  # decoding rows: batch, heads, query rows, keys
-        return (f"{c['dtype']}_d{c['d']}_b{c['b']}_h{c['h']}_q{c['sq']}"
+        gqa = f"_hkv{c['hkv']}" if c.get("hkv", c["h"]) != c["h"] else ""
+        return (f"{c['dtype']}_d{c['d']}_b{c['b']}_h{c['h']}{gqa}_q{c['sq']}"
                 f"_kv{c['s']}{label}")
     return (f"{c['dtype']}_d{c['d']}_s{c['s']}"
             f"{'_causal' if c['causal'] else ''}{label}")
@@ -143,11 +145,20 @@ def emit(args):
     for c in shapes([int(x) for x in args.f32_seqs.split(",") if x], [128],
                     ["f32"], [False]):
         configs.append(c)
-    # Decoding rows: "B,H,SQ,SKV" (f16, D = 128, not causal).
+    # Decoding rows: "B,H,SQ,SKV[,HKV]" (f16, D = 128, not causal; HKV < H:
+    # GQA), the GQA ones also with every --decode-variant's options.
     for spec in args.decode.split():
-        b, h, sq, skv = (int(x) for x in spec.split(","))
-        configs.append(dict(dtype="f16", d=128, causal=False, s=skv, sq=sq,
-                            b=b, h=h))
+        b, h, sq, skv, *rest = (int(x) for x in spec.split(","))
+        row = dict(dtype="f16", d=128, causal=False, s=skv, sq=sq, b=b, h=h)
+        if rest:
+            row["hkv"] = rest[0]
+        configs.append(row)
+        for v in args.decode_variant if rest else []:
+            if not v:
+                continue
+            label, _, opts = v.partition("=")
+            configs.append(dict(row, variant=label,
+                                options=opts.replace(",", " ")))
     for c in configs:
         tag = tag_of(c)
         text = program(c)
@@ -172,16 +183,31 @@ def torch_time(c, backend):
     from torch.nn.attention import SDPBackend, sdpa_kernel
     dt = {"f16": torch.float16, "bf16": torch.bfloat16,
           "f32": torch.float32}[c["dtype"]]
-    q, k, v = (torch.randn(c["b"], c["h"], rows, c["d"], device="cuda",
+    hkv = c.get("hkv", c["h"])
+    q, k, v = (torch.randn(c["b"], heads, rows, c["d"], device="cuda",
                            dtype=dt)
-               for rows in (c.get("sq", c["s"]), c["s"], c["s"]))
+               for heads, rows in ((c["h"], c.get("sq", c["s"])),
+                                   (hkv, c["s"]), (hkv, c["s"])))
     be = {"flash": SDPBackend.FLASH_ATTENTION,
           "cudnn": SDPBackend.CUDNN_ATTENTION,
           "efficient": SDPBackend.EFFICIENT_ATTENTION}[backend]
     try:
         with sdpa_kernel(be):
-            fn = lambda: torch.nn.functional.scaled_dot_product_attention(
-                q, k, v, is_causal=c["causal"])
+            sdpa = torch.nn.functional.scaled_dot_product_attention
+            fn = lambda: sdpa(q, k, v, is_causal=c["causal"])
+            if hkv != c["h"]:
+                # GQA: enable_gqa (torch >= 2.5) where the backend takes it,
+                # else K/V repeated per query head before the timed calls.
+                try:
+                    sdpa(q, k, v, enable_gqa=True)
+                    fn = lambda: sdpa(q, k, v, enable_gqa=True)
+                except Exception as e:
+                    print(f"  torch {backend}: no enable_gqa ({type(e).__name__}"
+                          f"): K/V repeated", file=sys.stderr)
+                    g = c["h"] // hkv
+                    kr = k.repeat_interleave(g, dim=1)
+                    vr = v.repeat_interleave(g, dim=1)
+                    fn = lambda: sdpa(q, kr, vr)
             for _ in range(3):
                 fn()
             torch.cuda.synchronize()
@@ -236,7 +262,8 @@ def run(args):
                    else float(m.group(2)) / reps)
         tf = lambda ms: flops(c) / (ms * 1e-3) / 1e12 if ms else None
         ours = tf(ours_ms)
-        key = (c["dtype"], c["d"], c["s"], c["causal"], c["b"], c.get("sq"))
+        key = (c["dtype"], c["d"], c["s"], c["causal"], c["b"], c.get("sq"),
+               c.get("hkv"))
         if key not in baselines:  # variants reuse their shape's baselines
             baselines[key] = [tf(torch_time(c, be)) if torch else None
                               for be in ("flash", "cudnn", "efficient")]
@@ -272,8 +299,12 @@ def main():
     e.add_argument("--variant-seqs", default="4096")
     e.add_argument("--variant-dims", default="64,128")
     e.add_argument("--decode", default="",
-                   help="decoding rows, space-separated B,H,SQ,SKV (f16, "
-                        "D = 128)")
+                   help="decoding rows, space-separated B,H,SQ,SKV[,HKV] "
+                        "(f16, D = 128; HKV: K/V heads, GQA)")
+    e.add_argument("--decode-variant", action="append", default=[],
+                   metavar="LABEL=OPT[,OPT...]",
+                   help="also time the decoding rows with these extra "
+                        "attn-nvvm-pipeline options (repeatable)")
     e.add_argument("--f32-seqs", default="1024,4096",
                    help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")

@@ -177,7 +177,8 @@ SPLITS
     --seqs "${GPU_BENCH_SEQS-1024,4096,16384}" \
     --dtypes "${GPU_BENCH_DTYPES-f16,bf16}" \
     --f32-seqs "${GPU_BENCH_F32_SEQS-1024,4096}" \
-    --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096}" \
+    --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096 1,32,1,8192,8 4,32,1,4096,8 1,64,4,4096,8}" \
+    --decode-variant "${GPU_BENCH_DECODE_VARIANT-nopack=mma-pack-gqa=false}" \
     > /dev/null
   cp "$root/test/lib/attn_check.py" "$root/scripts/gpu_bench.py" "$out/"
   cp "$0" "$out/gpu_device_check.sh"

@@ -43,12 +43,13 @@
 #include "attn/Pipelines/NVVMPipeline.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -204,6 +205,128 @@ AttentionOp padHeadDims(AttentionOp op) {
   op.getResult().replaceAllUsesWith(slice);
   op.erase();
   return padded;
+}
+
+/// Query rows a packed GQA group may have: one 64-row tile (the wgmma
+/// kernel's warpgroup, the mma.sync kernel's 4 warps).
+constexpr int64_t kMaxPackedRows = 64;
+
+/// GQA/MQA with few query rows (decoding): the G = Hq / Hkv query heads that
+/// share a K/V head become G x Sq rows of one head, so that one CTA reads
+/// each K/V tile once for the whole group instead of G CTAs reading it
+/// (FlashDecoding-style packing). Row r = g * Sq + i of packed head k is
+/// row i of query head k * G + g: in BHSD a reshape of Q, the mask and the
+/// result; in BSHD a transpose of Q and of the result (few rows: small
+/// copies), K and V untouched. Exact when nothing depends on the row
+/// index: no window, no causal (with Sq = 1, bottom-right causal is no
+/// bound and is dropped), and a mask that is the same for every row and
+/// head or has both a head and a query dim. Returns `op` itself otherwise,
+/// or when Sq is dynamic or G x Sq exceeds one 64-row tile.
+AttentionOp packGqaRows(AttentionOp op) {
+  AttentionOp::Sizes sizes = op.getSizes();
+  int64_t hq = sizes.queryHeads, hkv = sizes.kvHeads, sq = sizes.queryLen;
+  if (ShapedType::isDynamic(sq) || sq < 1 || hkv < 1 || hq <= hkv ||
+      (hq / hkv) * sq > kMaxPackedRows || op.getWindow())
+    return op;
+  Causal causal = op.getCausalOrDefault();
+  if (causal != Causal::none && !(causal == Causal::bottom_right && sq == 1))
+    return op;
+  int64_t g = hq / hkv, rows = g * sq;
+  // The mask: the same for every (head, row), or indexed by both.
+  bool reshapeMask = false;
+  Value mask = op.getMask();
+  if (mask) {
+    auto mt = cast<RankedTensorType>(mask.getType());
+    int64_t r = mt.getRank();
+    int64_t hs = r >= 3 ? mt.getDimSize(r - 3) : 1;
+    int64_t qs = r >= 2 ? mt.getDimSize(r - 2) : 1;
+    if (ShapedType::isDynamic(hs) || ShapedType::isDynamic(qs))
+      return op;
+    if (hs == hq && qs == sq && r >= 3)
+      reshapeMask = hq > 1;
+    else if (!(hs == 1 && qs == 1))
+      return op;
+  }
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  bool bshd = op.getLayoutOrDefault() == Layout::bshd;
+  auto shaped = [](Value v) { return cast<RankedTensorType>(v.getType()); };
+  auto withShape = [&](Value v, ArrayRef<int64_t> shape) {
+    return RankedTensorType::get(shape, shaped(v).getElementType());
+  };
+  auto expand = [&](Value v, ArrayRef<int64_t> shape,
+                    ArrayRef<ReassociationIndices> re) -> Value {
+    return tensor::ExpandShapeOp::create(b, loc, withShape(v, shape), v, re);
+  };
+  auto collapse = [&](Value v, ArrayRef<ReassociationIndices> re) -> Value {
+    return tensor::CollapseShapeOp::create(b, loc, v, re);
+  };
+  auto transpose = [&](Value v, ArrayRef<int64_t> perm) -> Value {
+    SmallVector<OpFoldResult> in = tensor::getMixedSizes(b, loc, v), out;
+    for (int64_t p : perm)
+      out.push_back(in[p]);
+    Value init =
+        tensor::EmptyOp::create(b, loc, out, shaped(v).getElementType());
+    return linalg::TransposeOp::create(b, loc, v, init, perm).getResult()[0];
+  };
+  int64_t bat = shaped(op.getQuery()).getDimSize(0);
+  int64_t d = sizes.headDim, dv = sizes.valueDim;
+  // Q as [B, rows, Hkv, D] (BSHD) or [B, Hkv, rows, D] (BHSD).
+  Value q = op.getQuery();
+  if (bshd) {
+    q = expand(q, {bat, sq, hkv, g, d}, {{0}, {1}, {2, 3}, {4}});
+    q = transpose(q, {0, 3, 1, 2, 4});
+    q = collapse(q, {{0}, {1, 2}, {3}, {4}});
+  } else {
+    q = collapse(q, {{0}, {1, 2}, {3}});
+    q = expand(q, {bat, hkv, rows, d}, {{0}, {1, 2}, {3}});
+  }
+  if (reshapeMask) {
+    auto mt = shaped(mask);
+    int64_t r = mt.getRank();
+    SmallVector<ReassociationIndices> re;
+    for (int64_t i = 0; i < r - 3; ++i)
+      re.push_back({i});
+    re.push_back({r - 3, r - 2});
+    re.push_back({r - 1});
+    SmallVector<int64_t> shape(mt.getShape());
+    shape[r - 3] = hkv;
+    shape[r - 2] = rows;
+    mask = expand(collapse(mask, re), shape, re);
+  }
+  SmallVector<OpFoldResult> initSizes =
+      tensor::getMixedSizes(b, loc, op.getInit());
+  if (bshd) {
+    initSizes[1] = b.getIndexAttr(rows);
+    initSizes[2] = b.getIndexAttr(hkv);
+  } else {
+    initSizes[1] = b.getIndexAttr(hkv);
+    initSizes[2] = b.getIndexAttr(rows);
+  }
+  Type ot = shaped(op.getInit()).getElementType();
+  Value init = tensor::EmptyOp::create(b, loc, initSizes, ot);
+  auto packed = AttentionOp::create(
+      b, loc, init.getType(), q, op.getKey(), op.getValue(), mask, init,
+      op.getScaleAttr(),
+      causal == Causal::none ? op.getCausalAttr() : CausalAttr(),
+      op.getWindowAttr(), op.getSoftcapAttr(), op.getLayoutAttr());
+  for (NamedAttribute attr : op->getDiscardableAttrs())
+    packed->setAttr(attr.getName(), attr.getValue());
+  // Back to the op's result shape.
+  Value o = packed.getResult();
+  if (bshd) {
+    o = expand(o, {bat, g, sq, hkv, dv}, {{0}, {1, 2}, {3}, {4}});
+    o = transpose(o, {0, 2, 3, 1, 4});
+    o = collapse(o, {{0}, {1}, {2, 3}, {4}});
+  } else {
+    o = collapse(o, {{0}, {1, 2}, {3}});
+    o = expand(o, {bat, hq, sq, dv}, {{0}, {1, 2}, {3}});
+  }
+  if (o.getType() != op.getType())
+    o = tensor::CastOp::create(b, loc, op.getType(), o);
+  op.getResult().replaceAllUsesWith(o);
+  op.erase();
+  return packed;
 }
 
 /// Builds the kernel for one op. All index math is in `index`.
@@ -471,11 +594,12 @@ struct GPUMmaAttentionPass
   GPUMmaAttentionPass() = default;
   GPUMmaAttentionPass(const GPUMmaAttentionPass &other)
       : PassWrapper(other) {}
-  GPUMmaAttentionPass(int64_t warps, int64_t keyTile, int64_t stages,
-                      int64_t minCtas, int64_t maxSmem, bool claim,
-                      int64_t wgmmaGroups, int64_t wgmmaKeyTile,
+  GPUMmaAttentionPass(bool packGqa, int64_t warps, int64_t keyTile,
+                      int64_t stages, int64_t minCtas, int64_t maxSmem,
+                      bool claim, int64_t wgmmaGroups, int64_t wgmmaKeyTile,
                       bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts,
                       int64_t keySplits) {
+    this->packGqa = packGqa;
     this->keySplits = keySplits;
     this->wgmmaParts = wgmmaParts;
     this->scoreMods = scoreMods;
@@ -498,7 +622,8 @@ struct GPUMmaAttentionPass
   void getDependentDialects(DialectRegistry &registry) const override {
     registry.insert<arith::ArithDialect, bufferization::BufferizationDialect,
                     cf::ControlFlowDialect, func::FuncDialect,
-                    memref::MemRefDialect, tensor::TensorDialect>();
+                    linalg::LinalgDialect, memref::MemRefDialect,
+                    tensor::TensorDialect>();
   }
 
   void runOnOperation() override {
@@ -591,6 +716,15 @@ struct GPUMmaAttentionPass
         op.erase();
         continue;
       }
+      if (packGqa) {
+        AttentionOp packed = packGqaRows(op);
+        if (packed != op && report)
+          packed.emitRemark()
+              << "attn-gpu-mma-attention: the query heads of each K/V head "
+                 "packed as the rows of one head ("
+              << packed.getSizes().queryLen << " rows)";
+        op = packed;
+      }
       AttentionOp padded = padHeadDims(op);
       if (padded != op && report)
         padded.emitRemark()
@@ -678,6 +812,13 @@ struct GPUMmaAttentionPass
                      "kernel combines them). 0: as many as needed for about "
                      "two CTAs per SM, chosen at run time; 1: none"),
       llvm::cl::init(0)};
+  Option<bool> packGqa{
+      *this, "pack-gqa",
+      llvm::cl::desc("Make the query heads that share a K/V head rows of one "
+                     "head when their rows fit one 64-row tile (decoding "
+                     "with GQA/MQA): each K/V tile is then read once per "
+                     "group"),
+      llvm::cl::init(true)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -1969,16 +2110,13 @@ std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass() {
   return std::make_unique<GPUMmaKernelsPass>();
 }
 
-std::unique_ptr<Pass>
-mlir::attn::createGPUMmaAttentionPass(int64_t warps, int64_t keyTile,
-                                      int64_t stages, int64_t minCtas,
-                                      int64_t maxSmem, bool claim,
-                                      int64_t wgmmaGroups,
-                                      int64_t wgmmaKeyTile,
-                                      bool wgmmaOverlap, bool scoreMods,
-                                      int64_t wgmmaParts, int64_t keySplits) {
+std::unique_ptr<Pass> mlir::attn::createGPUMmaAttentionPass(
+    int64_t warps, int64_t keyTile, int64_t stages, int64_t minCtas,
+    int64_t maxSmem, bool claim, int64_t wgmmaGroups, int64_t wgmmaKeyTile,
+    bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts, int64_t keySplits,
+    bool packGqa) {
   return std::make_unique<GPUMmaAttentionPass>(
-      warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
+      packGqa, warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
       wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts, keySplits);
 }
 

@@ -736,9 +736,9 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     pm.addPass(createGPUMmaAttentionPass(
         options.mmaWarps, options.mmaKeyTile, options.stages,
         options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
-        wgmma ? options.wgmmaWarpgroups.getValue() : 0,
-        options.wgmmaKeyTile, options.wgmmaOverlap, options.mmaScoreMods,
-        options.wgmmaParts, options.mmaKeySplits));
+        wgmma ? options.wgmmaWarpgroups.getValue() : 0, options.wgmmaKeyTile,
+        options.wgmmaOverlap, options.mmaScoreMods, options.wgmmaParts,
+        options.mmaKeySplits, options.mmaPackGqa));
   };
   if (mma)
     addMma(/*claim=*/true);

@@ -124,6 +124,13 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
                      "chosen at run time for about two CTAs per SM, e.g. when "
                      "decoding with few heads; 1: never)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> mmaPackGqa{
+      *this, "mma-pack-gqa",
+      llvm::cl::desc("Tensor-core kernels: the query heads that share a K/V "
+                     "head (GQA/MQA) become rows of one head when their rows "
+                     "fit one 64-row tile (decoding), so that a CTA reads "
+                     "each K/V tile once for the whole group"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -155,18 +162,12 @@ std::unique_ptr<Pass> createGPULaunchMemoryPass();
 /// bufferization. `maxSmem`: shared memory a block may use (bytes).
 /// `wgmmaGroups` > 0 (sm_90a): ops with D, Dv in {64, 128} get warpgroup-MMA
 /// kernels of that many warpgroups and `wgmmaKeyTile` keys per tile.
-std::unique_ptr<Pass> createGPUMmaAttentionPass(int64_t warps = 4,
-                                                int64_t keyTile = 64,
-                                                int64_t stages = 0,
-                                                int64_t minCtas = 0,
-                                                int64_t maxSmem = 232448,
-                                                bool claim = false,
-                                                int64_t wgmmaGroups = 0,
-                                                int64_t wgmmaKeyTile = 64,
-                                                bool wgmmaOverlap = false,
-                                                bool scoreMods = true,
-                                                int64_t wgmmaParts = 3,
-                                                int64_t keySplits = 0);
+std::unique_ptr<Pass> createGPUMmaAttentionPass(
+    int64_t warps = 4, int64_t keyTile = 64, int64_t stages = 0,
+    int64_t minCtas = 0, int64_t maxSmem = 232448, bool claim = false,
+    int64_t wgmmaGroups = 0, int64_t wgmmaKeyTile = 64,
+    bool wgmmaOverlap = false, bool scoreMods = true, int64_t wgmmaParts = 3,
+    int64_t keySplits = 0, bool packGqa = true);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 std::unique_ptr<Pass> createGPUMmaKernelsPass();
