@@ -157,6 +157,25 @@ sk8 chip=sm_90a,mma-key-splits=5 --b 1 --hq 2 --sq 200 --skv 600 --d 128 --dtype
 sk9 chip=sm_90a,mma-key-splits=3 --b 1 --hq 2 --sq 40 --skv 300 --d 64 --dtype f16 --mask float --mask-shape q,1 --mask-min --seed 509
 sk10 chip=sm_90,mma-key-splits=6,stages=1 --b 1 --hq 3 --hkv 1 --sq 17 --skv 450 --d 32 --dv 64 --dtype bf16 --causal bottom_right --seed 510
 SPLITS
+  # Session 12 (added without a device): head sizes that are no multiple of
+  # 16, padded on the host (pad*), and GQA packing for decoding (pk*).
+  while read -r tag opts args; do
+    $check single $args \
+      --pipeline "attn-nvvm-pipeline{${opts//,/ }}" \
+      --shared-libs "$rt" --emit-exe "$out/tests" --tag "$tag" \
+      --keep "$out/work" > /dev/null
+  done <<'S12'
+pad1 chip=sm_90 --b 2 --hq 4 --hkv 2 --sq 100 --skv 77 --d 40 --dtype f16 --causal bottom_right --seed 601
+pad2 chip=sm_90 --b 1 --hq 2 --sq 70 --skv 130 --d 72 --dv 24 --dtype bf16 --layout bshd --mask float --mask-shape b,1,q,k --seed 602
+pad3 chip=sm_90 --b 1 --hq 6 --hkv 1 --sq 1 --skv 300 --d 1 --dv 127 --dtype f16 --seed 603
+pad4 chip=sm_90 --b 2 --hq 2 --sq 90 --skv 90 --d 20 --dtype f16 --window=30,5 --softcap 5.0 --dynamic --seed 604
+pad5 chip=sm_90a --b 1 --hq 4 --hkv 2 --sq 200 --skv 150 --d 56 --dv 120 --dtype f16 --causal bottom_right --seed 423
+pk1 chip=sm_90 --b 1 --hq 16 --hkv 4 --sq 1 --skv 700 --d 128 --dtype f16 --causal bottom_right --seed 631
+pk2 chip=sm_90 --b 2 --hq 8 --hkv 2 --sq 3 --skv 333 --d 64 --dtype bf16 --layout bshd --mask float --mask-shape b,h,q,k --seed 632
+pk3 chip=sm_90,mma-key-splits=1 --b 1 --hq 12 --hkv 1 --sq 1 --skv 700 --d 40 --dtype f16 --softcap 20.0 --seed 633
+pk4 chip=sm_90a --b 1 --hq 16 --hkv 2 --sq 1 --skv 1500 --d 128 --dtype bf16 --seed 421
+pk5 chip=sm_90a --b 2 --hq 8 --hkv 2 --sq 2 --skv 500 --d 64 --dtype f16 --mask bool --mask-shape k --seed 422
+S12
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
     --pipeline 'attn-nvvm-pipeline{chip=sm_90 key-tile=5 warps=1}' \

@@ -231,6 +231,15 @@ AttentionOp packGqaRows(AttentionOp op) {
   Causal causal = op.getCausalOrDefault();
   if (causal != Causal::none && !(causal == Causal::bottom_right && sq == 1))
     return op;
+  // The init must agree with Q as written: the verifier merges a static
+  // and a dynamic batch (or Sq), and the packed op would lose the run-time
+  // check that compares them (and the reshapes back need one batch size).
+  auto qType = cast<RankedTensorType>(op.getQuery().getType());
+  auto oType = cast<RankedTensorType>(op.getInit().getType());
+  int64_t seqPos = op.getSeqDimPos();
+  if (qType.getDimSize(0) != oType.getDimSize(0) ||
+      oType.getDimSize(seqPos) != sq)
+    return op;
   int64_t g = hq / hkv, rows = g * sq;
   // The mask: the same for every (head, row), or indexed by both.
   bool reshapeMask = false;

@@ -92,3 +92,21 @@ func.func @kept(%q4: tensor<1x8x4x64xf16>, %q1: tensor<1x8x1x64xf16>, %q20: tens
   %g = attn.attention ins(%q1, %k8, %k8 : tensor<1x8x1x64xf16>, tensor<1x8x100x64xf16>, tensor<1x8x100x64xf16>) outs(%i1 : tensor<1x8x1x64xf16>) -> tensor<1x8x1x64xf16>
   return %a, %b, %c, %d, %e, %f, %g : tensor<1x8x4x64xf16>, tensor<1x8x1x64xf16>, tensor<1x8x1x64xf16>, tensor<1x8x4x64xf16>, tensor<1x8x20x64xf16>, tensor<1x8x?x64xf16>, tensor<1x8x1x64xf16>
 }
+
+// -----
+
+// An init whose batch or Sq is static where Q's is dynamic, or the other
+// way round (the verifier merges them): left alone, so that the run-time
+// check comparing them stays (found by a reviewer: invalid IR, a crash, and
+// a dropped check).
+// CHECK-LABEL: func.func @kept_mixed(
+// CHECK-NOT:     tensor.collapse_shape
+// CHECK-NOT:     linalg.transpose
+// CHECK:         return
+func.func @kept_mixed(%q: tensor<2x8x1x16xf16>, %qd: tensor<?x8x1x16xf16>, %qb: tensor<?x2x8x16xf16>, %k: tensor<?x2x37x16xf16>, %kb: tensor<?x37x2x16xf16>, %id: tensor<?x8x1x16xf16>, %is: tensor<2x8x1x16xf16>, %ib: tensor<2x2x8x16xf16>, %iq: tensor<2x8x?x16xf16>) -> (tensor<?x8x1x16xf16>, tensor<2x8x1x16xf16>, tensor<2x2x8x16xf16>, tensor<2x8x?x16xf16>) {
+  %a = attn.attention ins(%q, %k, %k : tensor<2x8x1x16xf16>, tensor<?x2x37x16xf16>, tensor<?x2x37x16xf16>) outs(%id : tensor<?x8x1x16xf16>) -> tensor<?x8x1x16xf16>
+  %b = attn.attention ins(%qd, %k, %k : tensor<?x8x1x16xf16>, tensor<?x2x37x16xf16>, tensor<?x2x37x16xf16>) outs(%is : tensor<2x8x1x16xf16>) -> tensor<2x8x1x16xf16>
+  %c = attn.attention ins(%qb, %kb, %kb : tensor<?x2x8x16xf16>, tensor<?x37x2x16xf16>, tensor<?x37x2x16xf16>) outs(%ib : tensor<2x2x8x16xf16>) layout = bshd -> tensor<2x2x8x16xf16>
+  %d = attn.attention ins(%q, %k, %k : tensor<2x8x1x16xf16>, tensor<?x2x37x16xf16>, tensor<?x2x37x16xf16>) outs(%iq : tensor<2x8x?x16xf16>) -> tensor<2x8x?x16xf16>
+  return %a, %b, %c, %d : tensor<?x8x1x16xf16>, tensor<2x8x1x16xf16>, tensor<2x2x8x16xf16>, tensor<2x8x?x16xf16>
+}
