@@ -28,6 +28,8 @@
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/AffineExpr.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
@@ -2676,6 +2678,64 @@ static bool isPlainPredicate(Expr *e) {
   return llvm::all_of(e->args, isPlainPredicate);
 }
 
+/// Read access to the elements of a constant: a `dense` one, or a
+/// `dense_resource` one whose blob is loaded (torch-mlir's importer emits
+/// model buffers, such as a registered causal mask, that way), read in
+/// place (a resource i1 blob holds a byte per element).
+struct ConstantElements {
+  DenseElementsAttr dense;
+  ArrayRef<char> blob;
+  Type elementType;
+
+  explicit operator bool() const { return dense || elementType; }
+  bool getBool(int64_t idx) const {
+    if (dense)
+      return *(dense.getValues<bool>().begin() + (dense.isSplat() ? 0 : idx));
+    return blob[idx] != 0;
+  }
+  double getFloat(int64_t idx) const {
+    if (dense)
+      return (*(dense.getValues<APFloat>().begin() +
+                (dense.isSplat() ? 0 : idx)))
+          .convertToDouble();
+    unsigned bytes = elementType.getIntOrFloatBitWidth() / 8;
+    uint64_t bits = 0;
+    for (unsigned k = 0; k < bytes; ++k) // little-endian, as MLIR writes
+      bits |= static_cast<uint64_t>(
+                  static_cast<unsigned char>(blob[idx * bytes + k]))
+              << (8 * k);
+    const llvm::fltSemantics &sem =
+        cast<FloatType>(elementType).getFloatSemantics();
+    return APFloat(sem, APInt(bytes * 8, bits)).convertToDouble();
+  }
+};
+
+static ConstantElements getConstantElements(Value v) {
+  ConstantElements result;
+  if (matchPattern(v, m_Constant(&result.dense)))
+    return result;
+  result.dense = {};
+  Attribute attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return result;
+  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
+  if (!resource)
+    return result;
+  AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+  ShapedType type = resource.getType();
+  Type elt = type.getElementType();
+  if (!blob ||
+      !(elt.isInteger(1) || elt.isF16() || elt.isBF16() || elt.isF32()))
+    return result;
+  int64_t bytes = elt.isInteger(1) ? 1 : elt.getIntOrFloatBitWidth() / 8;
+  if (static_cast<int64_t>(blob->getData().size()) !=
+      type.getNumElements() * bytes)
+    return result;
+  result.blob = blob->getData();
+  result.elementType = elt;
+  return result;
+}
+
 /// Reads a constant dense i1 or float mask as a band, if it is one: the
 /// constant itself, or a static slice of it (a model's causal buffer for its
 /// longest sequence sliced to [Sq, Skv], GPT-2's `bias[:, :, Skv - Sq :
@@ -2688,7 +2748,7 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   // Where element `idx` of `value` lies in the constant: source dim and
   // offset for each dim of `value` (a rank-reducing slice drops size-1 dims,
   // read at their offsets).
-  DenseElementsAttr dense;
+  ConstantElements dense;
   SmallVector<int64_t> srcShape(type.getShape());
   SmallVector<int64_t> srcBase(type.getRank(), 0);
   SmallVector<int64_t> srcDimOf =
@@ -2698,7 +2758,7 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     if (!slice.hasUnitStride() || !srcType.hasStaticShape() ||
         ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
         ShapedType::isDynamicShape(slice.getStaticSizes()) ||
-        !matchPattern(slice.getSource(), m_Constant(&dense)))
+        !(dense = getConstantElements(slice.getSource())))
       return std::nullopt;
     srcShape.assign(srcType.getShape().begin(), srcType.getShape().end());
     srcBase.assign(slice.getStaticOffsets().begin(),
@@ -2710,9 +2770,13 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
         srcDimOf.push_back(d);
     if (static_cast<int64_t>(srcDimOf.size()) != type.getRank())
       return std::nullopt;
-  } else if (!matchPattern(value, m_Constant(&dense))) {
+  } else if (!(dense = getConstantElements(value))) {
     return std::nullopt;
   }
+  Type elementType =
+      dense.dense ? dense.dense.getElementType() : dense.elementType;
+  if (isFloat != isa<FloatType>(elementType))
+    return std::nullopt;
   MLIRContext *ctx = value.getContext();
   int64_t rank = type.getRank();
   if (rank < 2)
@@ -2743,15 +2807,14 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     int64_t idx = 0;
     for (auto [pos, size] : llvm::zip(at, srcShape))
       idx = idx * size + pos;
-    return dense.isSplat() ? 0 : idx;
+    return idx;
   };
   SmallVector<bool> keep;
   keep.reserve(rows * cols);
   if (isFloat) {
-    auto values = dense.getValues<APFloat>();
     for (int64_t i = 0; i < rows; ++i)
       for (int64_t j = 0; j < cols; ++j) {
-        double d = (*(values.begin() + linearIndex(i, j))).convertToDouble();
+        double d = dense.getFloat(linearIndex(i, j));
         // 0 keeps, -1e4 or less masks; anything else (NaN included) is
         // no band.
         if (!(d == 0.0 || d <= -1.0e4))
@@ -2759,10 +2822,9 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
         keep.push_back(d == 0.0);
       }
   } else {
-    auto values = dense.getValues<bool>();
     for (int64_t i = 0; i < rows; ++i)
       for (int64_t j = 0; j < cols; ++j)
-        keep.push_back(*(values.begin() + linearIndex(i, j)) != negated);
+        keep.push_back(dense.getBool(linearIndex(i, j)) != negated);
   }
   int64_t lo = std::numeric_limits<int64_t>::max(),
           hi = std::numeric_limits<int64_t>::min();
