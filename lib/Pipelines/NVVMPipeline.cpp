@@ -725,7 +725,10 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // CPU: the rest of a TOSA model stays on the host.
   if (failed(addStage(pm, "func.func(attn-split-tosa-casts,"
                           "tosa-to-linalg-named,tosa-to-linalg),"
-                          "tosa-to-arith,tosa-to-tensor")))
+                          "tosa-to-arith,tosa-to-tensor,"
+                          // arith/math on whole tensors: linalg ops (no
+                          // bufferization otherwise).
+                          "func.func(convert-elementwise-to-linalg)")))
     return failure();
   // f16/bf16 attention on sm_80+ becomes a tensor-core kernel here; the rest
   // takes the SIMT path below.

@@ -164,7 +164,10 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
   // TOSA is lowered after raising: the raise reads the TOSA chain itself.
   s += "func.func(attn-split-tosa-casts,tosa-to-linalg-named,tosa-to-linalg),"
        "tosa-to-arith,"
-       "tosa-to-tensor,";
+       "tosa-to-tensor,"
+       // arith/math on whole tensors (left by the raise, or none) has no
+       // bufferization: linalg.generic ops.
+       "func.func(convert-elementwise-to-linalg),";
   if (options.flash) {
     // Splitting the keys only pays with threads to run the splits on.
     int64_t keySplits = options.keySplits;

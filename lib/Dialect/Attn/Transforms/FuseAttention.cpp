@@ -287,6 +287,9 @@ private:
   /// Returns the expression of the result of TOSA op `op` read through
   /// `map`, or null when the op is not part of what the walk understands.
   Expr *buildTosa(Operation *op, AffineMap map);
+  /// Returns the expression of the result of `op`, an arith or math
+  /// elementwise op on whole tensors, read through `map`, or null.
+  Expr *buildTensorElementwise(Operation *op, AffineMap map);
   /// Returns the map reading the source of a reshape that expands groups
   /// `reassoc` of the source into `resultShape`, given the map reading its
   /// result (null when a dynamic size gets in the way).
@@ -537,12 +540,13 @@ Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
   // range (from the loop sizes) must fit in its integer type, e.g. an
   // index_cast to i8 of indices up to 129 or j + 126 in i8 wraps, and such
   // a comparison is then not a band.
-  Value v = def->getResult(0);
+  // (The element type: `def` may be an op on whole tensors.)
+  Type vType = getElementTypeOrSelf(def->getResult(0).getType());
   if (isa<arith::IndexCastOp, arith::IndexCastUIOp>(def) &&
       args[0]->kind == ExprKind::Index &&
-      fitsSigned(v.getType(), args[0]->lo, args[0]->hi) &&
+      fitsSigned(vType, args[0]->lo, args[0]->hi) &&
       (isa<arith::IndexCastOp>(def) || args[0]->lo >= 0)) {
-    Expr *e = make(ExprKind::Index, v.getType());
+    Expr *e = make(ExprKind::Index, vType);
     e->index = args[0]->index;
     e->lo = args[0]->lo;
     e->hi = args[0]->hi;
@@ -579,8 +583,8 @@ Expr *ChainWalker::buildAffine(Operation *def, ArrayRef<Expr *> args) {
         lo = *std::min_element(p, p + 4);
         hi = *std::max_element(p, p + 4);
       }
-      if (fitsSigned(v.getType(), lo, hi)) {
-        Expr *e = make(ExprKind::Index, v.getType());
+      if (fitsSigned(vType, lo, hi)) {
+        Expr *e = make(ExprKind::Index, vType);
         e->index = isa<arith::AddIOp>(def)   ? x->expr + y->expr
                    : isa<arith::SubIOp>(def) ? x->expr - y->expr
                                              : x->expr * y->expr;
@@ -962,6 +966,53 @@ Expr *ChainWalker::buildTosa(Operation *op, AffineMap map) {
   return scalarOp(name, elt, args);
 }
 
+/// True for an arith or math elementwise op on ranked tensors (hand-written
+/// IR, or a frontend that skips linalg for elementwise math).
+static bool isTensorElementwise(Operation *op) {
+  return op->hasTrait<OpTrait::Elementwise>() &&
+         isa<arith::ArithDialect, math::MathDialect>(op->getDialect()) &&
+         op->getNumResults() == 1 && op->getNumRegions() == 0 &&
+         isa<RankedTensorType>(op->getResult(0).getType());
+}
+
+Expr *ChainWalker::buildTensorElementwise(Operation *op, AffineMap map) {
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  if (map.getNumResults() != resultType.getRank())
+    return nullptr;
+  // Every tensor operand has the result's shape (arith's verifier); a
+  // scalar operand (arith.select's condition) is the same for every element.
+  SmallVector<Expr *> args;
+  for (Value x : op->getOperands()) {
+    if (auto t = dyn_cast<RankedTensorType>(x.getType())) {
+      if (t.getShape() != resultType.getShape())
+        return nullptr;
+      args.push_back(build(x, map));
+    } else if (isa<ShapedType>(x.getType())) {
+      return nullptr;
+    } else {
+      args.push_back(buildOutside(x));
+    }
+  }
+  if (Expr *e = buildAffine(op, args))
+    return e;
+  Type elt = resultType.getElementType();
+  StringRef name = op->getName().getStringRef();
+  if (isa<FloatType>(elt) && args.size() == 2 &&
+      llvm::all_of(args,
+                   [](Expr *a) { return a->kind == ExprKind::Const; }))
+    if (std::optional<double> r = foldBinary(name, args[0]->cst, args[1]->cst))
+      return constant(roundTo(elt, *r), elt);
+  if (Expr *x = identityOperand(name, args))
+    return x;
+  // The op itself carries the attributes (a predicate, fast-math flags);
+  // it is emitted on scalars (see emitScalar).
+  Expr *e = make(ExprKind::Op, elt);
+  e->op = op;
+  e->name = name;
+  e->args = std::move(args);
+  return e;
+}
+
 Expr *ChainWalker::build(Value v, AffineMap map) {
   Operation *def = v.getDefiningOp();
   Type elt = getElementTypeOrSelf(v.getType());
@@ -986,9 +1037,19 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
       return constant(dense.getSplatValue<bool>() ? 1.0 : 0.0, elt);
     return leaf(v, map);
   }
+  // Fills and splats are scalars too: a constant, or a value defined
+  // outside the chain (a run-time scale) read at every position.
   if (auto fill = dyn_cast<linalg::FillOp>(def)) {
     Expr *e = buildOutside(fill.getInputs()[0]);
-    return e->kind == ExprKind::Const ? e : leaf(v, map);
+    return e->kind == ExprKind::Const || e->kind == ExprKind::Leaf
+               ? e
+               : leaf(v, map);
+  }
+  if (auto splat = dyn_cast<tensor::SplatOp>(def)) {
+    Expr *e = buildOutside(splat.getInput());
+    return e->kind == ExprKind::Const || e->kind == ExprKind::Leaf
+               ? e
+               : leaf(v, map);
   }
 
   Expr *result = nullptr;
@@ -1012,6 +1073,10 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     result = build(castOp.getSource(), map);
   } else if (isa<tosa::TosaDialect>(def->getDialect())) {
     result = buildTosa(def, map);
+    if (!result)
+      return leaf(v, map);
+  } else if (isTensorElementwise(def)) {
+    result = buildTensorElementwise(def, map);
     if (!result)
       return leaf(v, map);
   } else if (auto softmax = dyn_cast<linalg::SoftmaxOp>(def)) {
@@ -2467,12 +2532,15 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
         b, loc, e->type,
         b.getIntegerAttr(e->type, static_cast<int64_t>(e->cst)));
   case ExprKind::Op: {
-    if (!e->op) {
-      // A node built from a TOSA op: the arith/math op it names, on the
+    if (!e->op || isa<ShapedType>(e->op->getResult(0).getType())) {
+      // A node built from a TOSA op or an op on whole tensors: the
+      // arith/math op it names (with the tensor op's attributes), on the
       // emitted operands.
       OperationState state(loc, e->name);
       for (Expr *a : e->args)
         state.addOperands(emitScalar(b, loc, a, arg, dims, symbols, leafArg));
+      if (e->op)
+        state.addAttributes(e->op->getAttrs());
       state.addTypes(e->type);
       return b.create(state)->getResult(0);
     }

@@ -1,0 +1,173 @@
+// RUN: attn-opt %s -split-input-file -attn-fuse-attention="report=true" -verify-diagnostics | FileCheck %s
+
+// Chains whose elementwise math is arith/math ops on whole tensors (no
+// linalg around them), and tensor.splat scalars: raised like their linalg
+// forms; and what stays refused.
+
+#a = affine_map<(b, i, j, d) -> (b, i, d)>
+#b = affine_map<(b, i, j, d) -> (b, j, d)>
+#c = affine_map<(b, i, j, d) -> (b, i, j)>
+
+// A splat scale, exp(x - max), and the product with the reciprocal of the
+// sum, all on tensors.
+// CHECK-LABEL: func.func @tensor_ops
+// CHECK: attn.attention ins({{.*}} : tensor<1x2x5x8xf32>, tensor<1x2x7x8xf32>, tensor<1x2x7x4xf32>)
+// CHECK-SAME: scale = 1.250000e-01
+// CHECK-NOT: math.exp
+// CHECK: return
+func.func @tensor_ops(%q: tensor<2x5x8xf32>, %k: tensor<2x7x8xf32>, %v: tensor<2x7x4xf32>) -> tensor<2x5x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [#a, #b, #c] ins(%q, %k : tensor<2x5x8xf32>, tensor<2x7x8xf32>) outs(%f : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %c = arith.constant dense<0.125> : tensor<2x5x7xf32>
+  %x = arith.mulf %s, %c : tensor<2x5x7xf32>
+  %er = tensor.empty() : tensor<2x5xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %mx = linalg.reduce ins(%x : tensor<2x5x7xf32>) outs(%fm : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%mx : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %d = arith.subf %x, %mb : tensor<2x5x7xf32>
+  %p = math.exp %d : tensor<2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %sm = linalg.reduce ins(%p : tensor<2x5x7xf32>) outs(%fs : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %sb = linalg.broadcast ins(%sm : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %one = arith.constant dense<1.0> : tensor<2x5x7xf32>
+  %inv = arith.divf %one, %sb : tensor<2x5x7xf32>
+  %pn = arith.mulf %p, %inv : tensor<2x5x7xf32>
+  %eo = tensor.empty() : tensor<2x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  %o = linalg.batch_matmul ins(%pn, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  return %o : tensor<2x5x4xf32>
+}
+
+// -----
+
+#a = affine_map<(b, i, j, d) -> (b, i, d)>
+#b = affine_map<(b, i, j, d) -> (b, j, d)>
+#c = affine_map<(b, i, j, d) -> (b, i, j)>
+
+// A run-time scale as a tensor.splat, and a mask computed by arith.cmpf on
+// tensors: the predicate (ole) is the one evaluated into the op's mask.
+// CHECK-LABEL: func.func @splat_scale_cmpf_mask
+// CHECK-SAME: (%{{.*}}: tensor<2x5x8xf32>, %{{.*}}: tensor<2x7x8xf32>, %{{.*}}: tensor<2x7x4xf32>, %[[W:.*]]: tensor<2x5x7xf32>, %[[T:.*]]: f32)
+// CHECK: arith.cmpf ole, %{{.*}}, %{{.*}} : f32
+// CHECK: arith.mulf %{{.*}}, %[[T]] : f32
+// CHECK: attn.attention
+// CHECK-SAME: scale = 1.000000e+00
+// CHECK-NOT: math.exp
+func.func @splat_scale_cmpf_mask(%q: tensor<2x5x8xf32>, %k: tensor<2x7x8xf32>, %v: tensor<2x7x4xf32>, %w: tensor<2x5x7xf32>, %t: f32) -> tensor<2x5x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [#a, #b, #c] ins(%q, %k : tensor<2x5x8xf32>, tensor<2x7x8xf32>) outs(%f : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %c = tensor.splat %t : tensor<2x5x7xf32>
+  %x = arith.mulf %s, %c : tensor<2x5x7xf32>
+  %lim = arith.constant dense<0.5> : tensor<2x5x7xf32>
+  %keep = arith.cmpf ole, %w, %lim : tensor<2x5x7xf32>
+  %big = arith.constant dense<-1.0e9> : tensor<2x5x7xf32>
+  %xm = arith.select %keep, %x, %big : tensor<2x5x7xi1>, tensor<2x5x7xf32>
+  %er = tensor.empty() : tensor<2x5xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %mx = linalg.reduce ins(%xm : tensor<2x5x7xf32>) outs(%fm : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%mx : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %d = arith.subf %xm, %mb : tensor<2x5x7xf32>
+  %p = math.exp %d : tensor<2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %sm = linalg.reduce ins(%p : tensor<2x5x7xf32>) outs(%fs : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %sb = linalg.broadcast ins(%sm : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %pn = arith.divf %p, %sb : tensor<2x5x7xf32>
+  %eo = tensor.empty() : tensor<2x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  %o = linalg.batch_matmul ins(%pn, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  return %o : tensor<2x5x4xf32>
+}
+
+// -----
+
+#a = affine_map<(b, i, j, d) -> (b, i, d)>
+#b = affine_map<(b, i, j, d) -> (b, j, d)>
+#c = affine_map<(b, i, j, d) -> (b, i, j)>
+
+// The exponential on tensors is also returned: refused, naming both ops.
+// CHECK-LABEL: func.func @tensor_exp_other_user
+// CHECK-NOT: attn.attention
+func.func @tensor_exp_other_user(%q: tensor<2x5x8xf32>, %k: tensor<2x7x8xf32>, %v: tensor<2x7x4xf32>) -> (tensor<2x5x4xf32>, tensor<2x5x7xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [#a, #b, #c] ins(%q, %k : tensor<2x5x8xf32>, tensor<2x7x8xf32>) outs(%f : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %er = tensor.empty() : tensor<2x5xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %mx = linalg.reduce ins(%s : tensor<2x5x7xf32>) outs(%fm : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%mx : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %d = arith.subf %s, %mb : tensor<2x5x7xf32>
+  %p = math.exp %d : tensor<2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %sm = linalg.reduce ins(%p : tensor<2x5x7xf32>) outs(%fs : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %sb = linalg.broadcast ins(%sm : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %pn = arith.divf %p, %sb : tensor<2x5x7xf32>
+  %eo = tensor.empty() : tensor<2x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  // expected-remark-re @below {{not fused: an intermediate of the chain (math.exp at {{.*}}.mlir:{{[0-9]+}}:{{[0-9]+}}) has another user (func.return at {{.*}})}}
+  %o = linalg.batch_matmul ins(%pn, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  return %o, %p : tensor<2x5x4xf32>, tensor<2x5x7xf32>
+}
+
+// -----
+
+#a = affine_map<(b, i, j, d) -> (b, i, d)>
+#b = affine_map<(b, i, j, d) -> (b, j, d)>
+#c = affine_map<(b, i, j, d) -> (b, i, j)>
+
+// exp(x - max) without the division by the sum (tensor ops): no softmax.
+// CHECK-LABEL: func.func @tensor_no_normalisation
+// CHECK-NOT: attn.attention
+func.func @tensor_no_normalisation(%q: tensor<2x5x8xf32>, %k: tensor<2x7x8xf32>, %v: tensor<2x7x4xf32>) -> tensor<2x5x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [#a, #b, #c] ins(%q, %k : tensor<2x5x8xf32>, tensor<2x7x8xf32>) outs(%f : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %er = tensor.empty() : tensor<2x5xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %mx = linalg.reduce ins(%s : tensor<2x5x7xf32>) outs(%fm : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%mx : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %d = arith.subf %s, %mb : tensor<2x5x7xf32>
+  %p = math.exp %d : tensor<2x5x7xf32>
+  %eo = tensor.empty() : tensor<2x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  // expected-remark @below {{not fused}}
+  %o = linalg.batch_matmul ins(%p, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  return %o : tensor<2x5x4xf32>
+}
