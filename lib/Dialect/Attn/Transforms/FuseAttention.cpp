@@ -998,8 +998,7 @@ Expr *ChainWalker::buildTensorElementwise(Operation *op, AffineMap map) {
   Type elt = resultType.getElementType();
   StringRef name = op->getName().getStringRef();
   if (isa<FloatType>(elt) && args.size() == 2 &&
-      llvm::all_of(args,
-                   [](Expr *a) { return a->kind == ExprKind::Const; }))
+      llvm::all_of(args, [](Expr *a) { return a->kind == ExprKind::Const; }))
     if (std::optional<double> r = foldBinary(name, args[0]->cst, args[1]->cst))
       return constant(roundTo(elt, *r), elt);
   if (Expr *x = identityOperand(name, args))
