@@ -87,7 +87,7 @@ func.func @select_under_runtime_scale(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x
   %sm = linalg.softmax dimension(3) ins(%ss : tensor<1x2x4x6xf32>) outs(%e : tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32>
   %eo = tensor.empty() : tensor<1x2x4x8xf32>
   %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
-  // expected-remark @below {{not fused: a masking value under a scale that is not a constant (its sign is unknown)}}
+  // expected-remark @below {{not fused: a masking value under a scale that is not known to be positive (a constant of positive values)}}
   %out = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x4x6xf32>, tensor<1x2x6x8xf32>) outs(%fo : tensor<1x2x4x8xf32>) {
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32

@@ -5,7 +5,9 @@
 // tensors, the max subtracted as x + (-max), exp, and the division by the
 // sum; then a run-time scale through tensor.splat, f16 inputs extended by
 // arith.extf on tensors, and a key-padding mask computed by arith.cmpf on
-// tensors (its predicate must survive the raise). Every row keeps a visible
+// tensors (its predicate must survive the raise); then a per-head table of
+// positive factors above a -inf select and a negated negative scale. Every
+// row keeps a visible
 // key. Odd sizes B = 2, H = 3, Sq = 7, Skv = 9, D = 5, Dv = 6. Without the
 // raise (fuse=false) the pipeline lowers the tensor ops through
 // convert-elementwise-to-linalg; both programs must print the same numbers.
@@ -22,6 +24,11 @@
 // CHECK-LABEL: func.func @tensor_arith_f16_splat(
 // CHECK: arith.cmpf ogt
 // CHECK: attn.attention
+// CHECK-NOT: math.exp
+// CHECK: return
+// CHECK-LABEL: func.func @tensor_table_negf(
+// CHECK: attn.attention
+// CHECK-SAME: scale = 4.0
 // CHECK-NOT: math.exp
 // CHECK: return
 
@@ -127,6 +134,59 @@ func.func @tensor_arith_f16_splat(%q: tensor<2x3x7x5xf16>, %k: tensor<2x3x9x5xf1
   ^bb0(%a: f32, %b: f32, %c: f32):
     %m = arith.mulf %a, %b : f32
     %r = arith.addf %c, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x6xf32>
+  return %o : tensor<2x3x7x6xf32>
+}
+
+// A per-head table of positive factors above a -inf select, and the scale
+// written as the negation of a negative product: -((s' * table) * -0.4).
+func.func @tensor_table_negf(%q: tensor<2x3x7x5xf32>, %k: tensor<2x3x9x5xf32>, %v: tensor<2x3x9x6xf32>, %keep: tensor<2x1x7x9xi1>) -> tensor<2x3x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %se = tensor.empty() : tensor<2x3x7x9xf32>
+  %s0 = linalg.fill ins(%zero : f32) outs(%se : tensor<2x3x7x9xf32>) -> tensor<2x3x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<2x3x7x5xf32>, tensor<2x3x9x5xf32>) outs(%s0 : tensor<2x3x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x9xf32>
+  %keep3 = tensor.collapse_shape %keep [[0, 1], [2], [3]] : tensor<2x1x7x9xi1> into tensor<2x7x9xi1>
+  %kbe = tensor.empty() : tensor<2x3x7x9xi1>
+  %kb = linalg.broadcast ins(%keep3 : tensor<2x7x9xi1>) outs(%kbe : tensor<2x3x7x9xi1>) dimensions = [1]
+  %ninfs = arith.constant dense<0xFF800000> : tensor<2x3x7x9xf32>
+  %y = arith.select %kb, %s, %ninfs : tensor<2x3x7x9xi1>, tensor<2x3x7x9xf32>
+  %table = arith.constant dense<[0.3, 0.5, 0.8]> : tensor<3xf32>
+  %tb = linalg.broadcast ins(%table : tensor<3xf32>) outs(%se : tensor<2x3x7x9xf32>) dimensions = [0, 2, 3]
+  %z = arith.mulf %y, %tb : tensor<2x3x7x9xf32>
+  %c = arith.constant dense<-0.4> : tensor<2x3x7x9xf32>
+  %w = arith.mulf %z, %c : tensor<2x3x7x9xf32>
+  %x = arith.negf %w : tensor<2x3x7x9xf32>
+  %re = tensor.empty() : tensor<2x3x7xf32>
+  %m0 = linalg.fill ins(%ninf : f32) outs(%re : tensor<2x3x7xf32>) -> tensor<2x3x7xf32>
+  %max = linalg.reduce ins(%x : tensor<2x3x7x9xf32>) outs(%m0 : tensor<2x3x7xf32>) dimensions = [3]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%max : tensor<2x3x7xf32>) outs(%se : tensor<2x3x7x9xf32>) dimensions = [3]
+  %shift = arith.subf %x, %mb : tensor<2x3x7x9xf32>
+  %e = math.exp %shift : tensor<2x3x7x9xf32>
+  %z0 = linalg.fill ins(%zero : f32) outs(%re : tensor<2x3x7xf32>) -> tensor<2x3x7xf32>
+  %sum = linalg.reduce ins(%e : tensor<2x3x7x9xf32>) outs(%z0 : tensor<2x3x7xf32>) dimensions = [3]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %sb = linalg.broadcast ins(%sum : tensor<2x3x7xf32>) outs(%se : tensor<2x3x7x9xf32>) dimensions = [3]
+  %p = arith.divf %e, %sb : tensor<2x3x7x9xf32>
+  %oe = tensor.empty() : tensor<2x3x7x6xf32>
+  %o0 = linalg.fill ins(%zero : f32) outs(%oe : tensor<2x3x7x6xf32>) -> tensor<2x3x7x6xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<2x3x7x9xf32>, tensor<2x3x9x6xf32>) outs(%o0 : tensor<2x3x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %c2: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c2, %m : f32
     linalg.yield %r : f32
   } -> tensor<2x3x7x6xf32>
   return %o : tensor<2x3x7x6xf32>
@@ -241,6 +301,9 @@ func.func @main() {
   %o2 = call @tensor_arith_f16_splat(%qh, %kh, %vh, %pad, %temp) : (tensor<2x3x7x5xf16>, tensor<2x3x9x5xf16>, tensor<2x3x9x6xf16>, tensor<2x3x7x9xf32>, f32) -> tensor<2x3x7x6xf32>
   %u2 = tensor.cast %o2 : tensor<2x3x7x6xf32> to tensor<*xf32>
   call @printMemrefF32(%u2) : (tensor<*xf32>) -> ()
+  %o3 = call @tensor_table_negf(%q, %k, %v, %keep) : (tensor<2x3x7x5xf32>, tensor<2x3x9x5xf32>, tensor<2x3x9x6xf32>, tensor<2x1x7x9xi1>) -> tensor<2x3x7x6xf32>
+  %u3 = tensor.cast %o3 : tensor<2x3x7x6xf32> to tensor<*xf32>
+  call @printMemrefF32(%u3) : (tensor<*xf32>) -> ()
   return
 }
 

@@ -1712,6 +1712,26 @@ static bool isElementwiseOfOneTensor(Expr *e) {
   });
 }
 
+/// The smallest and largest value of `e` when it is a constant float tensor
+/// whose values are all positive and finite (a per-head scale table read
+/// as a factor), else nullopt.
+static std::optional<std::pair<double, double>> positiveConstantRange(Expr *e) {
+  DenseElementsAttr dense;
+  if (e->kind != ExprKind::Leaf || !e->value ||
+      !matchPattern(e->value, m_Constant(&dense)) ||
+      !isa<FloatType>(dense.getElementType()))
+    return std::nullopt;
+  double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+  for (APFloat v : dense.getValues<APFloat>()) {
+    double d = v.convertToDouble();
+    if (!(d > 0.0) || !std::isfinite(d))
+      return std::nullopt;
+    lo = std::min(lo, d);
+    hi = std::max(hi, d);
+  }
+  return std::make_pair(lo, hi);
+}
+
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                                  std::string &reason, double expScale = 1.0,
@@ -1733,12 +1753,21 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
   // by the scales applied after it (plan.scale so far): -1e4 * 1e-4 = -1
   // masks nothing. -inf stays -inf under a positive scale.
   auto masksAfterScale = [&](Expr *fill) {
-    if (!plan.runtimeFactors.empty()) {
-      reason = "a masking value under a scale that is not a constant (its "
-               "sign is unknown)";
-      return false;
+    // Factors that are no scalar constant: a constant tensor of positive
+    // values (a per-head scale table) keeps a masking value masking, scaled
+    // by at least its smallest value; another factor has an unknown sign.
+    double leastFactor = 1.0;
+    for (auto [factor, isDiv] : plan.runtimeFactors) {
+      std::optional<std::pair<double, double>> range =
+          positiveConstantRange(factor);
+      if (!range) {
+        reason = "a masking value under a scale that is not known to be "
+                 "positive (a constant of positive values)";
+        return false;
+      }
+      leastFactor *= isDiv ? 1.0 / range->second : range->first;
     }
-    if (!scaleSeen)
+    if (!scaleSeen && plan.runtimeFactors.empty())
       return true;
     // A masked key must stay far below the others where the exponential
     // reads it: the factors above the mask (plan.scale; those below it do
@@ -1752,11 +1781,11 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
     }
     if (std::isinf(fill->cst))
       return true;
-    if (fill->cst * plan.scale <= -1.0e4)
+    if (fill->cst * plan.scale * leastFactor <= -1.0e4)
       return true;
     reason = llvm::formatv("a finite mask value ({0:e}) is scaled by {1:e} "
                            "afterwards and no longer masks (needs <= -1e4)",
-                           fill->cst, plan.scale)
+                           fill->cst, plan.scale * leastFactor)
                  .str();
     return false;
   };
@@ -1962,6 +1991,13 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       plan.scale = isDiv ? plan.scale / c : plan.scale * c;
       scaleSeen = true;
       x = x->args[1 - cpos];
+      continue;
+    }
+    // -x is x times -1 (exact).
+    if (isOp<arith::NegFOp>(x)) {
+      plan.scale = -plan.scale;
+      scaleSeen = true;
+      x = x->args[0];
       continue;
     }
     reason = "unsupported op between the contractions";
