@@ -771,7 +771,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
               "one-shot-bufferize{bufferize-function-boundaries "
               "function-boundary-type-conversion=identity-layout-map "
               "allow-return-allocs-from-loops},"
-              "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+              "attn-buffer-deallocation,convert-bufferization-to-memref,"
               "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,"
               "cse")))
     return failure();
@@ -804,12 +804,19 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   if (options.emitCInterface)
     s += "func.func(llvm-request-c-wrappers),";
   // lower-affine before convert-scf-to-cf: an affine.for may hold scf ops.
-  s += "convert-vector-to-scf,lower-affine,convert-scf-to-cf,math-expand-ops,"
+  // Host vector code (the program's own) as on the CPU; complex and math
+  // ops without an LLVM lowering as there too.
+  s += "func.func(lower-vector-multi-reduction{lowering-strategy=inner-"
+       "parallel}),"
+       "convert-vector-to-scf{full-unroll=true},"
+       "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
+       "vector-transpose-lowering=shuffle16x16},"
+       "lower-affine,convert-scf-to-cf,convert-complex-to-standard,"
+       "math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
-       "convert-math-to-llvm,convert-to-llvm,gpu-to-llvm,"
+       "convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,gpu-to-llvm,"
        "reconcile-unrealized-casts,gpu-module-to-binary{format=" +
-       options.format.getValue() +
-       "},canonicalize,cse,attn-gpu-verify-lowered";
+       options.format.getValue() + "},canonicalize,cse,attn-gpu-verify-lowered";
   return addStage(pm, s);
 }
 

@@ -204,7 +204,9 @@ static LogicalResult addBufferizeStage(OpPassManager &pm,
       // Tile buffers of loop-invariant size are allocated once per query
       // tile instead of once per key step.
       "func.func(buffer-hoisting,buffer-loop-hoisting),"
-      "buffer-deallocation-pipeline,convert-bufferization-to-memref,"
+      // (upstream's buffer-deallocation-pipeline, accepting a program that
+      // frees memory itself)
+      "attn-buffer-deallocation,convert-bufferization-to-memref,"
       "convert-linalg-to-loops,scf-forall-to-parallel,canonicalize,cse";
   // The flash forall (B x Hq x query tiles) becomes an OpenMP worksharing
   // loop; the thread count is libomp's (OMP_NUM_THREADS) at run time.
@@ -221,7 +223,8 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
     s += "func.func(llvm-request-c-wrappers),";
   // Contractions become outer products: one vector load and a broadcast
   // FMA per row and reduction step.
-  s += "func.func(lower-vector-multi-reduction{lowering-strategy=inner-parallel}),"
+  s += "func.func(lower-vector-multi-reduction{lowering-strategy=inner-"
+       "parallel}),"
        // Fully unrolled transfers need no stack buffer (a buffer allocated
        // inside the parallel loop body would grow the stack per iteration).
        "convert-vector-to-scf{full-unroll=true},"
@@ -231,10 +234,15 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        // FMAs, which would otherwise become a multiply and an add each.
        // affine.for first: convert-scf-to-cf would put blocks in its body.
        "lower-affine,convert-scf-to-cf,attn-expand-tanh,"
+       // complex.exp and friends (a rotary embedding in complex form):
+       // arith and math on the parts.
+       "convert-complex-to-standard,"
        "math-expand-ops{ops=ctlz,tan,sinh,cosh,tanh,asinh,"
        "acosh,atanh,ceil,exp2,powf,fpowi,round,roundeven,rsqrt},"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
-       "convert-math-to-llvm,convert-to-llvm,";
+       // What has no LLVM intrinsic nor expansion (math.erf of a GELU,
+       // erfc, cbrt) calls the C library.
+       "convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,";
   if (options.openmp)
     s += "convert-openmp-to-llvm,";
   s += "reconcile-unrealized-casts,canonicalize,cse,";

@@ -9,12 +9,19 @@
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -29,6 +36,7 @@ namespace attn {
 #define GEN_PASS_DEF_ATTNVERIFYLOWERED
 #define GEN_PASS_DEF_ATTNINLINEALLOCASCOPES
 #define GEN_PASS_DEF_ATTNLOWERAFFINELOOPS
+#define GEN_PASS_DEF_ATTNBUFFERDEALLOCATION
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -105,27 +113,52 @@ struct AttnInlineAllocaScopesPass
 struct AttnLowerAffineLoopsPass
     : attn::impl::AttnLowerAffineLoopsBase<AttnLowerAffineLoopsPass> {
   void runOnOperation() override {
+    auto lowered = [](Operation *op) {
+      return isa<affine::AffineForOp, affine::AffineIfOp,
+                 affine::AffineParallelOp, affine::AffineYieldOp,
+                 affine::AffineLoadOp, affine::AffineStoreOp,
+                 affine::AffineVectorLoadOp, affine::AffineVectorStoreOp,
+                 affine::AffinePrefetchOp, affine::AffineDmaStartOp,
+                 affine::AffineDmaWaitOp>(op);
+    };
     bool any = false;
     getOperation()->walk([&](Operation *op) {
-      if (isa<affine::AffineForOp, affine::AffineIfOp>(op))
+      if (lowered(op))
         any = true;
     });
     if (!any)
       return;
-    // Only the loops and conditionals (and their yields) are illegal; the
-    // upstream patterns for the other affine ops then never apply.
+    // Everything but affine.apply/min/max is illegal; the upstream patterns
+    // for those then never apply.
     ConversionTarget target(getContext());
-    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
-    target.addIllegalOp<affine::AffineForOp, affine::AffineIfOp>();
-    // (A yield is legal only in what stays affine: affine.parallel.)
-    target.addDynamicallyLegalOp<affine::AffineYieldOp>([](Operation *op) {
-      return isa<affine::AffineParallelOp>(op->getParentOp());
-    });
+    target.markUnknownOpDynamicallyLegal(
+        [&](Operation *op) { return !lowered(op); });
     RewritePatternSet patterns(&getContext());
     populateAffineToStdConversionPatterns(patterns);
+    populateAffineToVectorConversionPatterns(patterns);
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();
+  }
+};
+
+struct AttnBufferDeallocationPass
+    : attn::impl::AttnBufferDeallocationBase<AttnBufferDeallocationPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // The program's own deallocations go: the pipeline frees every buffer
+    // once, in the function that owns it (the one that allocated it, or the
+    // caller a function returned it to), after its last use. (Keeping a
+    // callee's free of its argument would free it twice: the caller still
+    // owns what it passes.)
+    SmallVector<memref::DeallocOp> deallocs;
+    module.walk([&](memref::DeallocOp op) { deallocs.push_back(op); });
+    for (memref::DeallocOp op : deallocs)
+      op.erase();
+    OpPassManager pm(ModuleOp::getOperationName());
+    bufferization::buildBufferDeallocationPipeline(pm);
+    if (failed(runPipeline(pm, module)))
+      return signalPassFailure();
   }
 };
 

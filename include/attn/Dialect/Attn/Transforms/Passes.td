@@ -122,17 +122,22 @@ def AttnDecomposeAggregates : Pass<"attn-decompose-aggregates"> {
 }
 
 def AttnLowerAffineLoops : Pass<"attn-lower-affine-loops"> {
-  let summary = "Lower affine.for and affine.if to scf, leaving the other "
-                "affine ops";
+  let summary = "Lower affine loops, conditionals and memory accesses to "
+                "scf and memref, leaving affine.apply/min/max";
   let description = [{
     One-shot bufferization has no model of `affine.for`, so a loop carrying
     tensors (attention in a layer loop written with affine) must become an
-    `scf.for` first; `lower-affine` would also expand `affine.min`/`max` and
+    `scf.for` first. The accesses, `affine.load`/`store` (vector forms,
+    prefetch and DMA included), and `affine.if`/`affine.parallel` go too:
+    inside an `scf.for` their indices would no longer be valid affine
+    dimensions. `lower-affine` would also expand `affine.min`/`max` and
     `affine.apply`, whose bounds later passes read
-    (`attn-gpu-launch-memory` sizes kernel temporaries from them).
+    (`attn-gpu-launch-memory` sizes kernel temporaries from them); they stay.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
-                           "::mlir::scf::SCFDialect"];
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::vector::VectorDialect"];
 }
 
 def AttnSplitTosaCasts : Pass<"attn-split-tosa-casts"> {
@@ -145,6 +150,27 @@ def AttnSplitTosaCasts : Pass<"attn-split-tosa-casts"> {
     is the same single rounding. Both pipelines run it before lowering TOSA.
   }];
   let dependentDialects = ["::mlir::tosa::TosaDialect"];
+}
+
+def AttnBufferDeallocation : Pass<"attn-buffer-deallocation", "ModuleOp"> {
+  let summary = "Upstream's buffer-deallocation-pipeline on programs that "
+                "may free memory themselves";
+  let description = [{
+    Ownership-based buffer deallocation frees every buffer that
+    bufferization (or the program) allocates, but refuses a program that
+    already holds a `memref.dealloc` ("memory free side-effect on MemRef
+    value not supported"), as hand-written memref code and test drivers do.
+    This pass takes them out and runs upstream's pipeline, which frees
+    every buffer once, in the function that owns it (the one that allocated
+    it, or the caller a function returned it to), after its last use. A
+    function that frees its argument cannot be kept as written: the caller
+    still owns what it passes and frees it after the call.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::scf::SCFDialect",
+                           "::mlir::arith::ArithDialect"];
 }
 
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {

@@ -1,0 +1,163 @@
+// Whole programs hold more than attention: both pipelines must lower the
+// rest of a model and of a test driver too. Here, next to an attention op,
+// a GELU through math.erf (no LLVM intrinsic: a libm call), a rotary
+// factor through complex.exp, affine loops with affine.load/store/if on a
+// buffer, memory the program frees itself (memref.dealloc of its own
+// allocation and of a function argument), and a vector.contract on the
+// host. Each printed value is checked against its closed form; a double
+// free would abort the run.
+// RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
+// RUN: attn-opt %s -attn-cpu-pipeline="flash=false openmp=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
+// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_80" | FileCheck %s --check-prefix=NVVM
+// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_90a" | FileCheck %s --check-prefix=NVVM
+
+// NVVM-DAG: llvm.func @erff(f32) -> f32
+// NVVM-DAG: gpu.binary
+// NVVM-DAG: llvm.func @main()
+
+// 0.5 x (1 + erf(x / sqrt 2)) for x = 0.5, -1, 2.
+// CHECK: ( 0.345731, -0.158655, 1.9545 )
+// exp(0.5 i) = cos 0.5 + i sin 0.5.
+// CHECK-NEXT: 0.877583
+// CHECK-NEXT: 0.479426
+// m[i] = 1.5 i, doubled where i >= 2.
+// CHECK-NEXT: ( 0, 1.5, 6, 9, 12 )
+// CHECK-NEXT: 7.5
+// CHECK-NEXT: ( 11.75, 26.75 )
+// Attention with V[j, e] = 1 + e / 2 for every key: each output row is V's.
+// CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
+// CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
+
+func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
+  %half = arith.constant dense<0.5> : tensor<3xf32>
+  %one = arith.constant dense<1.0> : tensor<3xf32>
+  %rs2 = arith.constant dense<0.707106781> : tensor<3xf32>
+  %a = arith.mulf %x, %rs2 : tensor<3xf32>
+  %e = math.erf %a : tensor<3xf32>
+  %b = arith.addf %e, %one : tensor<3xf32>
+  %c = arith.mulf %x, %b : tensor<3xf32>
+  %r = arith.mulf %c, %half : tensor<3xf32>
+  return %r : tensor<3xf32>
+}
+
+func.func @rotary(%theta: f32) -> (f32, f32) {
+  %zero = arith.constant 0.0 : f32
+  %it = complex.create %zero, %theta : complex<f32>
+  %r = complex.exp %it : complex<f32>
+  %re = complex.re %r : complex<f32>
+  %im = complex.im %r : complex<f32>
+  return %re, %im : f32, f32
+}
+
+// Frees its argument, which the caller allocated: the buffer is freed once
+// (by the caller, its owner, after the call).
+func.func @sum_and_free(%m: memref<5xf32>) -> f32 {
+  %zero = arith.constant 0.0 : f32
+  %s = affine.for %i = 0 to 2 iter_args(%acc = %zero) -> f32 {
+    %v = affine.load %m[%i + 1] : memref<5xf32>
+    %n = arith.addf %acc, %v : f32
+    affine.yield %n : f32
+  }
+  memref.dealloc %m : memref<5xf32>
+  return %s : f32
+}
+
+func.func @matvec(%a: vector<2x4xf32>, %b: vector<4xf32>, %c: vector<2xf32>) -> vector<2xf32> {
+  %r = vector.contract {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (j)>, affine_map<(i, j) -> (i)>], iterator_types = ["parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %c : vector<2x4xf32>, vector<4xf32> into vector<2xf32>
+  return %r : vector<2xf32>
+}
+
+func.func @attend(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x5x8xf32>, %v: tensor<1x2x5x4xf32>) -> tensor<1x2x3x4xf32> {
+  %o = tensor.empty() : tensor<1x2x3x4xf32>
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x3x8xf32>, tensor<1x2x5x8xf32>, tensor<1x2x5x4xf32>) outs(%o : tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32>
+  return %r : tensor<1x2x3x4xf32>
+}
+
+func.func @main() {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  // GELU.
+  %x = arith.constant dense<[0.5, -1.0, 2.0]> : tensor<3xf32>
+  %g = call @gelu(%x) : (tensor<3xf32>) -> tensor<3xf32>
+  %g0 = tensor.extract %g[%c0] : tensor<3xf32>
+  %g1 = tensor.extract %g[%c1] : tensor<3xf32>
+  %g2 = tensor.extract %g[%c2] : tensor<3xf32>
+  %gv0 = vector.broadcast %g0 : f32 to vector<3xf32>
+  %gv1 = vector.insert %g1, %gv0 [1] : f32 into vector<3xf32>
+  %gv2 = vector.insert %g2, %gv1 [2] : f32 into vector<3xf32>
+  vector.print %gv2 : vector<3xf32>
+  // Rotary factor.
+  %theta = arith.constant 0.5 : f32
+  %re, %im = call @rotary(%theta) : (f32) -> (f32, f32)
+  vector.print %re : f32
+  vector.print %im : f32
+  // Affine loops on a buffer the program allocates and frees.
+  %m = memref.alloc() : memref<5xf32>
+  %step = arith.constant 1.5 : f32
+  affine.for %i = 0 to 5 {
+    %ii = arith.index_cast %i : index to i32
+    %fi = arith.sitofp %ii : i32 to f32
+    %v = arith.mulf %fi, %step : f32
+    affine.store %v, %m[%i] : memref<5xf32>
+  }
+  affine.for %i = 0 to 5 {
+    affine.if affine_set<(d0) : (d0 - 2 >= 0)>(%i) {
+      %v = affine.load %m[%i] : memref<5xf32>
+      %w = arith.addf %v, %v : f32
+      affine.store %w, %m[%i] : memref<5xf32>
+    }
+  }
+  %mv = vector.transfer_read %m[%c0], %step : memref<5xf32>, vector<5xf32>
+  vector.print %mv : vector<5xf32>
+  // A buffer handed to a function that frees it: 1.5 + 6.
+  %n = memref.alloc() : memref<5xf32>
+  memref.copy %m, %n : memref<5xf32> to memref<5xf32>
+  memref.dealloc %m : memref<5xf32>
+  %s = call @sum_and_free(%n) : (memref<5xf32>) -> f32
+  vector.print %s : f32
+  // Host vector code.
+  %a = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]]> : vector<2x4xf32>
+  %b = arith.constant dense<[1.0, 0.5, 0.25, 2.0]> : vector<4xf32>
+  %c = arith.constant dense<1.0> : vector<2xf32>
+  %r = call @matvec(%a, %b, %c) : (vector<2x4xf32>, vector<4xf32>, vector<2xf32>) -> vector<2xf32>
+  vector.print %r : vector<2xf32>
+  // Attention.
+  %q = tensor.generate {
+  ^bb0(%b0: index, %h: index, %i: index, %d: index):
+    %t = arith.addi %i, %d : index
+    %u = arith.addi %t, %h : index
+    %ui = arith.index_cast %u : index to i32
+    %f = arith.sitofp %ui : i32 to f32
+    %sn = math.sin %f : f32
+    tensor.yield %sn : f32
+  } : tensor<1x2x3x8xf32>
+  %k = tensor.generate {
+  ^bb0(%b0: index, %h: index, %j: index, %d: index):
+    %c3 = arith.constant 3 : index
+    %t = arith.muli %j, %c3 : index
+    %u = arith.addi %t, %d : index
+    %ui = arith.index_cast %u : index to i32
+    %f = arith.sitofp %ui : i32 to f32
+    %sn = math.cos %f : f32
+    tensor.yield %sn : f32
+  } : tensor<1x2x5x8xf32>
+  %vv = tensor.generate {
+  ^bb0(%b0: index, %h: index, %j: index, %e: index):
+    %ei = arith.index_cast %e : index to i32
+    %f = arith.sitofp %ei : i32 to f32
+    %hf = arith.constant 0.5 : f32
+    %one = arith.constant 1.0 : f32
+    %t = arith.mulf %f, %hf : f32
+    %u = arith.addf %t, %one : f32
+    tensor.yield %u : f32
+  } : tensor<1x2x5x4xf32>
+  %o = call @attend(%q, %k, %vv) : (tensor<1x2x3x8xf32>, tensor<1x2x5x8xf32>, tensor<1x2x5x4xf32>) -> tensor<1x2x3x4xf32>
+  %om = bufferization.to_buffer %o : tensor<1x2x3x4xf32> to memref<1x2x3x4xf32>
+  %pad = arith.constant 0.0 : f32
+  %o0 = vector.transfer_read %om[%c0, %c0, %c0, %c0], %pad : memref<1x2x3x4xf32>, vector<4xf32>
+  %o1 = vector.transfer_read %om[%c0, %c1, %c2, %c0], %pad : memref<1x2x3x4xf32>, vector<4xf32>
+  vector.print %o0 : vector<4xf32>
+  vector.print %o1 : vector<4xf32>
+  return
+}
