@@ -2034,13 +2034,13 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       trail.push_back({side, plan.scale});
     }
     if (side->kind != ExprKind::Leaf || !side->map) {
-      // A computed operand (a bias add, a rotary embedding, ...): read the
-      // deepest tensor on the peeled path that it was computed into, with
-      // the scale peeled above it.
+      // A computed operand (a bias add, a rotary embedding, a LayerNorm
+      // with its reductions, ...): read the deepest tensor on the peeled
+      // path that it was computed into, with the scale peeled above it.
+      // (Not one computed from the scores themselves.)
       side = nullptr;
       for (auto &[e, scaleAbove] : llvm::reverse(trail))
-        if (e->src && e->srcMap && !contains(e, ExprKind::Contract) &&
-            !contains(e, ExprKind::Reduce) && !contains(e, ExprKind::Softmax)) {
+        if (e->src && e->srcMap && !contains(e, ExprKind::Contract)) {
           side = walker.leaf(e->src, e->srcMap);
           plan.scale = scaleAbove;
           break;
