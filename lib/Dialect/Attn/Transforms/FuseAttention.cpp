@@ -281,6 +281,14 @@ private:
   /// Builds the scalar expression of `v`, a value inside the body of `op`.
   Expr *buildScalar(Value v, linalg::LinalgOp op, ArrayRef<AffineExpr> loops,
                     unsigned resultIdx);
+  /// Builds the scalar expression of `v`, a value inside the body of
+  /// tensor.generate `gen` evaluated at `indices` (one per result dim).
+  Expr *buildGenerateScalar(Value v, tensor::GenerateOp gen,
+                            ArrayRef<AffineExpr> indices);
+  /// Builds the expression of `v`, the result of `def`, a scalar op inside
+  /// a body, with `operand` building each operand.
+  Expr *buildBodyOp(Value v, Operation *def,
+                    function_ref<Expr *(Value)> operand);
   /// Returns the expression of a scalar defined outside any linalg body
   /// (constants and arithmetic on them are folded).
   Expr *buildOutside(Value v);
@@ -643,14 +651,62 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
     e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
     return e;
   }
+  return buildBodyOp(
+      v, def, [&](Value x) { return buildScalar(x, op, loops, resultIdx); });
+}
+
+Expr *ChainWalker::buildGenerateScalar(Value v, tensor::GenerateOp gen,
+                                       ArrayRef<AffineExpr> indices) {
+  Block *body = &gen.getBody().front();
+  if (auto arg = dyn_cast<BlockArgument>(v)) {
+    if (arg.getOwner() != body)
+      return buildOutside(v);
+    // Block argument k is the index of result dim k.
+    unsigned k = arg.getArgNumber();
+    Expr *e = make(ExprKind::Index, v.getType());
+    e->index = indices[k];
+    int64_t size = gen.getType().getDimSize(k);
+    e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
+    return e;
+  }
+  Operation *def = v.getDefiningOp();
+  if (!def || def->getBlock() != body)
+    return buildOutside(v);
+  return buildBodyOp(
+      v, def, [&](Value x) { return buildGenerateScalar(x, gen, indices); });
+}
+
+Expr *ChainWalker::buildBodyOp(Value v, Operation *def,
+                               function_ref<Expr *(Value)> operand) {
   auto dim = dyn_cast<tensor::DimOp>(def);
   if (matchPattern(v, m_Constant()) || (dim && dim.getConstantIndex()))
     return buildOutside(v);
+  // tensor.extract at affine indices of the loops (a padding mask gathered
+  // by position) is a read of that tensor through those indices.
+  if (auto extract = dyn_cast<tensor::ExtractOp>(def)) {
+    SmallVector<AffineExpr> at;
+    for (Value index : extract.getIndices()) {
+      Expr *e = operand(index);
+      if (e->kind == ExprKind::Const && e->type.isIndex())
+        at.push_back(getAffineConstantExpr(static_cast<int64_t>(e->cst), ctx));
+      else if (e->kind == ExprKind::Index &&
+               !e->index
+                    .walk([](AffineExpr x) {
+                      return isa<AffineSymbolExpr>(x) ? WalkResult::interrupt()
+                                                      : WalkResult::advance();
+                    })
+                    .wasInterrupted())
+        at.push_back(e->index);
+      else
+        return leaf(v, AffineMap());
+    }
+    return build(extract.getTensor(), AffineMap::get(kNumDims, 0, at, ctx));
+  }
   if (def->getNumResults() != 1 || def->getNumRegions() != 0)
     return leaf(v, AffineMap());
   SmallVector<Expr *> args;
-  for (Value operand : def->getOperands())
-    args.push_back(buildScalar(operand, op, loops, resultIdx));
+  for (Value x : def->getOperands())
+    args.push_back(operand(x));
   if (Expr *e = buildAffine(def, args))
     return e;
   // Fold float constants.
@@ -1078,6 +1134,15 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
     result = buildTensorElementwise(def, map);
     if (!result)
       return leaf(v, map);
+  } else if (auto gen = dyn_cast<tensor::GenerateOp>(def)) {
+    // Its body at the indices the map reads (a mask computed from them).
+    if (map.getNumResults() != gen.getType().getRank())
+      return leaf(v, map);
+    SmallVector<AffineExpr> indices;
+    for (AffineExpr r : map.getResults())
+      indices.push_back(simplify(r));
+    auto yield = cast<tensor::YieldOp>(gen.getBody().front().getTerminator());
+    result = buildGenerateScalar(yield.getValue(), gen, indices);
   } else if (auto softmax = dyn_cast<linalg::SoftmaxOp>(def)) {
     AffineExpr dim = map.getResult(softmax.getDimension());
     bool overKeys = dim == getAffineDimExpr(kJ, ctx);
