@@ -65,6 +65,32 @@ static gpu::ParallelLoopDimMappingAttr dimMapping(MLIRContext *ctx,
   return gpu::ParallelLoopDimMappingAttr::get(ctx, proc, id, id);
 }
 
+/// Whether the body of `loop` can run in a kernel: no calls (the callee is
+/// host code: a function holding its own attention, an external timer), no
+/// printing, and kernel temporaries that attn-gpu-launch-memory can place
+/// on the stack (identity layout, int or float elements, dynamic sizes with
+/// a constant bound). A loop of the program that cannot stays on the host.
+static bool runsOnDevice(scf::ParallelOp loop) {
+  WalkResult r = loop.getBody()->walk([](Operation *op) {
+    if (isa<CallOpInterface, vector::PrintOp>(op))
+      return WalkResult::interrupt();
+    if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+      MemRefType type = alloc.getType();
+      if (!type.getLayout().isIdentity() ||
+          !type.getElementType().isIntOrFloat())
+        return WalkResult::interrupt();
+      for (Value dyn : alloc.getDynamicSizes())
+        if (failed(ValueBoundsConstraintSet::computeConstantBound(
+                presburger::BoundType::UB,
+                ValueBoundsConstraintSet::Variable(dyn),
+                /*stopCondition=*/nullptr, /*closedUB=*/true)))
+          return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return !r.wasInterrupted();
+}
+
 namespace {
 struct GPUMapParallelPass
     : public PassWrapper<GPUMapParallelPass, OperationPass<ModuleOp>> {
@@ -95,7 +121,7 @@ struct GPUMapParallelPass
     getOperation()->walk([&](scf::ParallelOp op) {
       if (!op->getParentOfType<scf::ParallelOp>() &&
           !op->getParentOfType<gpu::LaunchOp>() &&
-          !op->hasAttr(gpu::getMappingAttrName()))
+          !op->hasAttr(gpu::getMappingAttrName()) && runsOnDevice(op))
         loops.push_back(op);
     });
     MLIRContext *ctx = &getContext();
@@ -806,7 +832,9 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   // lower-affine before convert-scf-to-cf: an affine.for may hold scf ops.
   // Host vector code (the program's own) as on the CPU; complex and math
   // ops without an LLVM lowering as there too.
-  s += "func.func(lower-vector-multi-reduction{lowering-strategy=inner-"
+  // math.ipowi as outlined functions.
+  s += "convert-math-to-funcs,"
+       "func.func(lower-vector-multi-reduction{lowering-strategy=inner-"
        "parallel}),"
        "convert-vector-to-scf{full-unroll=true},"
        "convert-vector-to-llvm{vector-contract-lowering=outerproduct "
@@ -814,7 +842,8 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
        "lower-affine,convert-scf-to-cf,convert-complex-to-standard,"
        "math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
-       "convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,gpu-to-llvm,"
+       "convert-math-to-llvm,convert-math-to-libm,attn-lower-asserts,"
+       "convert-to-llvm,gpu-to-llvm,"
        "reconcile-unrealized-casts,gpu-module-to-binary{format=" +
        options.format.getValue() + "},canonicalize,cse,attn-gpu-verify-lowered";
   return addStage(pm, s);

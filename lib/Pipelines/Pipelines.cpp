@@ -233,6 +233,9 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        // Every expansion but math.fma's: the fast exp's polynomial is
        // FMAs, which would otherwise become a multiply and an add each.
        // affine.for first: convert-scf-to-cf would put blocks in its body.
+       // math.ipowi (and fpowi with an integer exponent) as outlined
+       // functions.
+       "convert-math-to-funcs,"
        "lower-affine,convert-scf-to-cf,attn-expand-tanh,"
        // complex.exp and friends (a rotary embedding in complex form):
        // arith and math on the parts.
@@ -242,7 +245,9 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        // What has no LLVM intrinsic nor expansion (math.erf of a GELU,
        // erfc, cbrt) calls the C library.
-       "convert-math-to-llvm,convert-math-to-libm,convert-to-llvm,";
+       "convert-math-to-llvm,convert-math-to-libm,"
+       // A failed run-time check's message on stderr, not lost with abort().
+       "attn-lower-asserts,convert-to-llvm,";
   if (options.openmp)
     s += "convert-openmp-to-llvm,";
   s += "reconcile-unrealized-casts,canonicalize,cse,";

@@ -120,9 +120,9 @@
 // PTXAS: 0 bytes spill stores, 0 bytes spill loads
 // PTXAS-NOT: C75
 
-// NOWG-NOT: wgmma
+// NOWG-NOT: {{wgmma\.(mma_async|fence|commit_group|wait_group)}}
 // NOWG: mma.sync.aligned.m16n8k16
-// NOWG-NOT: wgmma
+// NOWG-NOT: {{wgmma\.(mma_async|fence|commit_group|wait_group)}}
 
 func.func @f16_causal(%q: tensor<2x4x300x64xf16>, %k: tensor<2x2x333x64xf16>,
                       %v: tensor<2x2x333x64xf16>) -> tensor<2x4x300x64xf16> {

@@ -1,10 +1,11 @@
 // Dynamic sizes the verifier accepts as compatible but that disagree at run
 // time abort with a message naming the operands (cf.assert before the
 // lowered op), instead of reading out of bounds; sizes that agree run. Here
-// K has 6 keys and V 3. stdbuf: the message is printed (puts) right before
-// abort(), which would drop a buffered stdout.
-// RUN: attn-opt %s -attn-cpu-pipeline | not --crash stdbuf -o0 mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs 2>/dev/null | FileCheck %s
-// RUN: attn-opt %s -attn-cpu-pipeline=flash=false | not --crash stdbuf -o0 mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs 2>/dev/null | FileCheck %s
+// K has 6 keys and V 3. The message goes to stderr after stdout is flushed
+// (attn-lower-asserts), so neither is lost with the abort even through a
+// pipe.
+// RUN: attn-opt %s -attn-cpu-pipeline | not --crash mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs 2>&1 | FileCheck %s
+// RUN: attn-opt %s -attn-cpu-pipeline=flash=false | not --crash mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs 2>&1 | FileCheck %s
 
 // CHECK: agreeing sizes run
 // CHECK: [1.5, 1.5, 1.5, 1.5]

@@ -3,8 +3,8 @@
 // a GELU through math.erf (no LLVM intrinsic: a libm call), a rotary
 // factor through complex.exp, affine loops with affine.load/store/if on a
 // buffer, memory the program frees itself (memref.dealloc of its own
-// allocation and of a function argument), and a vector.contract on the
-// host. Each printed value is checked against its closed form; a double
+// allocation and of a function argument), a vector.contract on the host,
+// and math.ipowi. Each printed value is checked against its closed form; a double
 // free would abort the run.
 // RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="flash=false openmp=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
@@ -27,6 +27,8 @@
 // Attention with V[j, e] = 1 + e / 2 for every key: each output row is V's.
 // CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
 // CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
+// math.ipowi (an outlined function): 6^3.
+// CHECK-NEXT: 216
 
 func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
   %half = arith.constant dense<0.5> : tensor<3xf32>
@@ -65,6 +67,11 @@ func.func @sum_and_free(%m: memref<5xf32>) -> f32 {
 func.func @matvec(%a: vector<2x4xf32>, %b: vector<4xf32>, %c: vector<2xf32>) -> vector<2xf32> {
   %r = vector.contract {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (j)>, affine_map<(i, j) -> (i)>], iterator_types = ["parallel", "reduction"], kind = #vector.kind<add>} %a, %b, %c : vector<2x4xf32>, vector<4xf32> into vector<2xf32>
   return %r : vector<2xf32>
+}
+
+func.func @ipow(%b: i32, %e: i32) -> i32 {
+  %r = math.ipowi %b, %e : i32
+  return %r : i32
 }
 
 func.func @attend(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x5x8xf32>, %v: tensor<1x2x5x4xf32>) -> tensor<1x2x3x4xf32> {
@@ -159,5 +166,9 @@ func.func @main() {
   %o1 = vector.transfer_read %om[%c0, %c1, %c2, %c0], %pad : memref<1x2x3x4xf32>, vector<4xf32>
   vector.print %o0 : vector<4xf32>
   vector.print %o1 : vector<4xf32>
+  %six = arith.constant 6 : i32
+  %three = arith.constant 3 : i32
+  %pw = call @ipow(%six, %three) : (i32, i32) -> i32
+  vector.print %pw : i32
   return
 }

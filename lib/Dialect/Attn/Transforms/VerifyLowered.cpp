@@ -11,7 +11,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -37,6 +39,7 @@ namespace attn {
 #define GEN_PASS_DEF_ATTNINLINEALLOCASCOPES
 #define GEN_PASS_DEF_ATTNLOWERAFFINELOOPS
 #define GEN_PASS_DEF_ATTNBUFFERDEALLOCATION
+#define GEN_PASS_DEF_ATTNLOWERASSERTS
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -159,6 +162,91 @@ struct AttnBufferDeallocationPass
     bufferization::buildBufferDeallocationPipeline(pm);
     if (failed(runPipeline(pm, module)))
       return signalPassFailure();
+  }
+};
+
+struct AttnLowerAssertsPass
+    : attn::impl::AttnLowerAssertsBase<AttnLowerAssertsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<cf::AssertOp> asserts;
+    // Those directly in a host function's body (its region holds blocks;
+    // an assert nested in another op's region is left to upstream).
+    module.walk([&](cf::AssertOp op) {
+      if (isa<func::FuncOp, LLVM::LLVMFuncOp>(op->getParentOp()) &&
+          !op->getParentOfType<gpu::GPUModuleOp>())
+        asserts.push_back(op);
+    });
+    if (asserts.empty())
+      return;
+    MLIRContext *ctx = &getContext();
+    auto ptr = LLVM::LLVMPointerType::get(ctx);
+    auto i32 = IntegerType::get(ctx, 32);
+    auto i64 = IntegerType::get(ctx, 64);
+    OpBuilder top = OpBuilder::atBlockBegin(module.getBody());
+    // The libc functions, declared once (or reused when the module has
+    // them with the same type).
+    auto declare = [&](StringRef name, Type result,
+                       ArrayRef<Type> args) -> LLVM::LLVMFuncOp {
+      if (auto f = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
+        return f;
+      if (module.lookupSymbol(name))
+        return nullptr;
+      return LLVM::LLVMFuncOp::create(
+          top, module.getLoc(), name,
+          LLVM::LLVMFunctionType::get(result, args));
+    };
+    auto voidType = LLVM::LLVMVoidType::get(ctx);
+    LLVM::LLVMFuncOp writeFn = declare("write", i64, {i32, ptr, i64});
+    LLVM::LLVMFuncOp flushFn = declare("fflush", i32, {ptr});
+    LLVM::LLVMFuncOp abortFn = declare("abort", voidType, {});
+    if (!writeFn || !flushFn || !abortFn ||
+        writeFn.getFunctionType() !=
+            LLVM::LLVMFunctionType::get(i64, {i32, ptr, i64}) ||
+        flushFn.getFunctionType() != LLVM::LLVMFunctionType::get(i32, {ptr}) ||
+        abortFn.getFunctionType() !=
+            LLVM::LLVMFunctionType::get(voidType, {})) {
+      // Symbols of those names with other types: upstream's lowering then.
+      return;
+    }
+    SymbolTable symbols(module);
+    unsigned counter = 0;
+    for (cf::AssertOp op : asserts) {
+      Location loc = op.getLoc();
+      std::string text = op.getMsg().str() + "\n";
+      // The message as a private constant global.
+      std::string name;
+      do {
+        name = "__attn_assert_msg_" + std::to_string(counter++);
+      } while (symbols.lookup(name));
+      auto arrayType =
+          LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), text.size());
+      auto global = LLVM::GlobalOp::create(
+          top, loc, arrayType, /*isConstant=*/true, LLVM::Linkage::Private,
+          name, top.getStringAttr(text));
+      symbols.insert(global);
+      // Split: the ops after the assert continue when it holds.
+      Block *before = op->getBlock();
+      Block *after = before->splitBlock(op->getNextNode());
+      Region *region = before->getParent();
+      Block *fail = new Block();
+      region->getBlocks().insert(after->getIterator(), fail);
+      OpBuilder b(ctx);
+      b.setInsertionPointToEnd(fail);
+      Value null = LLVM::ZeroOp::create(b, loc, ptr);
+      LLVM::CallOp::create(b, loc, flushFn, ValueRange{null});
+      Value fd = LLVM::ConstantOp::create(b, loc, i32, b.getI32IntegerAttr(2));
+      Value msg = LLVM::AddressOfOp::create(b, loc, global);
+      Value len = LLVM::ConstantOp::create(
+          b, loc, i64, b.getI64IntegerAttr(static_cast<int64_t>(text.size())));
+      LLVM::CallOp::create(b, loc, writeFn, ValueRange{fd, msg, len});
+      LLVM::CallOp::create(b, loc, abortFn, ValueRange{});
+      LLVM::UnreachableOp::create(b, loc);
+      b.setInsertionPoint(op);
+      cf::CondBranchOp::create(b, loc, op.getArg(), after, ValueRange{}, fail,
+                               ValueRange{});
+      op.erase();
+    }
   }
 };
 

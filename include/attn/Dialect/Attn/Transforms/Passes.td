@@ -173,6 +173,22 @@ def AttnBufferDeallocation : Pass<"attn-buffer-deallocation", "ModuleOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def AttnLowerAsserts : Pass<"attn-lower-asserts", "ModuleOp"> {
+  let summary = "Lower host cf.assert to a message on stderr and abort()";
+  let description = [{
+    Upstream's lowering of `cf.assert` prints the message with `puts` (to
+    stdout) and aborts: when stdout is a pipe or a file, its buffer (the
+    message and the program's earlier output) is lost with the abort. This
+    pass lowers each `cf.assert` outside GPU modules first: on failure it
+    flushes every stream (`fflush(NULL)`), writes the message and a newline
+    to file descriptor 2 (`write`), then calls `abort()`. Run it after the
+    control flow is in blocks (`convert-scf-to-cf`) and before
+    `convert-to-llvm`.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::cf::ControlFlowDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
