@@ -399,3 +399,66 @@ func.func @table_too_small_for_finite_mask(%q: tensor<2x5x8xf32>, %k: tensor<2x7
   %o = linalg.batch_matmul ins(%pn, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
   return %o : tensor<2x5x4xf32>
 }
+
+// -----
+
+#a = affine_map<(b, i, j, d) -> (b, i, d)>
+#b = affine_map<(b, i, j, d) -> (b, j, d)>
+#c = affine_map<(b, i, j, d) -> (b, i, j)>
+
+// Scores doubled twenty times over (x + x): the walk, which expands a value
+// once per use, stops at its node budget and leaves the chain alone at once
+// (it used to take time and memory exponential in the depth).
+// CHECK-LABEL: func.func @reused_values_blowup
+// CHECK-NOT: attn.attention
+func.func @reused_values_blowup(%q: tensor<2x5x8xf32>, %k: tensor<2x7x8xf32>, %v: tensor<2x7x4xf32>) -> tensor<2x5x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %s = linalg.batch_matmul indexing_maps = [#a, #b, #c] ins(%q, %k : tensor<2x5x8xf32>, tensor<2x7x8xf32>) outs(%f : tensor<2x5x7xf32>) -> tensor<2x5x7xf32>
+  %x0 = arith.addf %s, %s : tensor<2x5x7xf32>
+  %x1 = arith.addf %x0, %x0 : tensor<2x5x7xf32>
+  %x2 = arith.addf %x1, %x1 : tensor<2x5x7xf32>
+  %x3 = arith.addf %x2, %x2 : tensor<2x5x7xf32>
+  %x4 = arith.addf %x3, %x3 : tensor<2x5x7xf32>
+  %x5 = arith.addf %x4, %x4 : tensor<2x5x7xf32>
+  %x6 = arith.addf %x5, %x5 : tensor<2x5x7xf32>
+  %x7 = arith.addf %x6, %x6 : tensor<2x5x7xf32>
+  %x8 = arith.addf %x7, %x7 : tensor<2x5x7xf32>
+  %x9 = arith.addf %x8, %x8 : tensor<2x5x7xf32>
+  %x10 = arith.addf %x9, %x9 : tensor<2x5x7xf32>
+  %x11 = arith.addf %x10, %x10 : tensor<2x5x7xf32>
+  %x12 = arith.addf %x11, %x11 : tensor<2x5x7xf32>
+  %x13 = arith.addf %x12, %x12 : tensor<2x5x7xf32>
+  %x14 = arith.addf %x13, %x13 : tensor<2x5x7xf32>
+  %x15 = arith.addf %x14, %x14 : tensor<2x5x7xf32>
+  %x16 = arith.addf %x15, %x15 : tensor<2x5x7xf32>
+  %x17 = arith.addf %x16, %x16 : tensor<2x5x7xf32>
+  %x18 = arith.addf %x17, %x17 : tensor<2x5x7xf32>
+  %x19 = arith.addf %x18, %x18 : tensor<2x5x7xf32>
+  %x = arith.mulf %x19, %x19 : tensor<2x5x7xf32>
+  %er = tensor.empty() : tensor<2x5xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %mx = linalg.reduce ins(%x : tensor<2x5x7xf32>) outs(%fm : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.maximumf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %mb = linalg.broadcast ins(%mx : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %d = arith.subf %x, %mb : tensor<2x5x7xf32>
+  %p = math.exp %d : tensor<2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<2x5xf32>) -> tensor<2x5xf32>
+  %sm = linalg.reduce ins(%p : tensor<2x5x7xf32>) outs(%fs : tensor<2x5xf32>) dimensions = [2]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %sb = linalg.broadcast ins(%sm : tensor<2x5xf32>) outs(%e : tensor<2x5x7xf32>) dimensions = [2]
+  %pn = arith.divf %p, %sb : tensor<2x5x7xf32>
+  %eo = tensor.empty() : tensor<2x5x4xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  // expected-remark @below {{not fused: the chain is too large to analyse (over 50000 expression nodes with its reused values expanded)}}
+  %o = linalg.batch_matmul ins(%pn, %v : tensor<2x5x7xf32>, tensor<2x7x4xf32>) outs(%fo : tensor<2x5x4xf32>) -> tensor<2x5x4xf32>
+  return %o : tensor<2x5x4xf32>
+}

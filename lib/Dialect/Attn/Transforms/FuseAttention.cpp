@@ -271,6 +271,20 @@ public:
     return e;
   }
 
+  /// The walk builds a tree: a value used twice is expanded twice, so a
+  /// chain that reuses values (x + x, twenty times over) grows exponentially.
+  /// Past this many nodes the walk stops (every later value is opaque) and
+  /// the chain is left alone.
+  static constexpr size_t kMaxNodes = 50000;
+  bool tooLarge = false;
+  /// True (and the walk is over) once the budget is spent.
+  bool overBudget() {
+    if (nodes.size() < kMaxNodes)
+      return false;
+    tooLarge = true;
+    return true;
+  }
+
   /// Simplifies `e` using the static sizes of the logical dims: `x floordiv
   /// c` is 0 and `x mod c` is x when 0 <= x < c.
   AffineExpr simplify(AffineExpr e);
@@ -627,6 +641,8 @@ static Expr *identityOperand(StringRef name, ArrayRef<Expr *> args) {
 
 Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
                                ArrayRef<AffineExpr> loops, unsigned resultIdx) {
+  if (overBudget())
+    return leaf(v, AffineMap());
   Block *body = op.getBlock();
   if (auto arg = dyn_cast<BlockArgument>(v)) {
     if (arg.getOwner() != body)
@@ -657,6 +673,8 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
 
 Expr *ChainWalker::buildGenerateScalar(Value v, tensor::GenerateOp gen,
                                        ArrayRef<AffineExpr> indices) {
+  if (overBudget())
+    return leaf(v, AffineMap());
   Block *body = &gen.getBody().front();
   if (auto arg = dyn_cast<BlockArgument>(v)) {
     if (arg.getOwner() != body)
@@ -1069,6 +1087,8 @@ Expr *ChainWalker::buildTensorElementwise(Operation *op, AffineMap map) {
 }
 
 Expr *ChainWalker::build(Value v, AffineMap map) {
+  if (overBudget())
+    return leaf(v, map);
   Operation *def = v.getDefiningOp();
   Type elt = getElementTypeOrSelf(v.getType());
   // Every tensor the walk reads is read whole (reshapes are exact and
@@ -3327,6 +3347,16 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
                              AffineMap::get(kNumDims, 0, {n, j, e}, ctx));
     prod = walker.scalarOp(arith::MulFOp::getOperationName(),
                            outType.getElementType(), {lhs, rhs});
+  }
+  if (walker.tooLarge) {
+    // (Reported: it may well be attention, written with reused values.)
+    result.candidate = true;
+    reason = llvm::formatv("the chain is too large to analyse (over {0} "
+                           "expression nodes with its reused values "
+                           "expanded)",
+                           ChainWalker::kMaxNodes)
+                 .str();
+    return failure();
   }
   if (!prod) {
     reason = "not a contraction";
