@@ -211,7 +211,8 @@ static LogicalResult addBufferizeStage(OpPassManager &pm,
   // The flash forall (B x Hq x query tiles) becomes an OpenMP worksharing
   // loop; the thread count is libomp's (OMP_NUM_THREADS) at run time.
   if (options.openmp)
-    s += ",convert-scf-to-openmp,attn-inline-alloca-scopes";
+    s += ",attn-serialize-reductions,convert-scf-to-openmp,"
+         "attn-inline-alloca-scopes";
   return addStage(pm, s);
 }
 

@@ -29,6 +29,10 @@
 // CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
 // math.ipowi (an outlined function): 6^3.
 // CHECK-NEXT: 216
+// Parallel reductions of m: max (run as a loop: OpenMP has no maximumf) and
+// sum (parallel).
+// CHECK-NEXT: 12
+// CHECK-NEXT: 28.5
 
 func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
   %half = arith.constant dense<0.5> : tensor<3xf32>
@@ -120,6 +124,8 @@ func.func @main() {
   // A buffer handed to a function that frees it: 1.5 + 6.
   %n = memref.alloc() : memref<5xf32>
   memref.copy %m, %n : memref<5xf32> to memref<5xf32>
+  %n2 = memref.alloc() : memref<5xf32>
+  memref.copy %m, %n2 : memref<5xf32> to memref<5xf32>
   memref.dealloc %m : memref<5xf32>
   %s = call @sum_and_free(%n) : (memref<5xf32>) -> f32
   vector.print %s : f32
@@ -170,5 +176,22 @@ func.func @main() {
   %three = arith.constant 3 : i32
   %pw = call @ipow(%six, %three) : (i32, i32) -> i32
   vector.print %pw : i32
+  %c5 = arith.constant 5 : index
+  %ninf = arith.constant 0xFF800000 : f32
+  %zf = arith.constant 0.0 : f32
+  %red:2 = scf.parallel (%i) = (%c0) to (%c5) step (%c1) init (%ninf, %zf) -> (f32, f32) {
+    %xr = memref.load %n2[%i] : memref<5xf32>
+    scf.reduce(%xr, %xr : f32, f32) {
+    ^bb0(%a0: f32, %b0: f32):
+      %mm = arith.maximumf %a0, %b0 : f32
+      scf.reduce.return %mm : f32
+    }, {
+    ^bb0(%a1: f32, %b1: f32):
+      %ss = arith.addf %a1, %b1 : f32
+      scf.reduce.return %ss : f32
+    }
+  }
+  vector.print %red#0 : f32
+  vector.print %red#1 : f32
   return
 }

@@ -7,6 +7,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -24,6 +25,7 @@
 #include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -40,6 +42,7 @@ namespace attn {
 #define GEN_PASS_DEF_ATTNLOWERAFFINELOOPS
 #define GEN_PASS_DEF_ATTNBUFFERDEALLOCATION
 #define GEN_PASS_DEF_ATTNLOWERASSERTS
+#define GEN_PASS_DEF_ATTNSERIALIZEREDUCTIONS
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -247,6 +250,60 @@ struct AttnLowerAssertsPass
                                ValueRange{});
       op.erase();
     }
+  }
+};
+
+/// Whether convert-scf-to-openmp can take the reduction `reduce` region
+/// combines: one op, addf/mulf/addi/muli/ori/andi/xori of the two block
+/// arguments, or a compare and a select of them.
+static bool isOpenMPReduction(Region &region) {
+  Block &block = region.front();
+  if (block.getNumArguments() != 2)
+    return false;
+  auto ops = llvm::map_to_vector(block.without_terminator(),
+                                 [](Operation &op) { return &op; });
+  auto readsArgs = [&](Operation *op) {
+    return llvm::all_of(op->getOperands(), [&](Value v) {
+      auto arg = dyn_cast<BlockArgument>(v);
+      return arg && arg.getOwner() == &block;
+    });
+  };
+  auto ret = dyn_cast<scf::ReduceReturnOp>(block.getTerminator());
+  if (!ret)
+    return false;
+  if (ops.size() == 1)
+    return isa<arith::AddFOp, arith::MulFOp, arith::AddIOp, arith::MulIOp,
+               arith::OrIOp, arith::AndIOp, arith::XOrIOp>(ops[0]) &&
+           readsArgs(ops[0]) && ret.getResult() == ops[0]->getResult(0);
+  if (ops.size() == 2)
+    return isa<arith::CmpFOp, arith::CmpIOp>(ops[0]) && readsArgs(ops[0]) &&
+           isa<arith::SelectOp>(ops[1]) &&
+           ops[1]->getOperand(0) == ops[0]->getResult(0) &&
+           ret.getResult() == ops[1]->getResult(0);
+  return false;
+}
+
+struct AttnSerializeReductionsPass
+    : attn::impl::AttnSerializeReductionsBase<AttnSerializeReductionsPass> {
+  void runOnOperation() override {
+    SmallVector<Operation *> loops;
+    getOperation()->walk([&](scf::ParallelOp op) {
+      if (op.getNumResults() == 0)
+        return;
+      auto reduce = cast<scf::ReduceOp>(op.getBody()->getTerminator());
+      if (!llvm::all_of(reduce.getReductions(), isOpenMPReduction))
+        loops.push_back(op);
+    });
+    if (loops.empty())
+      return;
+    // Upstream's scf.parallel -> nested scf.for rewrite, on those loops
+    // only (the scf.for it creates are left for convert-scf-to-cf).
+    RewritePatternSet patterns(&getContext());
+    populateSCFToControlFlowConversionPatterns(patterns);
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+    if (failed(applyOpPatternsGreedily(loops, std::move(patterns), config)))
+      signalPassFailure();
   }
 };
 

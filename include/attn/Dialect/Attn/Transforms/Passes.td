@@ -189,6 +189,20 @@ def AttnLowerAsserts : Pass<"attn-lower-asserts", "ModuleOp"> {
                            "::mlir::cf::ControlFlowDialect"];
 }
 
+def AttnSerializeReductions : Pass<"attn-serialize-reductions"> {
+  let summary = "Turn scf.parallel loops whose reductions OpenMP cannot "
+                "take into scf.for nests";
+  let description = [{
+    `convert-scf-to-openmp` handles reductions combined by `addf`, `mulf`,
+    `addi`, `muli`, `ori`, `andi`, `xori` or a compare and select; with
+    another combiner (`arith.maximumf`, a body of several ops) it leaves an
+    `scf.reduce.return` behind that nothing lowers. This pass runs such a
+    loop sequentially instead (upstream's lowering of `scf.parallel` to
+    nested `scf.for`s); the other loops stay parallel.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
