@@ -7,7 +7,7 @@
 // arith.extf on tensors, and a key-padding mask computed by arith.cmpf on
 // tensors (its predicate must survive the raise); then a per-head table of
 // positive factors above a -inf select and a negated negative scale; then Q
-// centred by its mean (a reduction of its own) before the scores. Every
+// and then V centred by their mean (a reduction of their own). Every
 // row keeps a visible
 // key. Odd sizes B = 2, H = 3, Sq = 7, Skv = 9, D = 5, Dv = 6. Without the
 // raise (fuse=false) the pipeline lowers the tensor ops through
@@ -35,6 +35,11 @@
 // CHECK-LABEL: func.func @centred_q(
 // CHECK: %[[QC:.*]] = arith.subf %{{.*}}, %{{.*}} : tensor<2x3x7x5xf32>
 // CHECK: attn.attention ins(%[[QC]],
+// CHECK-NOT: linalg.softmax
+// CHECK: return
+// CHECK-LABEL: func.func @centred_v(
+// CHECK: %[[VC:.*]] = arith.subf %{{.*}}, %{{.*}} : tensor<2x3x9x6xf32>
+// CHECK: attn.attention ins(%{{.*}}, %{{.*}}, %[[VC]] :
 // CHECK-NOT: linalg.softmax
 // CHECK: return
 
@@ -235,6 +240,42 @@ func.func @centred_q(%q: tensor<2x3x7x5xf32>, %k: tensor<2x3x9x5xf32>, %v: tenso
   return %o : tensor<2x3x7x6xf32>
 }
 
+// V centred the same way over its head dim.
+func.func @centred_v(%q: tensor<2x3x7x5xf32>, %k: tensor<2x3x9x5xf32>, %v: tensor<2x3x9x6xf32>) -> tensor<2x3x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %me = tensor.empty() : tensor<2x3x9xf32>
+  %m0 = linalg.fill ins(%zero : f32) outs(%me : tensor<2x3x9xf32>) -> tensor<2x3x9xf32>
+  %qs = linalg.reduce ins(%v : tensor<2x3x9x6xf32>) outs(%m0 : tensor<2x3x9xf32>) dimensions = [3]
+    (%in: f32, %acc: f32) {
+      %r = arith.addf %in, %acc : f32
+      linalg.yield %r : f32
+    }
+  %qe = tensor.empty() : tensor<2x3x9x6xf32>
+  %qb = linalg.broadcast ins(%qs : tensor<2x3x9xf32>) outs(%qe : tensor<2x3x9x6xf32>) dimensions = [3]
+  %fifth = arith.constant dense<0.16666667> : tensor<2x3x9x6xf32>
+  %mean = arith.mulf %qb, %fifth : tensor<2x3x9x6xf32>
+  %vc = arith.subf %v, %mean : tensor<2x3x9x6xf32>
+  %se = tensor.empty() : tensor<2x3x7x9xf32>
+  %s0 = linalg.fill ins(%zero : f32) outs(%se : tensor<2x3x7x9xf32>) -> tensor<2x3x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<2x3x7x5xf32>, tensor<2x3x9x5xf32>) outs(%s0 : tensor<2x3x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x9xf32>
+  %sp = linalg.softmax dimension(3) ins(%s : tensor<2x3x7x9xf32>) outs(%se : tensor<2x3x7x9xf32>) -> tensor<2x3x7x9xf32>
+  %oe = tensor.empty() : tensor<2x3x7x6xf32>
+  %o0 = linalg.fill ins(%zero : f32) outs(%oe : tensor<2x3x7x6xf32>) -> tensor<2x3x7x6xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sp, %vc : tensor<2x3x7x9xf32>, tensor<2x3x9x6xf32>) outs(%o0 : tensor<2x3x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %c2: f32):
+    %m = arith.mulf %a, %b : f32
+    %r = arith.addf %c2, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<2x3x7x6xf32>
+  return %o : tensor<2x3x7x6xf32>
+}
+
 func.func @fill(%t: tensor<?x?x?x?xf32>, %seed: f32, %amp: f32) -> tensor<?x?x?x?xf32> {
   %r = linalg.generic {indexing_maps = [#id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} outs(%t : tensor<?x?x?x?xf32>) {
   ^bb0(%o: f32):
@@ -350,6 +391,9 @@ func.func @main() {
   %o4 = call @centred_q(%q, %k, %v) : (tensor<2x3x7x5xf32>, tensor<2x3x9x5xf32>, tensor<2x3x9x6xf32>) -> tensor<2x3x7x6xf32>
   %u4 = tensor.cast %o4 : tensor<2x3x7x6xf32> to tensor<*xf32>
   call @printMemrefF32(%u4) : (tensor<*xf32>) -> ()
+  %o5 = call @centred_v(%q, %k, %v) : (tensor<2x3x7x5xf32>, tensor<2x3x9x5xf32>, tensor<2x3x9x6xf32>) -> tensor<2x3x7x6xf32>
+  %u5 = tensor.cast %o5 : tensor<2x3x7x6xf32> to tensor<*xf32>
+  call @printMemrefF32(%u5) : (tensor<*xf32>) -> ()
   return
 }
 

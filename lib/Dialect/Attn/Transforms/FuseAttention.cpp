@@ -3374,11 +3374,10 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (s->kind == ExprKind::Leaf && s->map && readsE(s->map))
       valueSide = s;
     else if (s->kind != ExprKind::Leaf && s->src && s->srcMap &&
-             readsE(s->srcMap) && !contains(s, ExprKind::Contract) &&
-             !contains(s, ExprKind::Reduce) &&
-             !contains(s, ExprKind::Softmax))
-      // V computed elementwise (a bias add): the tensor it was computed
-      // into.
+             readsE(s->srcMap) && !contains(s, ExprKind::Contract))
+      // V computed elementwise (a bias add) or with reductions of its own
+      // (a LayerNorm): the tensor it was computed into. (The probabilities
+      // are indexed by the key, not by V's head dim.)
       valueSide = walker.leaf(s->src, s->srcMap);
     else
       probs = side;
