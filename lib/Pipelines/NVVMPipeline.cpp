@@ -793,7 +793,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
   if (failed(addStage(
           // affine.for has no bufferization (only the loops: the bounds
           // of affine.min/max size kernel temporaries later).
-          pm, "attn-lower-affine-loops,"
+          pm, "attn-lift-cfg-loops,attn-lower-affine-loops,"
               "one-shot-bufferize{bufferize-function-boundaries "
               "function-boundary-type-conversion=identity-layout-map "
               "allow-return-allocs-from-loops},"

@@ -193,8 +193,10 @@ static LogicalResult addAttentionStage(OpPassManager &pm,
 static LogicalResult addBufferizeStage(OpPassManager &pm,
                                        const CPUPipelineOptions &options) {
   std::string s =
-      // affine.for has no bufferization: scf.for from here on.
-      "attn-lower-affine-loops,"
+      // Loops written with branches become scf (deallocation needs
+      // structured loops); affine.for has no bufferization: scf.for from
+      // here on.
+      "attn-lift-cfg-loops,attn-lower-affine-loops,"
       // A loop may yield a new tensor each iteration (attention in a layer
       // loop): its buffer is a fresh allocation that the ownership-based
       // deallocation frees.

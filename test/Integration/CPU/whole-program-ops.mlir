@@ -4,8 +4,9 @@
 // factor through complex.exp, affine loops with affine.load/store/if on a
 // buffer, memory the program frees itself (memref.dealloc of its own
 // allocation and of a function argument), a vector.contract on the host,
-// and math.ipowi. Each printed value is checked against its closed form; a double
-// free would abort the run.
+// math.ipowi, parallel reductions, and loops written with branches (one
+// carrying a tensor through attention layers). Each printed value is
+// checked against its closed form; a double free would abort the run.
 // RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="flash=false openmp=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_80" | FileCheck %s --check-prefix=NVVM
@@ -33,6 +34,10 @@
 // sum (parallel).
 // CHECK-NEXT: 12
 // CHECK-NEXT: 28.5
+// Loops written with branches (cf.br / cf.cond_br): the sum of m, and two
+// attention layers x = attention(x, K, V) carrying a tensor through blocks.
+// CHECK-NEXT: 28.5
+// CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
 
 func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
   %half = arith.constant dense<0.5> : tensor<3xf32>
@@ -76,6 +81,39 @@ func.func @matvec(%a: vector<2x4xf32>, %b: vector<4xf32>, %c: vector<2xf32>) -> 
 func.func @ipow(%b: i32, %e: i32) -> i32 {
   %r = math.ipowi %b, %e : i32
   return %r : i32
+}
+
+func.func @cfg_sum(%n: index, %m: memref<5xf32>) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0.0 : f32
+  cf.br ^head(%c0, %z : index, f32)
+^head(%i: index, %acc: f32):
+  %done = arith.cmpi sge, %i, %n : index
+  cf.cond_br %done, ^exit, ^body
+^body:
+  %v = memref.load %m[%i] : memref<5xf32>
+  %s = arith.addf %acc, %v : f32
+  %j = arith.addi %i, %c1 : index
+  cf.br ^head(%j, %s : index, f32)
+^exit:
+  return %acc : f32
+}
+
+func.func @cfg_layers(%x0: tensor<1x2x5x4xf32>, %k: tensor<1x2x5x4xf32>, %v: tensor<1x2x5x4xf32>, %n: index) -> tensor<1x2x5x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  cf.br ^head(%c0, %x0 : index, tensor<1x2x5x4xf32>)
+^head(%i: index, %x: tensor<1x2x5x4xf32>):
+  %done = arith.cmpi sge, %i, %n : index
+  cf.cond_br %done, ^exit, ^body
+^body:
+  %o = tensor.empty() : tensor<1x2x5x4xf32>
+  %y = attn.attention ins(%x, %k, %v : tensor<1x2x5x4xf32>, tensor<1x2x5x4xf32>, tensor<1x2x5x4xf32>) outs(%o : tensor<1x2x5x4xf32>) -> tensor<1x2x5x4xf32>
+  %j = arith.addi %i, %c1 : index
+  cf.br ^head(%j, %y : index, tensor<1x2x5x4xf32>)
+^exit:
+  return %x : tensor<1x2x5x4xf32>
 }
 
 func.func @attend(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x5x8xf32>, %v: tensor<1x2x5x4xf32>) -> tensor<1x2x3x4xf32> {
@@ -193,5 +231,14 @@ func.func @main() {
   }
   vector.print %red#0 : f32
   vector.print %red#1 : f32
+  %sum = call @cfg_sum(%c5, %n2) : (index, memref<5xf32>) -> f32
+  vector.print %sum : f32
+  %kx = tensor.extract_slice %k[0, 0, 0, 0] [1, 2, 5, 4] [1, 1, 1, 1] : tensor<1x2x5x8xf32> to tensor<1x2x5x4xf32>
+  %qx = tensor.extract_slice %k[0, 0, 0, 4] [1, 2, 5, 4] [1, 1, 1, 1] : tensor<1x2x5x8xf32> to tensor<1x2x5x4xf32>
+  %layers = arith.constant 2 : index
+  %xl = call @cfg_layers(%qx, %kx, %vv, %layers) : (tensor<1x2x5x4xf32>, tensor<1x2x5x4xf32>, tensor<1x2x5x4xf32>, index) -> tensor<1x2x5x4xf32>
+  %xm = bufferization.to_buffer %xl : tensor<1x2x5x4xf32> to memref<1x2x5x4xf32>
+  %x0 = vector.transfer_read %xm[%c0, %c1, %c2, %c0], %pad : memref<1x2x5x4xf32>, vector<4xf32>
+  vector.print %x0 : vector<4xf32>
   return
 }

@@ -7,6 +7,7 @@
 #include "attn/Dialect/Attn/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -18,7 +19,10 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -43,6 +47,7 @@ namespace attn {
 #define GEN_PASS_DEF_ATTNBUFFERDEALLOCATION
 #define GEN_PASS_DEF_ATTNLOWERASSERTS
 #define GEN_PASS_DEF_ATTNSERIALIZEREDUCTIONS
+#define GEN_PASS_DEF_ATTNLIFTCFGLOOPS
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -304,6 +309,49 @@ struct AttnSerializeReductionsPass
     config.setStrictness(GreedyRewriteStrictness::ExistingOps);
     if (failed(applyOpPatternsGreedily(loops, std::move(patterns), config)))
       signalPassFailure();
+  }
+};
+
+/// Whether a block of `region` branches back to a block that dominates it
+/// (a loop written with branches).
+static bool hasBackEdge(Region &region, DominanceInfo &dom) {
+  for (Block &block : region)
+    for (Block *succ : block.getSuccessors())
+      if (dom.dominates(succ, &block))
+        return true;
+  return false;
+}
+
+struct AttnLiftCFGLoopsPass
+    : attn::impl::AttnLiftCFGLoopsBase<AttnLiftCFGLoopsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    DominanceInfo dom(module);
+    SmallVector<func::FuncOp> funcs;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (!func.isExternal() && !func.getBody().hasOneBlock() &&
+          hasBackEdge(func.getBody(), dom))
+        funcs.push_back(func);
+    for (func::FuncOp func : funcs) {
+      OpPassManager pm(func::FuncOp::getOperationName());
+      pm.addPass(createLiftControlFlowToSCFPass());
+      if (failed(runPipeline(pm, func)))
+        return signalPassFailure();
+      // A value undefined on some path is poison: for a tensor, whatever
+      // tensor.empty holds will do.
+      SmallVector<ub::PoisonOp> poisons;
+      func.walk([&](ub::PoisonOp op) { poisons.push_back(op); });
+      for (ub::PoisonOp op : poisons) {
+        auto type = dyn_cast<RankedTensorType>(op.getType());
+        if (!type || !type.hasStaticShape())
+          continue;
+        OpBuilder b(op);
+        Value empty = tensor::EmptyOp::create(b, op.getLoc(), type.getShape(),
+                                              type.getElementType());
+        op.replaceAllUsesWith(empty);
+        op.erase();
+      }
+    }
   }
 };
 

@@ -203,6 +203,25 @@ def AttnSerializeReductions : Pass<"attn-serialize-reductions"> {
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def AttnLiftCFGLoops : Pass<"attn-lift-cfg-loops", "ModuleOp"> {
+  let summary = "Lift the functions whose blocks form loops to scf";
+  let description = [{
+    Ownership-based buffer deallocation only supports structured loops: a
+    function whose `cf.br`/`cf.cond_br` blocks form a loop ("Only structured
+    control-flow loops are supported"), even one that allocates nothing,
+    stops the pipelines. This pass runs upstream's `lift-cf-to-scf` on each
+    such function (a host function whose CFG has a back edge; the others
+    are left as they are), and replaces the `ub.poison` tensors it creates
+    for values undefined on some path by `tensor.empty` (any value will
+    do), so that they bufferize.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::ub::UBDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
