@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The README's second command: set up (installs what is missing), build, and
 # run every test (lit: FileCheck, executed CPU tests, GoogleTest, plugin,
-# package and C API tests). Ends with "N passed, N failed".
+# package and C API tests). Ends with "N passed, N failed, N skipped".
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
-"$ROOT/scripts/setup.sh" "$BUILD" || { echo "0 passed, 1 failed"; exit 1; }
-ninja -C "$BUILD" -j "${JOBS:-2}" attn-test-depends || { echo "0 passed, 1 failed"; exit 1; }
+"$ROOT/scripts/setup.sh" "$BUILD" || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+ninja -C "$BUILD" -j "${JOBS:-2}" attn-test-depends || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 LIT=/usr/lib/llvm-22/bin/lit
 "$LIT" -sv --time-tests -j "${JOBS:-2}" "$BUILD/test" \
   --xunit-xml-output "$BUILD/test-results.xml" 2>&1 | tee "$BUILD/lit.log"

@@ -576,7 +576,9 @@ static LogicalResult addStage(OpPassManager &pm, StringRef pipeline) {
 /// Shared memory one block may use on sm_XY (bytes): 227 KiB on sm_90+,
 /// 163 KiB on sm_80/87, 99 KiB on sm_86/89 and anything unknown.
 static int64_t maxSharedMemoryPerBlock(int64_t chip) {
-  if (chip >= 90)
+  // Hopper and data-centre Blackwell; consumer parts (sm_86/89/120) have
+  // 99 KiB.
+  if (chip == 90 || chip == 100 || chip == 101 || chip == 103)
     return 227 * 1024;
   if (chip == 80 || chip == 87)
     return 163 * 1024;

@@ -1312,6 +1312,11 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
   else if (!result->src && isa<RankedTensorType>(v.getType())) {
     result->src = v;
     result->srcMap = map;
+  } else if (result->src && isa<RankedTensorType>(v.getType())) {
+    // A computed tensor seen again through data movement (a projection
+    // plus bias, [B*S, E], expanded to [B, S, H, D]): views of `src` that
+    // the op may read where `src` itself has no head layout.
+    result->above.push_back({v, map});
   }
   return result;
 }
@@ -1375,6 +1380,12 @@ struct Plan {
   SmallVector<std::pair<Expr *, bool>> runtimeFactors;
   SmallVector<size_t> floatMaskFactors;
   Expr *query = nullptr, *key = nullptr, *value = nullptr;
+  /// Other tensors Q (K) may be read as, deepest first, when `query`
+  /// (`key`) has no head layout: a computed tensor on the path the scale
+  /// was peeled from (Q * c computed into [B*S, E], then split into heads),
+  /// with the factor to multiply the scale by (the peeled factors it
+  /// includes, taken back out).
+  SmallVector<std::pair<Expr *, double>> queryAlternatives, keyAlternatives;
   /// The softcap c of `c * tanh(s / c)`, if any.
   std::optional<double> softcap;
   /// The score contraction's op (Q K^T).
@@ -2127,6 +2138,7 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       for (auto &[e, scaleAbove] : llvm::reverse(trail))
         if (e->src && e->srcMap && !contains(e, ExprKind::Contract)) {
           side = walker.leaf(e->src, e->srcMap);
+          side->above = e->above;
           plan.scale = scaleAbove;
           break;
         }
@@ -2139,6 +2151,16 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       return r.isFunctionOfDim(kI);
     });
     (usesI ? plan.query : plan.key) = side;
+    // The computed tensors passed while peeling, in case `side` has no head
+    // layout but one of them (or a view of it) does.
+    auto &alternatives = usesI ? plan.queryAlternatives : plan.keyAlternatives;
+    for (auto &[e, scaleAbove] : llvm::reverse(trail))
+      if (e != side && e->src && e->srcMap &&
+          !contains(e, ExprKind::Contract) && plan.scale != 0.0) {
+        Expr *alt = walker.leaf(e->src, e->srcMap);
+        alt->above = e->above;
+        alternatives.push_back({alt, scaleAbove / plan.scale});
+      }
   }
   if (!plan.query || !plan.key) {
     reason = "cannot tell Q from K in the score contraction";
@@ -3374,13 +3396,15 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (s->kind == ExprKind::Leaf && s->map && readsE(s->map))
       valueSide = s;
     else if (s->kind != ExprKind::Leaf && s->src && s->srcMap &&
-             readsE(s->srcMap) && !contains(s, ExprKind::Contract))
+             readsE(s->srcMap) && !contains(s, ExprKind::Contract)) {
       // V computed elementwise (a bias add) or with reductions of its own
-      // (a LayerNorm): the tensor it was computed into. (The probabilities
-      // are indexed by the key, not by V's head dim.)
+      // (a LayerNorm): the tensor it was computed into, or a view of it.
+      // (The probabilities are indexed by the key, not by V's head dim.)
       valueSide = walker.leaf(s->src, s->srcMap);
-    else
+      valueSide->above = s->above;
+    } else {
       probs = side;
+    }
   }
   if (!probs || !valueSide) {
     reason = "cannot tell the probabilities from V";
@@ -3425,6 +3449,26 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
       llvm::any_of(walker.sizes, [](int64_t size) { return size == 0; })) {
     reason = "a zero-sized dimension";
     return failure();
+  }
+  // An additive mask computed in a way the op cannot evaluate again (a bias
+  // gathered from a table at computed indices: T5's relative positions)
+  // but held in a tensor before the chain: read that tensor (or a view).
+  // (A value the walk could not see through, e.g. that gather inside a
+  // linalg body, is a leaf with no map; the tensors it was crossed into are
+  // its `above`.)
+  for (Expr *&m : plan.floatMasks) {
+    if (contains(m, ExprKind::Contract) ||
+        isEvaluable(m, root, walker, /*onlyIJ=*/false))
+      continue;
+    if (m->kind != ExprKind::Leaf && m->src && m->srcMap) {
+      Expr *read = walker.leaf(m->src, m->srcMap);
+      read->above = m->above;
+      m = read;
+    } else if (m->kind == ExprKind::Leaf && !m->map && !m->above.empty()) {
+      Expr *read = walker.leaf(m->above.front().first, m->above.front().second);
+      read->above.assign(std::next(m->above.begin()), m->above.end());
+      m = read;
+    }
   }
   // A mask tensor with a zero-sized dim read over a non-empty range (the
   // linalg verifier does not check zero-sized dims) would give an op whose
@@ -3629,13 +3673,32 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   // Resolve Q, K, V (keeping one layout for all three).
   FailureOr<Access> q, k, v;
   bool wantBshd = false;
+  // The leaf first, then the alternatives (with the factor they need).
+  double queryFactor = 1.0, keyFactor = 1.0;
+  auto resolveQK = [&](Expr *leaf,
+                       ArrayRef<std::pair<Expr *, double>> alternatives,
+                       unsigned s, bool allowGroups, bool fixed,
+                       double &factor) -> FailureOr<Access> {
+    factor = 1.0;
+    FailureOr<Access> acc =
+        resolveLeaf(leaf, s, kD, batch, heads, allowGroups, wantBshd, fixed);
+    for (auto [alt, f] : alternatives) {
+      if (succeeded(acc))
+        break;
+      acc = resolveLeaf(alt, s, kD, batch, heads, allowGroups, wantBshd, fixed);
+      if (succeeded(acc))
+        factor = f;
+    }
+    return acc;
+  };
   for (bool fixed : {false, true}) {
-    q = resolveLeaf(plan.query, kI, kD, batch, heads,
-                    /*allowGroups=*/false, wantBshd, fixed);
+    q = resolveQK(plan.query, plan.queryAlternatives, kI,
+                  /*allowGroups=*/false, fixed, queryFactor);
     if (failed(q))
       break;
     wantBshd = q->bshd;
-    k = resolveLeaf(plan.key, kJ, kD, batch, heads, true, wantBshd, true);
+    k = resolveQK(plan.key, plan.keyAlternatives, kJ, /*allowGroups=*/true,
+                  /*fixed=*/true, keyFactor);
     v = resolveLeaf(plan.value, kJ, kE, batch, heads, true, wantBshd, true);
     if (succeeded(k) && succeeded(v))
       break;
@@ -3652,6 +3715,17 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   if (k->group != v->group) {
     reason = "K and V repeat heads differently";
     return failure();
+  }
+  if (queryFactor != 1.0 || keyFactor != 1.0) {
+    // Q or K is read as a tensor that includes factors peeled into the
+    // scale: take them back out.
+    plan.scale *= queryFactor * keyFactor;
+    float scale32 = static_cast<float>(plan.scale);
+    if (!std::isfinite(plan.scale) || plan.scale == 0.0 ||
+        !std::isfinite(scale32) || scale32 == 0.0f) {
+      reason = "the scale is zero or not finite as an f32";
+      return failure();
+    }
   }
   {
     auto shapeOf = [](const Access &a) -> SmallVector<int64_t> {
