@@ -796,6 +796,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
           // affine.for has no bufferization (only the loops: the bounds
           // of affine.min/max size kernel temporaries later).
           pm, "attn-lift-cfg-loops,attn-lower-affine-loops,"
+              "attn-reshape-dynamic-expands,"
               "one-shot-bufferize{bufferize-function-boundaries "
               "function-boundary-type-conversion=identity-layout-map "
               "allow-return-allocs-from-loops},"
@@ -845,7 +846,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
        "math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-math-to-libm,attn-lower-asserts,"
-       "convert-to-llvm,gpu-to-llvm,"
+       "finalize-memref-to-llvm,convert-to-llvm,gpu-to-llvm,"
        "reconcile-unrealized-casts,gpu-module-to-binary{format=" +
        options.format.getValue() + "},canonicalize,cse,attn-gpu-verify-lowered";
   return addStage(pm, s);

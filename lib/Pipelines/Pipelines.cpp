@@ -197,6 +197,8 @@ static LogicalResult addBufferizeStage(OpPassManager &pm,
       // structured loops); affine.for has no bufferization: scf.for from
       // here on.
       "attn-lift-cfg-loops,attn-lower-affine-loops,"
+      // (an upstream crash in expand-strided-metadata otherwise)
+      "attn-reshape-dynamic-expands,"
       // A loop may yield a new tensor each iteration (attention in a layer
       // loop): its buffer is a fresh allocation that the ownership-based
       // deallocation frees.
@@ -250,7 +252,9 @@ static LogicalResult addLLVMStage(OpPassManager &pm,
        // erfc, cbrt) calls the C library.
        "convert-math-to-llvm,convert-math-to-libm,"
        // A failed run-time check's message on stderr, not lost with abort().
-       "attn-lower-asserts,convert-to-llvm,";
+       "attn-lower-asserts,"
+       // (memref.reshape with a shape operand: convert-to-llvm leaves it)
+       "finalize-memref-to-llvm,convert-to-llvm,";
   if (options.openmp)
     s += "convert-openmp-to-llvm,";
   s += "reconcile-unrealized-casts,canonicalize,cse,";

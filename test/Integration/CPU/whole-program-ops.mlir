@@ -38,6 +38,9 @@
 // attention layers x = attention(x, K, V) carrying a tensor through blocks.
 // CHECK-NEXT: 28.5
 // CHECK-NEXT: ( 1, 1.5, 2, 2.5 )
+// A torch view [B*S, E] -> [B, S, E] with B and S dynamic: x[1, 2, 3] of
+// iota(6 x 4) viewed as 2 x 3 x 4.
+// CHECK-NEXT: 23
 
 func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
   %half = arith.constant dense<0.5> : tensor<3xf32>
@@ -114,6 +117,11 @@ func.func @cfg_layers(%x0: tensor<1x2x5x4xf32>, %k: tensor<1x2x5x4xf32>, %v: ten
   cf.br ^head(%j, %y : index, tensor<1x2x5x4xf32>)
 ^exit:
   return %x : tensor<1x2x5x4xf32>
+}
+
+func.func @view(%x: tensor<?x4xf32>, %b: index, %s: index) -> tensor<?x?x4xf32> {
+  %e = tensor.expand_shape %x [[0, 1], [2]] output_shape [%b, %s, 4] : tensor<?x4xf32> into tensor<?x?x4xf32>
+  return %e : tensor<?x?x4xf32>
 }
 
 func.func @attend(%q: tensor<1x2x3x8xf32>, %k: tensor<1x2x5x8xf32>, %v: tensor<1x2x5x4xf32>) -> tensor<1x2x3x4xf32> {
@@ -240,5 +248,19 @@ func.func @main() {
   %xm = bufferization.to_buffer %xl : tensor<1x2x5x4xf32> to memref<1x2x5x4xf32>
   %x0 = vector.transfer_read %xm[%c0, %c1, %c2, %c0], %pad : memref<1x2x5x4xf32>, vector<4xf32>
   vector.print %x0 : vector<4xf32>
+  %iota = tensor.generate {
+  ^bb0(%ir: index, %ic: index):
+    %c4 = arith.constant 4 : index
+    %t = arith.muli %ir, %c4 : index
+    %u = arith.addi %t, %ic : index
+    %ui = arith.index_cast %u : index to i32
+    %f = arith.sitofp %ui : i32 to f32
+    tensor.yield %f : f32
+  } : tensor<6x4xf32>
+  %iotad = tensor.cast %iota : tensor<6x4xf32> to tensor<?x4xf32>
+  %c3i = arith.constant 3 : index
+  %viewed = call @view(%iotad, %c2, %c3i) : (tensor<?x4xf32>, index, index) -> tensor<?x?x4xf32>
+  %el = tensor.extract %viewed[%c1, %c2, %c3i] : tensor<?x?x4xf32>
+  vector.print %el : f32
   return
 }

@@ -11,6 +11,7 @@
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -48,6 +49,7 @@ namespace attn {
 #define GEN_PASS_DEF_ATTNLOWERASSERTS
 #define GEN_PASS_DEF_ATTNSERIALIZEREDUCTIONS
 #define GEN_PASS_DEF_ATTNLIFTCFGLOOPS
+#define GEN_PASS_DEF_ATTNRESHAPEDYNAMICEXPANDS
 #define GEN_PASS_DEF_ATTNSETTARGETCPU
 #include "attn/Dialect/Attn/Transforms/Passes.h.inc"
 } // namespace attn
@@ -351,6 +353,36 @@ struct AttnLiftCFGLoopsPass
         op.replaceAllUsesWith(empty);
         op.erase();
       }
+    }
+  }
+};
+
+struct AttnReshapeDynamicExpandsPass
+    : attn::impl::AttnReshapeDynamicExpandsBase<AttnReshapeDynamicExpandsPass> {
+  void runOnOperation() override {
+    SmallVector<tensor::ExpandShapeOp> expands;
+    getOperation()->walk([&](tensor::ExpandShapeOp op) {
+      RankedTensorType type = op.getResultType();
+      for (const ReassociationIndices &group : op.getReassociationIndices())
+        if (llvm::count_if(
+                group, [&](int64_t d) { return type.isDynamicDim(d); }) > 1) {
+          expands.push_back(op);
+          return;
+        }
+    });
+    for (tensor::ExpandShapeOp op : expands) {
+      OpBuilder b(op);
+      Location loc = op.getLoc();
+      SmallVector<Value> sizes;
+      for (OpFoldResult size : op.getMixedOutputShape())
+        sizes.push_back(getValueOrCreateConstantIndexOp(b, loc, size));
+      auto shapeType = RankedTensorType::get(
+          {static_cast<int64_t>(sizes.size())}, b.getIndexType());
+      Value shape = tensor::FromElementsOp::create(b, loc, shapeType, sizes);
+      Value reshaped = tensor::ReshapeOp::create(b, loc, op.getResultType(),
+                                                 op.getSrc(), shape);
+      op.replaceAllUsesWith(reshaped);
+      op.erase();
     }
   }
 };

@@ -222,6 +222,21 @@ def AttnLiftCFGLoops : Pass<"attn-lift-cfg-loops", "ModuleOp"> {
                            "::mlir::func::FuncDialect"];
 }
 
+def AttnReshapeDynamicExpands : Pass<"attn-reshape-dynamic-expands"> {
+  let summary = "Rewrite expand_shape ops splitting one dim into several "
+                "dynamic ones as tensor.reshape";
+  let description = [{
+    A `tensor.expand_shape` whose reassociation group holds two or more
+    dynamic output dims (a torch view `[B*S, E] -> [B, S, E]` with B and S
+    dynamic) crashes upstream MLIR 22's `expand-strided-metadata` once
+    bufferized. This pass writes it as `tensor.reshape` with the output
+    shape as a tensor (`memref.reshape` after bufferization), which lowers;
+    other expands are left alone.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def AttnInlineAllocaScopes : Pass<"attn-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that hold no alloca";
   let description = [{
