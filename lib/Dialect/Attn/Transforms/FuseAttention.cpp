@@ -239,6 +239,10 @@ public:
   Expr *buildLinalgBody(linalg::LinalgOp op, unsigned resultIdx,
                         ArrayRef<AffineExpr> loops);
 
+  /// Returns the expression of `v`, a scalar defined outside any body
+  /// (constants, sizes and index arithmetic on them).
+  Expr *buildScalarOutside(Value v) { return buildOutside(v); }
+
   /// Returns a fresh node.
   Expr *make(ExprKind kind, Type type) {
     nodes.emplace_back();
@@ -1403,6 +1407,58 @@ struct MatchResult {
 
 } // namespace
 
+/// Flattens `e`, an affine function of the logical dims and of `walker`'s
+/// size symbols, with each symbol resolved to Sq or Skv: the coefficients of
+/// the logical dims, then of Sq and Skv, then the constant. None when a
+/// symbol is no known sequence length.
+static std::optional<SmallVector<int64_t>>
+flattenWithSizes(AffineExpr e, const ChainWalker &walker) {
+  MLIRContext *ctx = e.getContext();
+  SmallVector<AffineExpr> toSizes;
+  for (unsigned k = 0, n = walker.symbols.size(); k < n; ++k) {
+    std::optional<unsigned> dim;
+    if (e.isFunctionOfSymbol(k) && !(dim = walker.symbolSize(k)))
+      return std::nullopt;
+    toSizes.push_back(dim ? getAffineSymbolExpr(*dim == kI ? 0 : 1, ctx)
+                          : getAffineConstantExpr(0, ctx));
+  }
+  SmallVector<int64_t> flat;
+  if (failed(getFlattenedAffineExpr(e.replaceSymbols(toSizes), kNumDims, 2,
+                                    &flat)) ||
+      flat.size() != kNumDims + 3)
+    return std::nullopt;
+  return flat;
+}
+
+/// Writes `a Sq + b Skv + c` as `c0 + m (Skv - Sq)`, with the static sizes
+/// of `walker` folded into c0: {c0, m}, or none when it has no such form
+/// (a Sq + b Skv with dynamic sizes and a != -b) or overflows.
+static std::optional<std::pair<int64_t, int64_t>>
+foldSizes(int64_t a, int64_t b, int64_t c, const ChainWalker &walker) {
+  int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+  bool sqStatic = !ShapedType::isDynamic(sq),
+       skvStatic = !ShapedType::isDynamic(skv);
+  std::optional<int64_t> folded;
+  int64_t m = 0;
+  if (sqStatic && skvStatic) {
+    std::optional<int64_t> x = llvm::checkedMul(a, sq),
+                           y = llvm::checkedMul(b, skv);
+    if (x && y)
+      folded = llvm::checkedAdd(*x, *y);
+  } else if (a == -b) {
+    folded = 0, m = b;
+  } else if (sqStatic) {
+    folded = llvm::checkedMul(a + b, sq), m = b;
+  } else if (skvStatic) {
+    folded = llvm::checkedMul(a + b, skv), m = -a;
+  }
+  std::optional<int64_t> c0 =
+      folded ? llvm::checkedAdd(c, *folded) : std::nullopt;
+  if (!c0)
+    return std::nullopt;
+  return std::make_pair(*c0, m);
+}
+
 /// Adds the keep-predicate `c` (negated when `negated`) to `plan`.
 static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
                              std::string &reason) {
@@ -1462,53 +1518,22 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     // of sizes resolved to Sq and Skv (symbols 0 and 1 below) and static
     // sizes folded into `off`.
     AffineExpr diff = lhsIdx - rhsIdx;
-    MLIRContext *ctx = diff.getContext();
-    const ChainWalker &walker = *plan.walker;
-    SmallVector<AffineExpr> toSizes;
-    bool resolved = true;
-    for (unsigned k = 0, e = walker.symbols.size(); k < e && resolved; ++k) {
-      std::optional<unsigned> dim;
-      if (diff.isFunctionOfSymbol(k) && !(dim = walker.symbolSize(k)))
-        resolved = false;
-      toSizes.push_back(dim ? getAffineSymbolExpr(*dim == kI ? 0 : 1, ctx)
-                            : getAffineConstantExpr(0, ctx));
-    }
     int sign = 0;
     int64_t off = 0, offDelta = 0;
-    SmallVector<int64_t> flat; // logical dims, Sq, Skv, constant
-    if (resolved &&
-        succeeded(getFlattenedAffineExpr(diff.replaceSymbols(toSizes),
-                                         kNumDims, 2, &flat)) &&
-        flat.size() == kNumDims + 3) {
-      int64_t cj = flat[kJ], a = flat[kNumDims], b = flat[kNumDims + 1];
-      bool onlyIJ = llvm::all_of(llvm::seq<unsigned>(0, kNumDims),
-                                 [&](unsigned d) {
-                                   return d == kI || d == kJ || flat[d] == 0;
-                                 });
-      // a Sq + b Skv = offDelta (Skv - Sq) + (what folds into off).
-      int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
-      bool sqStatic = !ShapedType::isDynamic(sq),
-           skvStatic = !ShapedType::isDynamic(skv);
-      std::optional<int64_t> folded;
-      int64_t m = 0;
-      if (sqStatic && skvStatic) {
-        std::optional<int64_t> x = llvm::checkedMul(a, sq),
-                               y = llvm::checkedMul(b, skv);
-        if (x && y)
-          folded = llvm::checkedAdd(*x, *y);
-      } else if (a == -b) {
-        folded = 0, m = b;
-      } else if (sqStatic) {
-        folded = llvm::checkedMul(a + b, sq), m = b;
-      } else if (skvStatic) {
-        folded = llvm::checkedMul(a + b, skv), m = -a;
-      }
-      std::optional<int64_t> c0 =
-          folded ? llvm::checkedAdd(flat.back(), *folded) : std::nullopt;
-      if (onlyIJ && (cj == 1 || cj == -1) && flat[kI] == -cj && c0) {
+    std::optional<SmallVector<int64_t>> flat =
+        flattenWithSizes(diff, *plan.walker); // logical dims, Sq, Skv, 1
+    if (flat) {
+      int64_t cj = (*flat)[kJ];
+      bool onlyIJ =
+          llvm::all_of(llvm::seq<unsigned>(0, kNumDims), [&](unsigned d) {
+            return d == kI || d == kJ || (*flat)[d] == 0;
+          });
+      std::optional<std::pair<int64_t, int64_t>> folded = foldSizes(
+          (*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back(), *plan.walker);
+      if (onlyIJ && (cj == 1 || cj == -1) && (*flat)[kI] == -cj && folded) {
         sign = static_cast<int>(cj);
-        off = *c0;
-        offDelta = m;
+        off = folded->first;
+        offDelta = folded->second;
       }
     }
     bool isUnsigned = pred == arith::CmpIPredicate::ult ||
@@ -2947,13 +2972,19 @@ static ConstantElements getConstantElements(Value v) {
 }
 
 /// Reads a constant dense i1 or float mask as a band, if it is one: the
-/// constant itself, or a static slice of it (a model's causal buffer for its
-/// longest sequence sliced to [Sq, Skv], GPT-2's `bias[:, :, Skv - Sq :
-/// Skv, :Skv]`).
+/// constant itself, or a unit-stride slice of it (a model's causal buffer
+/// for its longest sequence sliced to [Sq, Skv], GPT-2's `bias[:, :, Skv -
+/// Sq : Skv, :Skv]`). The slice's sizes may be dynamic, and so may its row
+/// and column offsets when their difference is `c + m (Skv - Sq)` with m 0
+/// or 1 (read through `walker`, like the offsets of index conditions).
 static std::optional<Band> getConstantBand(Value value, AffineMap map,
-                                           bool negated, bool isFloat) {
+                                           bool negated, bool isFloat,
+                                           ChainWalker &walker) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || !type.hasStaticShape())
+  if (!type)
+    return std::nullopt;
+  int64_t rank = type.getRank();
+  if (rank < 2)
     return std::nullopt;
   // Where element `idx` of `value` lies in the constant: source dim and
   // offset for each dim of `value` (a rank-reducing slice drops size-1 dims,
@@ -2963,24 +2994,40 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   SmallVector<int64_t> srcBase(type.getRank(), 0);
   SmallVector<int64_t> srcDimOf =
       llvm::to_vector(llvm::seq<int64_t>(0, type.getRank()));
+  // The offsets of the rows and columns in the constant, as index
+  // expressions when dynamic.
+  Value rowOffset, colOffset;
   if (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
     RankedTensorType srcType = slice.getSourceType();
     if (!slice.hasUnitStride() || !srcType.hasStaticShape() ||
-        ShapedType::isDynamicShape(slice.getStaticOffsets()) ||
-        ShapedType::isDynamicShape(slice.getStaticSizes()) ||
         !(dense = getConstantElements(slice.getSource())))
       return std::nullopt;
     srcShape.assign(srcType.getShape().begin(), srcType.getShape().end());
-    srcBase.assign(slice.getStaticOffsets().begin(),
-                   slice.getStaticOffsets().end());
     llvm::SmallBitVector dropped = slice.getDroppedDims();
     srcDimOf.clear();
     for (int64_t d = 0; d < srcType.getRank(); ++d)
       if (!dropped.test(d))
         srcDimOf.push_back(d);
-    if (static_cast<int64_t>(srcDimOf.size()) != type.getRank())
+    if (static_cast<int64_t>(srcDimOf.size()) != rank)
       return std::nullopt;
-  } else if (!(dense = getConstantElements(value))) {
+    // Dynamic offsets only for the rows and the columns.
+    SmallVector<OpFoldResult> offsets = slice.getMixedOffsets();
+    int64_t rowDim = srcDimOf[rank - 2], colDim = srcDimOf[rank - 1];
+    srcBase.clear();
+    for (auto [d, ofr] : llvm::enumerate(offsets)) {
+      std::optional<int64_t> c = getConstantIntValue(ofr);
+      if (!c && (static_cast<int64_t>(d) == rowDim ||
+                 static_cast<int64_t>(d) == colDim)) {
+        (static_cast<int64_t>(d) == rowDim ? rowOffset : colOffset) =
+            cast<Value>(ofr);
+        srcBase.push_back(0);
+        continue;
+      }
+      if (!c || *c < 0 || *c >= srcShape[d])
+        return std::nullopt;
+      srcBase.push_back(*c);
+    }
+  } else if (!type.hasStaticShape() || !(dense = getConstantElements(value))) {
     return std::nullopt;
   }
   Type elementType =
@@ -2988,9 +3035,6 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   if (isFloat != isa<FloatType>(elementType))
     return std::nullopt;
   MLIRContext *ctx = value.getContext();
-  int64_t rank = type.getRank();
-  if (rank < 2)
-    return std::nullopt;
   // A band needs a mask that varies with both the query row and the key
   // column: a mask broadcast over either is not a band.
   if (map.getResult(rank - 2) != getAffineDimExpr(kI, ctx) ||
@@ -3007,54 +3051,99 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
       continue;
     return std::nullopt;
   }
+  // The region of the constant's [rows, cols] plane the mask can read:
+  // exactly the slice when its offsets and sizes are static, else from
+  // the static offset (0 when dynamic) to the end.
+  int64_t rowDim = srcDimOf[rank - 2], colDim = srcDimOf[rank - 1];
   int64_t rows = type.getDimSize(rank - 2), cols = type.getDimSize(rank - 1);
-  // The other dims have size 1: element (i, j) of the slice is element
-  // (base..., base_r + i, base_c + j) of the constant.
-  auto linearIndex = [&](int64_t i, int64_t j) {
+  int64_t r0 = srcBase[rowDim], c0 = srcBase[colDim];
+  int64_t r1 = (rowOffset || ShapedType::isDynamic(rows))
+                   ? srcShape[rowDim]
+                   : std::min(srcShape[rowDim], r0 + rows);
+  int64_t c1 = (colOffset || ShapedType::isDynamic(cols))
+                   ? srcShape[colDim]
+                   : std::min(srcShape[colDim], c0 + cols);
+  if (r0 >= r1 || c0 >= c1 || (r1 - r0) > (int64_t(1) << 26) / (c1 - c0))
+    return std::nullopt;
+  // Element (r, c) of the plane, the other dims at their offsets.
+  auto linearIndex = [&](int64_t r, int64_t c) {
     SmallVector<int64_t> at(srcBase);
-    at[srcDimOf[rank - 2]] += i;
-    at[srcDimOf[rank - 1]] += j;
+    at[rowDim] = r;
+    at[colDim] = c;
     int64_t idx = 0;
     for (auto [pos, size] : llvm::zip(at, srcShape))
       idx = idx * size + pos;
     return idx;
   };
-  SmallVector<bool> keep;
-  keep.reserve(rows * cols);
-  if (isFloat) {
-    for (int64_t i = 0; i < rows; ++i)
-      for (int64_t j = 0; j < cols; ++j) {
-        double d = dense.getFloat(linearIndex(i, j));
-        // 0 keeps, -1e4 or less masks; anything else (NaN included) is
-        // no band.
-        if (!(d == 0.0 || d <= -1.0e4))
-          return std::nullopt;
-        keep.push_back(d == 0.0);
-      }
-  } else {
-    for (int64_t i = 0; i < rows; ++i)
-      for (int64_t j = 0; j < cols; ++j)
-        keep.push_back(dense.getBool(linearIndex(i, j)) != negated);
-  }
+  auto keeps = [&](int64_t r, int64_t c) -> std::optional<bool> {
+    if (!isFloat)
+      return dense.getBool(linearIndex(r, c)) != negated;
+    double d = dense.getFloat(linearIndex(r, c));
+    // 0 keeps, -1e4 or less masks; anything else (NaN included) is no band.
+    if (!(d == 0.0 || d <= -1.0e4))
+      return std::nullopt;
+    return d == 0.0;
+  };
+  // The kept elements must be exactly lo <= c - r <= hi.
   int64_t lo = std::numeric_limits<int64_t>::max(),
           hi = std::numeric_limits<int64_t>::min();
-  for (int64_t i = 0; i < rows; ++i)
-    for (int64_t j = 0; j < cols; ++j)
-      if (keep[i * cols + j]) {
-        lo = std::min(lo, j - i);
-        hi = std::max(hi, j - i);
+  for (int64_t r = r0; r < r1; ++r)
+    for (int64_t c = c0; c < c1; ++c) {
+      std::optional<bool> k = keeps(r, c);
+      if (!k)
+        return std::nullopt;
+      if (*k) {
+        lo = std::min(lo, c - r);
+        hi = std::max(hi, c - r);
       }
+    }
   if (lo > hi)
     return std::nullopt;
-  for (int64_t i = 0; i < rows; ++i)
-    for (int64_t j = 0; j < cols; ++j)
-      if (keep[i * cols + j] != (j - i >= lo && j - i <= hi))
+  for (int64_t r = r0; r < r1; ++r)
+    for (int64_t c = c0; c < c1; ++c)
+      if (*keeps(r, c) != (c - r >= lo && c - r <= hi))
         return std::nullopt;
+  // Element (i, j) of the mask is (rowOff + i, colOff + j) of the plane, so
+  // lo <= c - r <= hi is lo + delta <= j - i <= hi + delta with delta =
+  // rowOff - colOff = shift + m (Skv - Sq).
+  int64_t shift = r0 - c0, m = 0;
+  if (rowOffset || colOffset) {
+    auto offsetExpr = [&](Value v, int64_t cst) -> AffineExpr {
+      if (!v)
+        return getAffineConstantExpr(cst, ctx);
+      Expr *e = walker.buildScalarOutside(v);
+      if (e->kind == ExprKind::Index)
+        return e->index;
+      if (e->kind == ExprKind::Const && e->type.isIntOrIndex())
+        return getAffineConstantExpr(static_cast<int64_t>(e->cst), ctx);
+      return AffineExpr();
+    };
+    AffineExpr rowExpr = offsetExpr(rowOffset, r0),
+               colExpr = offsetExpr(colOffset, c0);
+    if (!rowExpr || !colExpr)
+      return std::nullopt;
+    std::optional<SmallVector<int64_t>> flat =
+        flattenWithSizes(rowExpr - colExpr, walker);
+    if (!flat || llvm::any_of(llvm::seq<unsigned>(0, kNumDims),
+                              [&](unsigned d) { return (*flat)[d] != 0; }))
+      return std::nullopt;
+    std::optional<std::pair<int64_t, int64_t>> folded = foldSizes(
+        (*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back(), walker);
+    if (!folded || (folded->second != 0 && folded->second != 1))
+      return std::nullopt;
+    shift = folded->first;
+    m = folded->second;
+  }
+  constexpr int64_t kMaxOffset = int64_t(1) << 62;
+  if (shift < -kMaxOffset || shift > kMaxOffset)
+    return std::nullopt;
+  // A bound no element of the region misses is left out (so a full
+  // causal buffer sliced to a window of it is causal only).
   Band band;
-  if (hi < cols - 1)
-    band.upper = hi;
-  if (lo > -(rows - 1))
-    band.lower = lo;
+  if (hi < (c1 - 1) - r0)
+    band.addUpper(hi + shift, m == 1);
+  if (lo > c0 - (r1 - 1))
+    band.addLower(lo + shift, m == 1);
   return band;
 }
 
@@ -3566,13 +3655,17 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     if (m->kind != ExprKind::Leaf || !m->map)
       return false;
     std::optional<Band> band =
-        getConstantBand(m->value, m->map, negated, isFloat);
+        getConstantBand(m->value, m->map, negated, isFloat, walker);
     if (!band)
       return false;
     if (band->upper)
       plan.band.addUpper(*band->upper);
     if (band->lower)
       plan.band.addLower(*band->lower);
+    if (band->brUpper)
+      plan.band.addUpper(*band->brUpper, /*br=*/true);
+    if (band->brLower)
+      plan.band.addLower(*band->brLower, /*br=*/true);
     plan.constantBand = true;
     return true;
   };
