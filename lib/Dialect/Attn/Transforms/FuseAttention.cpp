@@ -2058,6 +2058,9 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
           return failure();
         continue;
       }
+      // Adding 0 changes no score (-0 becomes +0).
+      if (isConst(m, 0.0))
+        continue;
       if (!isPointwise(m)) {
         reason = "additive mask is not an element-wise function of tensors, "
                  "indices and scalars";
@@ -2120,6 +2123,26 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       scaleSeen = true;
       x = x->args[0];
       continue;
+    }
+    // max(x, c) with c at or below the type's lowest finite value (Hugging
+    // Face's `torch.max(w, finfo.min)` after adding finfo.min masks) only
+    // turns -inf, a masked key, into c, which masks as well under a
+    // positive scale. NaN-propagating maximumf only: maxnumf would turn a
+    // NaN score into c.
+    if (isOp<arith::MaximumFOp>(x) && x->args.size() == 2 && plan.scale > 0.0 &&
+        plan.runtimeFactors.empty()) {
+      auto floatType = dyn_cast<FloatType>(x->type);
+      int cpos = x->args[1]->kind == ExprKind::Const   ? 1
+                 : x->args[0]->kind == ExprKind::Const ? 0
+                                                       : -1;
+      if (floatType && cpos >= 0 &&
+          x->args[cpos]->cst <=
+              APFloat::getLargest(floatType.getFloatSemantics(),
+                                  /*Negative=*/true)
+                  .convertToDouble()) {
+        x = x->args[1 - cpos];
+        continue;
+      }
     }
     reason = "unsupported op between the contractions";
     if (x->kind == ExprKind::Op)
@@ -3652,6 +3675,13 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   SmallVector<MaskTerm> allBoolMasks = plan.boolMasks;
   // Folds the mask `m` into the band if it is a constant one.
   auto foldBand = [&](Expr *m, bool negated, bool isFloat) {
+    // A float constant rounded to another float type first (Whisper's f32
+    // buffer cast to f16): rounding keeps 0 and maps values <= -1e4 to
+    // values <= -1e4 (the source is checked, so a value the rounding
+    // would carry across -1e4 is no band).
+    while (isFloat && (isOp<arith::TruncFOp>(m) || isOp<arith::ExtFOp>(m)) &&
+           m->args.size() == 1)
+      m = m->args[0];
     if (m->kind != ExprKind::Leaf || !m->map)
       return false;
     std::optional<Band> band =
