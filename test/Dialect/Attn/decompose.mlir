@@ -295,3 +295,22 @@ func.func @mask_causal_window(%q: tensor<1x2x16x8xf32>, %k: tensor<1x2x16x8xf32>
   %0 = attn.attention ins(%q, %k, %v : tensor<1x2x16x8xf32>, tensor<1x2x16x8xf32>, tensor<1x2x16x8xf32>) mask(%m : tensor<1x16xi1>) outs(%o : tensor<1x2x16x8xf32>) causal = top_left window = [3, -1] -> tensor<1x2x16x8xf32>
   return %0 : tensor<1x2x16x8xf32>
 }
+
+// -----
+
+// Operands whose dynamic sizes fold to constants (a tensor.cast of static
+// tensors): the inits get the static sizes the results are typed with (the
+// init used to keep them dynamic, which does not verify).
+
+// CHECK-LABEL: func.func @cast_of_static(
+// CHECK: %[[E:.+]] = tensor.empty() : tensor<2x3x11x11xf32>
+// CHECK: %[[F:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%[[E]] : tensor<2x3x11x11xf32>)
+// CHECK: linalg.generic {{.*}} outs(%[[F]] : tensor<2x3x11x11xf32>)
+func.func @cast_of_static(%qs: tensor<2x11x3x16xf32>, %ks: tensor<2x11x3x16xf32>, %vs: tensor<2x11x3x16xf32>, %b: index, %s: index) -> tensor<?x?x3x16xf32> {
+  %q = tensor.cast %qs : tensor<2x11x3x16xf32> to tensor<?x?x3x16xf32>
+  %k = tensor.cast %ks : tensor<2x11x3x16xf32> to tensor<?x?x3x16xf32>
+  %v = tensor.cast %vs : tensor<2x11x3x16xf32> to tensor<?x?x3x16xf32>
+  %e = tensor.empty(%b, %s) : tensor<?x?x3x16xf32>
+  %o = attn.attention ins(%q, %k, %v : tensor<?x?x3x16xf32>, tensor<?x?x3x16xf32>, tensor<?x?x3x16xf32>) outs(%e : tensor<?x?x3x16xf32>) layout = bshd -> tensor<?x?x3x16xf32>
+  return %o : tensor<?x?x3x16xf32>
+}

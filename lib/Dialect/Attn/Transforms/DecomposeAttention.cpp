@@ -75,7 +75,14 @@ FailureOr<Value> mlir::attn::decomposeAttention(RewriterBase &rewriter,
       rewriter.getF32FloatAttr(-std::numeric_limits<float>::infinity()));
 
   auto filled = [&](ArrayRef<OpFoldResult> shape, Value value) {
-    Value empty = tensor::EmptyOp::create(rewriter, loc, shape, f32);
+    // Sizes that are constant values (a tensor.dim folded through a
+    // tensor.cast of a static tensor) become static, as in the result
+    // types built with getStaticShape.
+    SmallVector<OpFoldResult> sizes;
+    for (OpFoldResult size : shape)
+      sizes.push_back(isa<Value>(size) ? getAsOpFoldResult(cast<Value>(size))
+                                       : size);
+    Value empty = tensor::EmptyOp::create(rewriter, loc, sizes, f32);
     return linalg::FillOp::create(rewriter, loc, value, empty).getResult(0);
   };
 
