@@ -48,3 +48,92 @@ func.func @sum_and_select_max(%m: memref<16xf32>) -> (f32, f32) {
   }
   return %r#0, %r#1 : f32, f32
 }
+
+// What convert-scf-to-openmp matches only in one spelling, or lowers to
+// invalid LLVM, runs as loops too: operands swapped (`%b, %a`), the same
+// argument twice, a compare that is no min/max (`oeq`), an i1 `ori` (an
+// llvm.atomicrmw on i1) and an index `addi` (an llvm.store of index). An
+// i32 `ori` and an unsigned min stay parallel.
+
+// CHECK-LABEL: func.func @not_for_openmp
+// CHECK-NOT: scf.parallel
+// CHECK-COUNT-5: scf.for
+// CHECK-NOT: scf.parallel
+// CHECK: return
+func.func @not_for_openmp(%m: memref<16xf32>, %bits: memref<16xi1>, %idx: memref<16xindex>) -> (f32, f32, f32, i1, index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %zero = arith.constant 0.0 : f32
+  %false = arith.constant false
+  %r0 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%zero) -> f32 {
+    %v = memref.load %m[%i] : memref<16xf32>
+    scf.reduce(%v : f32) {
+    ^bb0(%a: f32, %b: f32):
+      %s = arith.addf %b, %a : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  %r1 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%zero) -> f32 {
+    %v = memref.load %m[%i] : memref<16xf32>
+    scf.reduce(%v : f32) {
+    ^bb0(%a: f32, %b: f32):
+      %s = arith.addf %a, %a : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  %r2 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%zero) -> f32 {
+    %v = memref.load %m[%i] : memref<16xf32>
+    scf.reduce(%v : f32) {
+    ^bb0(%a: f32, %b: f32):
+      %c = arith.cmpf oeq, %a, %b : f32
+      %s = arith.select %c, %a, %b : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  %r3 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%false) -> i1 {
+    %v = memref.load %bits[%i] : memref<16xi1>
+    scf.reduce(%v : i1) {
+    ^bb0(%a: i1, %b: i1):
+      %s = arith.ori %a, %b : i1
+      scf.reduce.return %s : i1
+    }
+  }
+  %r4 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%c0) -> index {
+    %v = memref.load %idx[%i] : memref<16xindex>
+    scf.reduce(%v : index) {
+    ^bb0(%a: index, %b: index):
+      %s = arith.addi %a, %b : index
+      scf.reduce.return %s : index
+    }
+  }
+  return %r0, %r1, %r2, %r3, %r4 : f32, f32, f32, i1, index
+}
+
+// CHECK-LABEL: func.func @for_openmp
+// CHECK-COUNT-2: scf.parallel
+// CHECK-NOT: scf.for
+func.func @for_openmp(%m: memref<16xi32>) -> (i32, i32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %z = arith.constant 0 : i32
+  %r0 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%z) -> i32 {
+    %v = memref.load %m[%i] : memref<16xi32>
+    scf.reduce(%v : i32) {
+    ^bb0(%a: i32, %b: i32):
+      %s = arith.ori %a, %b : i32
+      scf.reduce.return %s : i32
+    }
+  }
+  %r1 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%z) -> i32 {
+    %v = memref.load %m[%i] : memref<16xi32>
+    scf.reduce(%v : i32) {
+    ^bb0(%a: i32, %b: i32):
+      %c = arith.cmpi ult, %a, %b : i32
+      %s = arith.select %c, %b, %a : i32
+      scf.reduce.return %s : i32
+    }
+  }
+  return %r0, %r1 : i32, i32
+}

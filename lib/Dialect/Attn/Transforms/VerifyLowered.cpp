@@ -178,115 +178,170 @@ struct AttnBufferDeallocationPass
 struct AttnLowerAssertsPass
     : attn::impl::AttnLowerAssertsBase<AttnLowerAssertsPass> {
   void runOnOperation() override {
-    ModuleOp module = getOperation();
-    SmallVector<cf::AssertOp> asserts;
-    // Those directly in a host function's body (its region holds blocks;
-    // an assert nested in another op's region is left to upstream).
-    module.walk([&](cf::AssertOp op) {
-      if (isa<func::FuncOp, LLVM::LLVMFuncOp>(op->getParentOp()) &&
-          !op->getParentOfType<gpu::GPUModuleOp>())
-        asserts.push_back(op);
+    // Host asserts (not in a GPU module), at any depth (an OpenMP loop's
+    // body included), grouped by the module whose symbols they can call.
+    llvm::MapVector<ModuleOp, SmallVector<cf::AssertOp>> byModule;
+    getOperation()->walk([&](cf::AssertOp op) {
+      if (!op->getParentOfType<gpu::GPUModuleOp>())
+        byModule[op->getParentOfType<ModuleOp>()].push_back(op);
     });
-    if (asserts.empty())
-      return;
+    for (auto &[module, asserts] : byModule)
+      lower(module, asserts);
+  }
+
+  /// Declares the libc functions and a helper in `module` and replaces each
+  /// assert by a call of the helper (a call works in every region, also
+  /// single-block ones, where a branch could not go). Leaves the asserts to
+  /// upstream when `module` has those names with other types.
+  void lower(ModuleOp module, ArrayRef<cf::AssertOp> asserts) {
     MLIRContext *ctx = &getContext();
     auto ptr = LLVM::LLVMPointerType::get(ctx);
+    auto i1 = IntegerType::get(ctx, 1);
     auto i32 = IntegerType::get(ctx, 32);
     auto i64 = IntegerType::get(ctx, 64);
-    OpBuilder top = OpBuilder::atBlockBegin(module.getBody());
-    // The libc functions, declared once (or reused when the module has
-    // them with the same type).
-    auto declare = [&](StringRef name, Type result,
-                       ArrayRef<Type> args) -> LLVM::LLVMFuncOp {
-      if (auto f = module.lookupSymbol<LLVM::LLVMFuncOp>(name))
-        return f;
-      if (module.lookupSymbol(name))
-        return nullptr;
-      return LLVM::LLVMFuncOp::create(
-          top, module.getLoc(), name,
-          LLVM::LLVMFunctionType::get(result, args));
-    };
     auto voidType = LLVM::LLVMVoidType::get(ctx);
-    LLVM::LLVMFuncOp writeFn = declare("write", i64, {i32, ptr, i64});
-    LLVM::LLVMFuncOp flushFn = declare("fflush", i32, {ptr});
-    LLVM::LLVMFuncOp abortFn = declare("abort", voidType, {});
-    if (!writeFn || !flushFn || !abortFn ||
-        writeFn.getFunctionType() !=
-            LLVM::LLVMFunctionType::get(i64, {i32, ptr, i64}) ||
-        flushFn.getFunctionType() != LLVM::LLVMFunctionType::get(i32, {ptr}) ||
-        abortFn.getFunctionType() !=
-            LLVM::LLVMFunctionType::get(voidType, {})) {
-      // Symbols of those names with other types: upstream's lowering then.
-      return;
-    }
+    auto writeType = LLVM::LLVMFunctionType::get(i64, {i32, ptr, i64});
+    auto flushType = LLVM::LLVMFunctionType::get(i32, {ptr});
+    auto abortType = LLVM::LLVMFunctionType::get(voidType, {});
     SymbolTable symbols(module);
-    unsigned counter = 0;
-    for (cf::AssertOp op : asserts) {
-      Location loc = op.getLoc();
-      std::string text = op.getMsg().str() + "\n";
-      // The message as a private constant global.
-      std::string name;
-      do {
-        name = "__attn_assert_msg_" + std::to_string(counter++);
-      } while (symbols.lookup(name));
-      auto arrayType =
-          LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), text.size());
-      auto global = LLVM::GlobalOp::create(
-          top, loc, arrayType, /*isConstant=*/true, LLVM::Linkage::Private,
-          name, top.getStringAttr(text));
-      symbols.insert(global);
-      // Split: the ops after the assert continue when it holds.
-      Block *before = op->getBlock();
-      Block *after = before->splitBlock(op->getNextNode());
-      Region *region = before->getParent();
-      Block *fail = new Block();
-      region->getBlocks().insert(after->getIterator(), fail);
-      OpBuilder b(ctx);
+    // Checked before anything is created.
+    for (auto [name, type] : {std::make_pair("write", writeType),
+                              std::make_pair("fflush", flushType),
+                              std::make_pair("abort", abortType)}) {
+      Operation *existing = symbols.lookup(name);
+      if (!existing)
+        continue;
+      auto f = dyn_cast<LLVM::LLVMFuncOp>(existing);
+      if (!f || f.getFunctionType() != type)
+        return; // Symbols of those names with other types: upstream then.
+    }
+    OpBuilder top = OpBuilder::atBlockBegin(module.getBody());
+    Location loc = module.getLoc();
+    auto declare = [&](StringRef name, LLVM::LLVMFunctionType type) {
+      if (auto f = symbols.lookup<LLVM::LLVMFuncOp>(name))
+        return f;
+      auto f = LLVM::LLVMFuncOp::create(top, loc, name, type);
+      symbols.insert(f);
+      return f;
+    };
+    LLVM::LLVMFuncOp writeFn = declare("write", writeType);
+    LLVM::LLVMFuncOp flushFn = declare("fflush", flushType);
+    LLVM::LLVMFuncOp abortFn = declare("abort", abortType);
+    auto uniqueName = [&](const Twine &base) {
+      std::string name = base.str();
+      for (unsigned k = 0; symbols.lookup(name); ++k)
+        name = (base + "_" + Twine(k)).str();
+      return name;
+    };
+    // __attn_assert(cond, msg, len): returns when cond holds; otherwise
+    // flushes every stream, writes the message to fd 2 and aborts.
+    auto helper = LLVM::LLVMFuncOp::create(
+        top, loc, uniqueName("__attn_assert"),
+        LLVM::LLVMFunctionType::get(voidType, {i1, ptr, i64}),
+        LLVM::Linkage::Internal);
+    symbols.insert(helper);
+    {
+      Block *entry = helper.addEntryBlock(top);
+      Block *ok = new Block(), *fail = new Block();
+      helper.getBody().push_back(ok);
+      helper.getBody().push_back(fail);
+      OpBuilder b = OpBuilder::atBlockEnd(entry);
+      LLVM::CondBrOp::create(b, loc, entry->getArgument(0), ok, fail);
+      b.setInsertionPointToEnd(ok);
+      LLVM::ReturnOp::create(b, loc, ValueRange{});
       b.setInsertionPointToEnd(fail);
       Value null = LLVM::ZeroOp::create(b, loc, ptr);
       LLVM::CallOp::create(b, loc, flushFn, ValueRange{null});
       Value fd = LLVM::ConstantOp::create(b, loc, i32, b.getI32IntegerAttr(2));
-      Value msg = LLVM::AddressOfOp::create(b, loc, global);
-      Value len = LLVM::ConstantOp::create(
-          b, loc, i64, b.getI64IntegerAttr(static_cast<int64_t>(text.size())));
-      LLVM::CallOp::create(b, loc, writeFn, ValueRange{fd, msg, len});
+      LLVM::CallOp::create(
+          b, loc, writeFn,
+          ValueRange{fd, entry->getArgument(1), entry->getArgument(2)});
       LLVM::CallOp::create(b, loc, abortFn, ValueRange{});
       LLVM::UnreachableOp::create(b, loc);
-      b.setInsertionPoint(op);
-      cf::CondBranchOp::create(b, loc, op.getArg(), after, ValueRange{}, fail,
-                               ValueRange{});
+    }
+    for (cf::AssertOp op : asserts) {
+      Location at = op.getLoc();
+      std::string text = op.getMsg().str() + "\n";
+      // The message as a private constant global.
+      auto arrayType =
+          LLVM::LLVMArrayType::get(IntegerType::get(ctx, 8), text.size());
+      auto global = LLVM::GlobalOp::create(
+          top, at, arrayType, /*isConstant=*/true, LLVM::Linkage::Private,
+          uniqueName("__attn_assert_msg"), top.getStringAttr(text));
+      symbols.insert(global);
+      OpBuilder b(op);
+      Value msg = LLVM::AddressOfOp::create(b, at, global);
+      Value len = LLVM::ConstantOp::create(
+          b, at, i64, b.getI64IntegerAttr(static_cast<int64_t>(text.size())));
+      LLVM::CallOp::create(b, at, helper, ValueRange{op.getArg(), msg, len});
       op.erase();
     }
   }
 };
 
-/// Whether convert-scf-to-openmp can take the reduction `reduce` region
-/// combines: one op, addf/mulf/addi/muli/ori/andi/xori of the two block
-/// arguments, or a compare and a select of them.
+/// Whether convert-scf-to-openmp can take the reduction `region` combines,
+/// and the LLVM lowering of what it makes is valid: exactly one
+/// addf/mulf/addi/muli/ori/andi/xori of the two block arguments in order,
+/// or a less/greater compare of them in order and a select of the two
+/// (a min or a max), on a type other than index; a scalar integer the
+/// conversion combines with an atomic (all but muli) must be a power of two
+/// of at least 8 bits (llvm.atomicrmw rejects i1).
 static bool isOpenMPReduction(Region &region) {
   Block &block = region.front();
   if (block.getNumArguments() != 2)
     return false;
+  Value lhs = block.getArgument(0), rhs = block.getArgument(1);
+  Type type = lhs.getType();
+  if (type.isIndex())
+    return false;
+  auto atomicOk = [&]() {
+    auto intType = dyn_cast<IntegerType>(type);
+    if (!intType)
+      return true;
+    unsigned width = intType.getWidth();
+    return width >= 8 && llvm::isPowerOf2_32(width);
+  };
   auto ops = llvm::map_to_vector(block.without_terminator(),
                                  [](Operation &op) { return &op; });
-  auto readsArgs = [&](Operation *op) {
-    return llvm::all_of(op->getOperands(), [&](Value v) {
-      auto arg = dyn_cast<BlockArgument>(v);
-      return arg && arg.getOwner() == &block;
-    });
-  };
   auto ret = dyn_cast<scf::ReduceReturnOp>(block.getTerminator());
   if (!ret)
     return false;
-  if (ops.size() == 1)
-    return isa<arith::AddFOp, arith::MulFOp, arith::AddIOp, arith::MulIOp,
-               arith::OrIOp, arith::AndIOp, arith::XOrIOp>(ops[0]) &&
-           readsArgs(ops[0]) && ret.getResult() == ops[0]->getResult(0);
-  if (ops.size() == 2)
-    return isa<arith::CmpFOp, arith::CmpIOp>(ops[0]) && readsArgs(ops[0]) &&
-           isa<arith::SelectOp>(ops[1]) &&
-           ops[1]->getOperand(0) == ops[0]->getResult(0) &&
-           ret.getResult() == ops[1]->getResult(0);
+  auto readsInOrder = [&](Operation *op) {
+    return op->getNumOperands() == 2 && op->getOperand(0) == lhs &&
+           op->getOperand(1) == rhs;
+  };
+  if (ops.size() == 1) {
+    Operation *op = ops[0];
+    if (!readsInOrder(op) || ret.getResult() != op->getResult(0))
+      return false;
+    if (isa<arith::MulFOp, arith::MulIOp>(op))
+      return true;
+    return isa<arith::AddFOp, arith::AddIOp, arith::OrIOp, arith::AndIOp,
+               arith::XOrIOp>(op) &&
+           atomicOk();
+  }
+  if (ops.size() != 2 || !readsInOrder(ops[0]))
+    return false;
+  auto select = dyn_cast<arith::SelectOp>(ops[1]);
+  if (!select || select.getCondition() != ops[0]->getResult(0) ||
+      ret.getResult() != select.getResult())
+    return false;
+  bool same = select.getTrueValue() == lhs && select.getFalseValue() == rhs;
+  bool swapped = select.getTrueValue() == rhs && select.getFalseValue() == lhs;
+  if (!same && !swapped)
+    return false;
+  if (auto cmp = dyn_cast<arith::CmpFOp>(ops[0])) {
+    using P = arith::CmpFPredicate;
+    P p = cmp.getPredicate();
+    return p == P::OLT || p == P::OLE || p == P::OGT || p == P::OGE;
+  }
+  if (auto cmp = dyn_cast<arith::CmpIOp>(ops[0])) {
+    using P = arith::CmpIPredicate;
+    P p = cmp.getPredicate();
+    return (p == P::slt || p == P::sle || p == P::sgt || p == P::sge ||
+            p == P::ult || p == P::ule || p == P::ugt || p == P::uge) &&
+           atomicOk();
+  }
   return false;
 }
 

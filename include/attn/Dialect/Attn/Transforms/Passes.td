@@ -179,11 +179,13 @@ def AttnLowerAsserts : Pass<"attn-lower-asserts", "ModuleOp"> {
     Upstream's lowering of `cf.assert` prints the message with `puts` (to
     stdout) and aborts: when stdout is a pipe or a file, its buffer (the
     message and the program's earlier output) is lost with the abort. This
-    pass lowers each `cf.assert` outside GPU modules first: on failure it
-    flushes every stream (`fflush(NULL)`), writes the message and a newline
-    to file descriptor 2 (`write`), then calls `abort()`. Run it after the
-    control flow is in blocks (`convert-scf-to-cf`) and before
-    `convert-to-llvm`.
+    pass lowers each `cf.assert` outside GPU modules first, at any depth (an
+    OpenMP loop's body included) into a call of a helper it defines in the
+    assert's module (`__attn_assert`): on failure the helper flushes every
+    stream (`fflush(NULL)`), writes the message and a newline to file
+    descriptor 2 (`write`), then calls `abort()`. A module that has
+    `write`, `fflush` or `abort` with other types keeps upstream's lowering.
+    Run it before `convert-to-llvm`.
   }];
   let dependentDialects = ["::mlir::LLVM::LLVMDialect",
                            "::mlir::cf::ControlFlowDialect"];
@@ -193,12 +195,15 @@ def AttnSerializeReductions : Pass<"attn-serialize-reductions"> {
   let summary = "Turn scf.parallel loops whose reductions OpenMP cannot "
                 "take into scf.for nests";
   let description = [{
-    `convert-scf-to-openmp` handles reductions combined by `addf`, `mulf`,
-    `addi`, `muli`, `ori`, `andi`, `xori` or a compare and select; with
-    another combiner (`arith.maximumf`, a body of several ops) it leaves an
-    `scf.reduce.return` behind that nothing lowers. This pass runs such a
-    loop sequentially instead (upstream's lowering of `scf.parallel` to
-    nested `scf.for`s); the other loops stay parallel.
+    `convert-scf-to-openmp` handles reductions combined by one `addf`,
+    `mulf`, `addi`, `muli`, `ori`, `andi` or `xori` of the two block
+    arguments in order, or a less/greater compare of them in order and a
+    select (a min or max); with another combiner (`arith.maximumf`, the
+    operands swapped, an `oeq` compare, a body of several ops) it leaves an
+    `scf.reduce.return` behind that nothing lowers, and an `index` or `i1`
+    reduction becomes invalid LLVM (a store of index, an atomic on i1). This
+    pass runs such a loop sequentially instead (upstream's lowering of
+    `scf.parallel` to nested `scf.for`s); the other loops stay parallel.
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
