@@ -41,6 +41,23 @@
 // A torch view [B*S, E] -> [B, S, E] with B and S dynamic: x[1, 2, 3] of
 // iota(6 x 4) viewed as 2 x 3 x 4.
 // CHECK-NEXT: 23
+// A branch loop carrying a dynamic tensor: x0 + 3 x0 = 4 x0.
+// CHECK-NEXT: ( 6, -8, 13, 0.5 )
+
+func.func @dyn_loop(%x0: tensor<?xf32>, %n: index) -> tensor<?xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  cf.br ^head(%c0, %x0 : index, tensor<?xf32>)
+^head(%i: index, %x: tensor<?xf32>):
+  %done = arith.cmpi sge, %i, %n : index
+  cf.cond_br %done, ^exit, ^body
+^body:
+  %y = arith.addf %x, %x0 : tensor<?xf32>
+  %j = arith.addi %i, %c1 : index
+  cf.br ^head(%j, %y : index, tensor<?xf32>)
+^exit:
+  return %x : tensor<?xf32>
+}
 
 func.func @gelu(%x: tensor<3xf32>) -> tensor<3xf32> {
   %half = arith.constant dense<0.5> : tensor<3xf32>
@@ -262,5 +279,11 @@ func.func @main() {
   %viewed = call @view(%iotad, %c2, %c3i) : (tensor<?x4xf32>, index, index) -> tensor<?x?x4xf32>
   %el = tensor.extract %viewed[%c1, %c2, %c3i] : tensor<?x?x4xf32>
   vector.print %el : f32
+  %dx = arith.constant dense<[1.5, -2.0, 3.25, 0.125]> : tensor<4xf32>
+  %dxd = tensor.cast %dx : tensor<4xf32> to tensor<?xf32>
+  %dr = call @dyn_loop(%dxd, %c3i) : (tensor<?xf32>, index) -> tensor<?xf32>
+  %dpad = arith.constant 0.0 : f32
+  %dv = vector.transfer_read %dr[%c0], %dpad : tensor<?xf32>, vector<4xf32>
+  vector.print %dv : vector<4xf32>
   return
 }

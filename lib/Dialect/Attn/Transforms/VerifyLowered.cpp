@@ -398,14 +398,29 @@ struct AttnLiftCFGLoopsPass
       // tensor.empty holds will do.
       SmallVector<ub::PoisonOp> poisons;
       func.walk([&](ub::PoisonOp op) { poisons.push_back(op); });
+      // Dynamic sizes are 0 (any tensor refines poison); an unranked one
+      // is a cast of an empty 1-D tensor.
       for (ub::PoisonOp op : poisons) {
-        auto type = dyn_cast<RankedTensorType>(op.getType());
-        if (!type || !type.hasStaticShape())
+        auto tensorType = dyn_cast<TensorType>(op.getType());
+        if (!tensorType)
           continue;
         OpBuilder b(op);
-        Value empty = tensor::EmptyOp::create(b, op.getLoc(), type.getShape(),
-                                              type.getElementType());
-        op.replaceAllUsesWith(empty);
+        Location loc = op.getLoc();
+        Type elt = tensorType.getElementType();
+        Value value;
+        if (auto type = dyn_cast<RankedTensorType>(tensorType)) {
+          SmallVector<OpFoldResult> sizes;
+          for (int64_t size : type.getShape())
+            sizes.push_back(
+                b.getIndexAttr(ShapedType::isDynamic(size) ? 0 : size));
+          value = tensor::EmptyOp::create(b, loc, sizes, elt);
+          if (value.getType() != type)
+            value = tensor::CastOp::create(b, loc, type, value);
+        } else {
+          value = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{0}, elt);
+          value = tensor::CastOp::create(b, loc, tensorType, value);
+        }
+        op.replaceAllUsesWith(value);
         op.erase();
       }
     }
