@@ -827,6 +827,10 @@ ChainWalker::expandSource(ArrayRef<int64_t> resultShape,
     AffineExpr sum = getAffineConstantExpr(0, ctx);
     int64_t stride = 1;
     for (int64_t k : llvm::reverse(group)) {
+      // A unit dim's index is 0 (a mask expanded to [1, 1, ?, ?] with a
+      // dynamic length), whatever the stride.
+      if (resultShape[k] == 1)
+        continue;
       if (stride == ShapedType::kDynamic)
         return std::nullopt;
       sum = sum + map.getResult(k) * stride;
