@@ -2018,6 +2018,22 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         reason = "an addition to the scores is not a mask";
         return failure();
       }
+      // s + (m1 + m2) is read as (s + m1) + m2, so that each term is a mask
+      // of its own (HF's causal mask plus its padding mask, added before
+      // they reach the scores: the causal term becomes attributes). The op
+      // sums the float terms into one mask again (the order of a sum of
+      // three or more biases may change; a 0 / masking term is exact).
+      if (Expr *sum = l ? x->args[1] : x->args[0];
+          isOp<arith::AddFOp>(sum) && sum->type == x->type &&
+          !contains(sum->args[0], ExprKind::Contract) &&
+          !contains(sum->args[1], ExprKind::Contract)) {
+        Expr *s = l ? x->args[0] : x->args[1];
+        Expr *inner = walker.scalarOp(arith::AddFOp::getOperationName(),
+                                      x->type, {s, sum->args[0]});
+        x = walker.scalarOp(arith::AddFOp::getOperationName(), x->type,
+                            {inner, sum->args[1]});
+        continue;
+      }
       // Only extensions are peeled off the mask (exact); a truncation
       // rounds it, so a truncated mask is a computed one (evaluated with
       // its truncf) rather than the tensor before it.
