@@ -69,3 +69,17 @@ gpu.module @kernels {
     gpu.return
   }
 }
+
+// Nor is one in a gpu.launch body (device code once outlined).
+// CHECK-LABEL: func.func @in_launch
+// CHECK: gpu.launch
+// CHECK: cf.assert %{{.*}}, "in a kernel"
+func.func @in_launch(%c: i1) {
+  %one = arith.constant 1 : index
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %one, %gy = %one, %gz = %one)
+             threads(%tx, %ty, %tz) in (%sx = %one, %sy = %one, %sz = %one) {
+    cf.assert %c, "in a kernel"
+    gpu.terminator
+  }
+  return
+}

@@ -871,3 +871,81 @@ func.func @two_softcaps(%q: tensor<1x2x4x8xf32>, %k: tensor<1x2x6x8xf32>, %v: te
   } -> tensor<1x2x4x8xf32>
   return %out : tensor<1x2x4x8xf32>
 }
+
+// -----
+
+// A 0/-inf band rounded through f8E4M3FN (no infinity: -inf becomes NaN)
+// is not read as a band (nor raised: an f8 mask is no mask operand).
+#q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#row = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#m2 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#i2 = affine_map<(d0, d1) -> (d0, d1)>
+
+func.func @f8_rounded_band(%q: tensor<1x2x5x8xf32>, %k: tensor<1x2x7x8xf32>, %v: tensor<1x2x7x8xf32>) -> tensor<1x2x5x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninfT = arith.constant 0xFF800000 : f32
+  %scale = arith.constant 0.35 : f32
+  %m = arith.constant dense<[[0.0, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0.0, 0.0, 0xFF800000, 0xFF800000, 0xFF800000], [0.0, 0.0, 0.0, 0.0, 0.0, 0xFF800000, 0xFF800000], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0xFF800000], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]]> : tensor<5x7xf32>
+  %e = tensor.empty() : tensor<1x2x5x7xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x5x8xf32>, tensor<1x2x7x8xf32>) outs(%f : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x7xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m2, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %m : tensor<1x2x5x7xf32>, tensor<5x7xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %mv: f32, %o: f32):
+    %x = arith.mulf %a, %scale : f32
+    %mt = arith.truncf %mv : f32 to f8E4M3FN
+    %me = arith.extf %mt : f8E4M3FN to f32
+    %w = arith.addf %x, %me : f32
+    linalg.yield %w : f32
+  } -> tensor<1x2x5x7xf32>
+  %cmin = arith.constant 0xFF800000 : f32
+  %cl = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ss : tensor<1x2x5x7xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %c = arith.addf %a, %zero : f32
+    linalg.yield %c : f32
+  } -> tensor<1x2x5x7xf32>
+  %er = tensor.empty() : tensor<1x2x5xf32>
+  %fm = linalg.fill ins(%ninfT : f32) outs(%er : tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
+  %mx = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%cl : tensor<1x2x5x7xf32>) outs(%fm : tensor<1x2x5xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %m0 = arith.maximumf %a, %acc : f32
+    linalg.yield %m0 : f32
+  } -> tensor<1x2x5xf32>
+  %ex = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%cl, %mx : tensor<1x2x5x7xf32>, tensor<1x2x5xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %x = math.exp %d : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x5x7xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x5xf32>) -> tensor<1x2x5xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x5x7xf32>) outs(%fs : tensor<1x2x5xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s0 = arith.addf %a, %acc : f32
+    linalg.yield %s0 : f32
+  } -> tensor<1x2x5xf32>
+  %p = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sum : tensor<1x2x5x7xf32>, tensor<1x2x5xf32>) outs(%e : tensor<1x2x5x7xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %x = arith.divf %a, %b : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x5x7xf32>
+  %eo = tensor.empty() : tensor<1x2x5x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x5x8xf32>) -> tensor<1x2x5x8xf32>
+  // expected-remark @+1 {{unsupported element type of the additive mask}}
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x5x7xf32>, tensor<1x2x7x8xf32>) outs(%fo : tensor<1x2x5x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x5x8xf32>
+  return %o : tensor<1x2x5x8xf32>
+}

@@ -49,6 +49,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 
 #define DEBUG_TYPE "attn-fuse-attention"
 
@@ -196,6 +197,14 @@ template <typename OpTy> static bool isOp(Expr *e) {
   return e->kind == ExprKind::Op && e->name == OpTy::getOperationName();
 }
 
+/// Scans of constant mask planes for a band, made in one run of the pass:
+/// keyed by the constant's attribute, negation, float-ness and the region
+/// read (row and column dims, [r0, r1) x [c0, c1), offset of the other
+/// dims), the band's {lo, hi} of c - r, or none.
+using BandScanKey = std::tuple<const void *, bool, bool, std::vector<int64_t>>;
+using BandScans =
+    std::map<BandScanKey, std::optional<std::pair<int64_t, int64_t>>>;
+
 /// Walks the use-def chain backwards and builds expressions.
 class ChainWalker {
 public:
@@ -205,6 +214,8 @@ public:
 
   /// Static size of each logical dim (dynamic when unknown).
   SmallVector<int64_t> sizes;
+  /// Band scans shared by the chains of one pass run (null: none kept).
+  BandScans *bandScans = nullptr;
   /// Ops of the score/probability chain (their results must have no user
   /// outside the chain).
   llvm::SetVector<Operation *> chainOps;
@@ -722,6 +733,9 @@ Expr *ChainWalker::buildBodyOp(Value v, Operation *def,
       else
         return leaf(v, AffineMap());
     }
+    // The tensor is not read whole (it may be larger than the loops), so
+    // its dims, and those of what computes it, say nothing of Sq and Skv.
+    llvm::SaveAndRestore<unsigned> notWhole(foreignDepth, foreignDepth + 1);
     return build(extract.getTensor(), AffineMap::get(kNumDims, 0, at, ctx));
   }
   if (def->getNumResults() != 1 || def->getNumRegions() != 0)
@@ -2964,6 +2978,8 @@ struct ConstantElements {
   DenseElementsAttr dense;
   ArrayRef<char> blob;
   Type elementType;
+  /// The constant's attribute (dense or resource).
+  Attribute attr;
 
   explicit operator bool() const { return dense || elementType; }
   bool getBool(int64_t idx) const {
@@ -2990,12 +3006,15 @@ struct ConstantElements {
 
 static ConstantElements getConstantElements(Value v) {
   ConstantElements result;
-  if (matchPattern(v, m_Constant(&result.dense)))
+  if (matchPattern(v, m_Constant(&result.dense))) {
+    result.attr = result.dense;
     return result;
+  }
   result.dense = {};
   Attribute attr;
   if (!matchPattern(v, m_Constant(&attr)))
     return result;
+  result.attr = attr;
   auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
   if (!resource)
     return result;
@@ -3108,44 +3127,78 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
                    : std::min(srcShape[colDim], c0 + cols);
   if (r0 >= r1 || c0 >= c1 || (r1 - r0) > (int64_t(1) << 26) / (c1 - c0))
     return std::nullopt;
-  // Element (r, c) of the plane, the other dims at their offsets.
-  auto linearIndex = [&](int64_t r, int64_t c) {
-    SmallVector<int64_t> at(srcBase);
-    at[rowDim] = r;
-    at[colDim] = c;
-    int64_t idx = 0;
-    for (auto [pos, size] : llvm::zip(at, srcShape))
-      idx = idx * size + pos;
-    return idx;
-  };
+  // Element (r, c) of the plane is base + r * rowStride + c * colStride,
+  // the other dims at their offsets.
+  SmallVector<int64_t> strides(srcShape.size(), 1);
+  for (int64_t d = static_cast<int64_t>(srcShape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * srcShape[d + 1];
+  int64_t base = 0;
+  for (auto [d, pos] : llvm::enumerate(srcBase))
+    if (static_cast<int64_t>(d) != rowDim && static_cast<int64_t>(d) != colDim)
+      base += pos * strides[d];
+  int64_t rowStride = strides[rowDim], colStride = strides[colDim];
+  // Fast reads of the common forms (a dense i1 or f32 constant).
+  std::optional<DenseElementsAttr::iterator_range<bool>> bools;
+  ArrayRef<float> floats;
+  if (dense.dense && !dense.dense.isSplat()) {
+    if (elementType.isInteger(1))
+      bools = dense.dense.getValues<bool>();
+    else if (elementType.isF32())
+      floats = ArrayRef<float>(
+          reinterpret_cast<const float *>(dense.dense.getRawData().data()),
+          dense.dense.getNumElements());
+  }
   auto keeps = [&](int64_t r, int64_t c) -> std::optional<bool> {
+    int64_t idx = base + r * rowStride + c * colStride;
     if (!isFloat)
-      return dense.getBool(linearIndex(r, c)) != negated;
-    double d = dense.getFloat(linearIndex(r, c));
+      return (bools ? *(bools->begin() + idx) : dense.getBool(idx)) != negated;
+    double d = floats.empty() ? dense.getFloat(idx) : floats[idx];
     // 0 keeps, -1e4 or less masks; anything else (NaN included) is no band.
     if (!(d == 0.0 || d <= -1.0e4))
       return std::nullopt;
     return d == 0.0;
   };
-  // The kept elements must be exactly lo <= c - r <= hi.
-  int64_t lo = std::numeric_limits<int64_t>::max(),
-          hi = std::numeric_limits<int64_t>::min();
-  for (int64_t r = r0; r < r1; ++r)
-    for (int64_t c = c0; c < c1; ++c) {
-      std::optional<bool> k = keeps(r, c);
-      if (!k)
+  // The kept elements must be exactly lo <= c - r <= hi. A scan already
+  // made in this run (the same buffer sliced the same way in every layer)
+  // is reused.
+  BandScanKey key{dense.attr.getAsOpaquePointer(),
+                  negated,
+                  isFloat,
+                  {rowDim, colDim, r0, c0, r1, c1, base}};
+  std::optional<std::pair<int64_t, int64_t>> scanned;
+  auto cached =
+      walker.bandScans ? walker.bandScans->find(key) : BandScans::iterator();
+  if (walker.bandScans && cached != walker.bandScans->end()) {
+    scanned = cached->second;
+  } else {
+    scanned = [&]() -> std::optional<std::pair<int64_t, int64_t>> {
+      int64_t lo = std::numeric_limits<int64_t>::max(),
+              hi = std::numeric_limits<int64_t>::min();
+      for (int64_t r = r0; r < r1; ++r)
+        for (int64_t c = c0; c < c1; ++c) {
+          std::optional<bool> k = keeps(r, c);
+          if (!k)
+            return std::nullopt;
+          if (*k) {
+            lo = std::min(lo, c - r);
+            hi = std::max(hi, c - r);
+          }
+        }
+      if (lo > hi)
         return std::nullopt;
-      if (*k) {
-        lo = std::min(lo, c - r);
-        hi = std::max(hi, c - r);
-      }
-    }
-  if (lo > hi)
+      // (Every element was checked to be 0 or masking above.)
+      for (int64_t r = r0; r < r1; ++r)
+        for (int64_t c = c0; c < c1; ++c)
+          if (*keeps(r, c) != (c - r >= lo && c - r <= hi))
+            return std::nullopt;
+      return std::make_pair(lo, hi);
+    }();
+    if (walker.bandScans)
+      (*walker.bandScans)[key] = scanned;
+  }
+  if (!scanned)
     return std::nullopt;
-  for (int64_t r = r0; r < r1; ++r)
-    for (int64_t c = c0; c < c1; ++c)
-      if (*keeps(r, c) != (c - r >= lo && c - r <= hi))
-        return std::nullopt;
+  auto [lo, hi] = *scanned;
   // Element (i, j) of the mask is (rowOff + i, colOff + j) of the plane, so
   // lo <= c - r <= hi is lo + delta <= j - i <= hi + delta with delta =
   // rowOff - colOff = shift + m (Skv - Sq).
@@ -3197,9 +3250,12 @@ public:
   /// `swapQueryAndValueDims`: of a 4-D root's two output dims that only one
   /// operand reads, take the last for the query rows and the other for V's
   /// columns (an output written [B, H, Dv, Sq]), instead of the reverse.
-  ChainMatcher(Operation *root, bool swapQueryAndValueDims = false)
+  ChainMatcher(Operation *root, bool swapQueryAndValueDims = false,
+               BandScans *bandScans = nullptr)
       : root(root), walker(root->getContext()),
-        swapQueryAndValueDims(swapQueryAndValueDims) {}
+        swapQueryAndValueDims(swapQueryAndValueDims) {
+    walker.bandScans = bandScans;
+  }
 
   /// Matches and, on success, rewrites. Returns the reason on failure.
   FailureOr<AttentionOp> run(RewriterBase &rewriter, MatchResult &result);
@@ -3219,13 +3275,14 @@ private:
 /// attention read one way, the other way.
 static FailureOr<AttentionOp> matchAndRaise(Operation *root,
                                             RewriterBase &rewriter,
-                                            MatchResult &result) {
-  ChainMatcher matcher(root);
+                                            MatchResult &result,
+                                            BandScans *bandScans = nullptr) {
+  ChainMatcher matcher(root, /*swapQueryAndValueDims=*/false, bandScans);
   FailureOr<AttentionOp> fused = matcher.run(rewriter, result);
   if (succeeded(fused) || result.candidate || !matcher.hasOtherReading)
     return fused;
   MatchResult other;
-  ChainMatcher swapped(root, /*swapQueryAndValueDims=*/true);
+  ChainMatcher swapped(root, /*swapQueryAndValueDims=*/true, bandScans);
   fused = swapped.run(rewriter, other);
   if (succeeded(fused) || other.candidate)
     result = other;
@@ -3696,11 +3753,17 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   // Folds the mask `m` into the band if it is a constant one.
   auto foldBand = [&](Expr *m, bool negated, bool isFloat) {
     // A float constant rounded to another float type first (Whisper's f32
-    // buffer cast to f16): rounding keeps 0 and maps values <= -1e4 to
-    // values <= -1e4 (the source is checked, so a value the rounding
-    // would carry across -1e4 is no band).
+    // buffer cast to f16): rounding keeps 0 and -inf, and keeps a value
+    // <= -1e4 a masking one (bf16 rounds -1e4 to -9984, which masks as
+    // well; the source is what is checked against -1e4).
+    // Only into types with infinities and a range beyond 1e4 (f16, bf16,
+    // f32, f64): an f8 type without infinities turns -inf into NaN, and
+    // narrower ones saturate -1e4.
+    auto keepsMasks = [](Type t) {
+      return t.isF16() || t.isBF16() || t.isF32() || t.isF64();
+    };
     while (isFloat && (isOp<arith::TruncFOp>(m) || isOp<arith::ExtFOp>(m)) &&
-           m->args.size() == 1)
+           m->args.size() == 1 && keepsMasks(m->type))
       m = m->args[0];
     if (m->kind != ExprKind::Leaf || !m->map)
       return false;
@@ -4462,6 +4525,7 @@ struct AttnFuseAttentionPass
     // Later contractions first: the second contraction of a chain comes
     // after the first, and the first is never a root of a match.
     DenseSet<Operation *> erased;
+    BandScans bandScans;
     for (Operation *op : llvm::reverse(roots)) {
       if (erased.contains(op))
         continue;
@@ -4475,7 +4539,8 @@ struct AttnFuseAttentionPass
         }
       } listener(erased);
       rewriter.setListener(&listener);
-      FailureOr<AttentionOp> fused = matchAndRaise(op, rewriter, result);
+      FailureOr<AttentionOp> fused =
+          matchAndRaise(op, rewriter, result, &bandScans);
       rewriter.setListener(nullptr);
       if (failed(fused) && report && result.candidate)
         op->emitRemark() << "attn-fuse-attention: not fused: " << result.reason;

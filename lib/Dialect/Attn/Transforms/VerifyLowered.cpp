@@ -181,8 +181,11 @@ struct AttnLowerAssertsPass
     // Host asserts (not in a GPU module), at any depth (an OpenMP loop's
     // body included), grouped by the module whose symbols they can call.
     llvm::MapVector<ModuleOp, SmallVector<cf::AssertOp>> byModule;
+    // (An assert in a gpu.launch body is device code too: outlining would
+    // copy the helper and the libc declarations into the kernel's module.)
     getOperation()->walk([&](cf::AssertOp op) {
-      if (!op->getParentOfType<gpu::GPUModuleOp>())
+      if (!op->getParentOfType<gpu::GPUModuleOp>() &&
+          !op->getParentOfType<gpu::LaunchOp>())
         byModule[op->getParentOfType<ModuleOp>()].push_back(op);
     });
     for (auto &[module, asserts] : byModule)

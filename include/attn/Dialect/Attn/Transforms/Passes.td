@@ -179,7 +179,8 @@ def AttnLowerAsserts : Pass<"attn-lower-asserts", "ModuleOp"> {
     Upstream's lowering of `cf.assert` prints the message with `puts` (to
     stdout) and aborts: when stdout is a pipe or a file, its buffer (the
     message and the program's earlier output) is lost with the abort. This
-    pass lowers each `cf.assert` outside GPU modules first, at any depth (an
+    pass lowers each `cf.assert` outside GPU modules and `gpu.launch` bodies
+    first, at any depth (an
     OpenMP loop's body included) into a call of a helper it defines in the
     assert's module (`__attn_assert`): on failure the helper flushes every
     stream (`fflush(NULL)`), writes the message and a newline to file
