@@ -2,8 +2,8 @@
 // [8, 2] read at a bucket computed from j - i (tensor.extract at a computed
 // index inside a linalg body, which the op cannot evaluate again), permuted
 // to [1, H, S, S] and added to the scores. The bias is a tensor before the
-// chain, so the raised op reads it as its mask (the [H, S, S] tensor the
-// [1, H, S, S] view expands; written by a helper in session 13). B = 1, H = 2, S = 5, D = 4; the fused and the unfused
+// chain, so the raised op reads it as its mask (written by a helper in
+// session 13). B = 1, H = 2, S = 5, D = 4; the fused and the unfused
 // programs must print the same numbers.
 // RUN: attn-opt %s -attn-fuse-attention | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="fuse=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs > %t.ref
@@ -11,7 +11,7 @@
 // RUN: %python %attn_src/test/lib/compare_outputs.py %t.ref %t.fused --rtol 1e-4 --atol 1e-5
 
 // CHECK: attn.attention
-// CHECK-SAME: mask(%{{.*}} : tensor<2x5x5xf32>)
+// CHECK-SAME: mask(%{{.*}} : tensor<1x2x5x5xf32>)
 // CHECK-NOT: math.exp
 
 func.func @f(%arg0: tensor<1x2x5x4xf32>, %arg1: tensor<1x2x5x4xf32>, %arg2: tensor<1x2x5x4xf32>, %arg3: tensor<8x2xf32>) -> (tensor<1x2x5x4xf32>) {

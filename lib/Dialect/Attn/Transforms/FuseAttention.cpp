@@ -20,6 +20,7 @@
 #include "attn/Dialect/Attn/Transforms/Transforms.h"
 
 #include "mlir/Analysis/FlatLinearValueConstraints.h"
+#include "mlir/Analysis/Presburger/IntegerRelation.h"
 #include "mlir/Dialect/Affine/Utils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -840,10 +841,12 @@ ChainWalker::expandSource(ArrayRef<int64_t> resultShape,
   for (const ReassociationIndices &group : reassoc) {
     AffineExpr sum = getAffineConstantExpr(0, ctx);
     int64_t stride = 1;
+    // A unit dim's index is 0 whatever the stride: a mask expanded to [1,
+    // 1, ?, ?] with a dynamic length is read through. (Only then: the
+    // index the map gives, such as i when Sq is 1, keeps the expression
+    // structurally equal to other reads of the same value.)
     for (int64_t k : llvm::reverse(group)) {
-      // A unit dim's index is 0 (a mask expanded to [1, 1, ?, ?] with a
-      // dynamic length), whatever the stride.
-      if (resultShape[k] == 1)
+      if (resultShape[k] == 1 && stride == ShapedType::kDynamic)
         continue;
       if (stride == ShapedType::kDynamic)
         return std::nullopt;
@@ -3033,6 +3036,300 @@ static ConstantElements getConstantElements(Value v) {
   return result;
 }
 
+namespace {
+/// a Sq + b Skv + c.
+struct SizeForm {
+  int64_t a = 0, b = 0, c = 0;
+  SizeForm operator+(const SizeForm &o) const {
+    return {a + o.a, b + o.b, c + o.c};
+  }
+  SizeForm operator-(const SizeForm &o) const {
+    return {a - o.a, b - o.b, c - o.c};
+  }
+  SizeForm operator*(int64_t k) const { return {a * k, b * k, c * k}; }
+};
+/// form >= 0, or form == 0.
+struct SizeCond {
+  SizeForm form;
+  bool eq = false;
+};
+/// The value of an index computation where all `conds` hold (`known`
+/// false: some value the forms cannot express).
+struct SizePiece {
+  SmallVector<SizeCond> conds;
+  SizeForm value;
+  bool known = true;
+};
+} // namespace
+
+/// Whether `conds` can hold together for some Sq, Skv >= 1 (the static
+/// sizes of `walker` when known).
+static bool isFeasible(ArrayRef<SizeCond> conds, const ChainWalker &walker) {
+  using namespace presburger;
+  auto row = [](SizeForm f) { return SmallVector<int64_t>{f.a, f.b, f.c}; };
+  IntegerPolyhedron set(PresburgerSpace::getSetSpace(/*numDims=*/2));
+  set.addInequality({1, 0, -1});
+  set.addInequality({0, 1, -1});
+  if (!ShapedType::isDynamic(walker.sizes[kI]))
+    set.addEquality({1, 0, -walker.sizes[kI]});
+  if (!ShapedType::isDynamic(walker.sizes[kJ]))
+    set.addEquality({0, 1, -walker.sizes[kJ]});
+  for (const SizeCond &c : conds) {
+    if (c.eq)
+      set.addEquality(row(c.form));
+    else
+      set.addInequality(row(c.form));
+  }
+  return !set.isEmpty();
+}
+
+/// Reads `v`, an integer computed outside any body from sizes and constants
+/// with add/sub/mul by constants, casts between index and i64, and
+/// compare-and-select (torch-mlir's normalisation and clamping of slice
+/// bounds: `x < 0 ? x + n : x`, then clamped to [0, n]), as pieces: one
+/// affine form of Sq and Skv per combination of select outcomes, with the
+/// conditions under which it is the value. None when something else is
+/// read, a size is no sequence length, or there are too many pieces.
+static std::optional<SmallVector<SizePiece>>
+getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
+  constexpr size_t kMaxPieces = 256;
+  if (depth > 32)
+    return std::nullopt;
+  Operation *def = v.getDefiningOp();
+  auto rec = [&](Value x) { return getSizePieces(x, walker, depth + 1); };
+  auto single = [](SizeForm f) {
+    SmallVector<SizePiece> r(1);
+    r[0].value = f;
+    return r;
+  };
+  // Combines the pieces of two operands with `f` on their values.
+  auto combine =
+      [&](ArrayRef<SizePiece> x, ArrayRef<SizePiece> y,
+          function_ref<std::optional<SizeForm>(SizeForm, SizeForm)> f)
+      -> std::optional<SmallVector<SizePiece>> {
+    SmallVector<SizePiece> r;
+    for (const SizePiece &px : x)
+      for (const SizePiece &py : y) {
+        SizePiece p;
+        p.conds.append(px.conds);
+        p.conds.append(py.conds);
+        p.known = px.known && py.known;
+        if (p.known) {
+          std::optional<SizeForm> value = f(px.value, py.value);
+          if (!value)
+            return std::nullopt;
+          p.value = *value;
+        }
+        r.push_back(std::move(p));
+        if (r.size() > kMaxPieces)
+          return std::nullopt;
+      }
+    return r;
+  };
+  if (std::optional<int64_t> c = getConstantIntValue(v))
+    return single({0, 0, *c});
+  if (isa_and_nonnull<arith::IndexCastOp>(def)) {
+    // Between index and i64 only (no truncation).
+    Type from = def->getOperand(0).getType(), to = v.getType();
+    auto is64 = [](Type t) { return t.isIndex() || t.isInteger(64); };
+    if (!is64(from) || !is64(to))
+      return std::nullopt;
+    return rec(def->getOperand(0));
+  }
+  if (isa_and_nonnull<arith::AddIOp, arith::SubIOp, arith::MulIOp>(def)) {
+    auto x = rec(def->getOperand(0)), y = rec(def->getOperand(1));
+    if (!x || !y)
+      return std::nullopt;
+    return combine(*x, *y,
+                   [&](SizeForm a, SizeForm b) -> std::optional<SizeForm> {
+                     if (isa<arith::AddIOp>(def))
+                       return a + b;
+                     if (isa<arith::SubIOp>(def))
+                       return a - b;
+                     if (a.a == 0 && a.b == 0)
+                       return b * a.c;
+                     if (b.a == 0 && b.b == 0)
+                       return a * b.c;
+                     return std::nullopt;
+                   });
+  }
+  // select(x pred y, t, f), maxsi/minsi.
+  Value x, y, t, f;
+  arith::CmpIPredicate pred;
+  if (auto sel = dyn_cast_or_null<arith::SelectOp>(def)) {
+    auto cmp = sel.getCondition().getDefiningOp<arith::CmpIOp>();
+    if (!cmp)
+      return std::nullopt;
+    x = cmp.getLhs(), y = cmp.getRhs(), pred = cmp.getPredicate();
+    t = sel.getTrueValue(), f = sel.getFalseValue();
+  } else if (isa_and_nonnull<arith::MaxSIOp, arith::MinSIOp>(def)) {
+    x = t = def->getOperand(0), y = f = def->getOperand(1);
+    pred = isa<arith::MaxSIOp>(def) ? arith::CmpIPredicate::sge
+                                    : arith::CmpIPredicate::sle;
+  }
+  if (x) {
+    // The outcomes as disjunctions of conditions on d = x - y.
+    using Disj = SmallVector<SmallVector<SizeCond>>;
+    auto ge = [](SizeForm d, int64_t k) { // d >= k
+      return SizeCond{d - SizeForm{0, 0, k}, false};
+    };
+    auto le = [](SizeForm d, int64_t k) { // d <= k
+      return SizeCond{SizeForm{0, 0, k} - d, false};
+    };
+    auto outcomes = [&](SizeForm d) -> std::optional<std::pair<Disj, Disj>> {
+      using P = arith::CmpIPredicate;
+      switch (pred) {
+      case P::sge:
+        return std::make_pair(Disj{{ge(d, 0)}}, Disj{{le(d, -1)}});
+      case P::sgt:
+        return std::make_pair(Disj{{ge(d, 1)}}, Disj{{le(d, 0)}});
+      case P::sle:
+        return std::make_pair(Disj{{le(d, 0)}}, Disj{{ge(d, 1)}});
+      case P::slt:
+        return std::make_pair(Disj{{le(d, -1)}}, Disj{{ge(d, 0)}});
+      case P::eq:
+        return std::make_pair(Disj{{SizeCond{d, true}}},
+                              Disj{{ge(d, 1)}, {le(d, -1)}});
+      case P::ne:
+        return std::make_pair(Disj{{ge(d, 1)}, {le(d, -1)}},
+                              Disj{{SizeCond{d, true}}});
+      default:
+        return std::nullopt; // Unsigned: not read.
+      }
+    };
+    auto px = rec(x), py = rec(y), pt = rec(t), pf = rec(f);
+    if (!px || !py || !pt || !pf)
+      return std::nullopt;
+    SmallVector<SizePiece> r;
+    for (const SizePiece &a : *px)
+      for (const SizePiece &b : *py) {
+        if (!a.known || !b.known)
+          return std::nullopt;
+        auto out = outcomes(a.value - b.value);
+        if (!out)
+          return std::nullopt;
+        // A branch that is a compared value (`x > n ? n : x`) takes the
+        // piece being compared, not each of its pieces.
+        auto branchPieces = [&](Value v, ArrayRef<SizePiece> all) {
+          if (v == x)
+            return SmallVector<SizePiece>{SizePiece{{}, a.value, true}};
+          if (v == y)
+            return SmallVector<SizePiece>{SizePiece{{}, b.value, true}};
+          return SmallVector<SizePiece>(all);
+        };
+        SmallVector<SizePiece> tPieces = branchPieces(t, *pt),
+                               fPieces = branchPieces(f, *pf);
+        for (auto [disj, branch] : {std::make_pair(&out->first, &tPieces),
+                                    std::make_pair(&out->second, &fPieces)})
+          for (const SmallVector<SizeCond> &conj : *disj)
+            for (const SizePiece &p : *branch) {
+              SizePiece q = p;
+              q.conds.append(a.conds);
+              q.conds.append(b.conds);
+              q.conds.append(conj);
+              // Dropped when its conditions cannot hold together.
+              if (!isFeasible(q.conds, walker))
+                continue;
+              r.push_back(std::move(q));
+              if (r.size() > kMaxPieces)
+                return std::nullopt;
+            }
+      }
+    return r;
+  }
+  // A size (or affine arithmetic on sizes) the walk can read.
+  Expr *e = walker.buildScalarOutside(v);
+  if (e->kind == ExprKind::Const && e->type.isIntOrIndex())
+    return single({0, 0, static_cast<int64_t>(e->cst)});
+  if (e->kind != ExprKind::Index)
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> flat = flattenWithSizes(e->index, walker);
+  if (!flat || llvm::any_of(llvm::seq<unsigned>(0, kNumDims),
+                            [&](unsigned d) { return (*flat)[d] != 0; }))
+    return std::nullopt;
+  return single({(*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back()});
+}
+
+/// The difference rowOffset - colOffset of a slice of an [rows, cols]
+/// plane read as a [Sq, Skv] mask, when it is the same affine form of Sq
+/// and Skv in every execution where the slice is valid: Sq, Skv >= 1, the
+/// slice's sizes are Sq and Skv (the mask is read over those loops) and it
+/// lies in the plane. Each combination of the pieces of the offsets and
+/// sizes is checked with a Presburger set over (Sq, Skv).
+static std::optional<SizeForm>
+getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
+                         OpFoldResult rowSize, OpFoldResult colSize,
+                         int64_t rows, int64_t cols, ChainWalker &walker) {
+  auto pieces = [&](OpFoldResult ofr) -> std::optional<SmallVector<SizePiece>> {
+    if (std::optional<int64_t> c = getConstantIntValue(ofr)) {
+      SmallVector<SizePiece> r(1);
+      r[0].value = {0, 0, *c};
+      return r;
+    }
+    return getSizePieces(cast<Value>(ofr), walker);
+  };
+  auto ro = pieces(rowOff), co = pieces(colOff), rs = pieces(rowSize),
+       cs = pieces(colSize);
+  if (!ro || !co || !rs || !cs ||
+      ro->size() * co->size() * rs->size() * cs->size() > 65536)
+    return std::nullopt;
+
+  using namespace presburger;
+  auto row = [](SizeForm f) { return SmallVector<int64_t>{f.a, f.b, f.c}; };
+  SizeForm sq{1, 0, 0}, skv{0, 1, 0};
+  auto base = [&]() {
+    IntegerPolyhedron set(PresburgerSpace::getSetSpace(/*numDims=*/2));
+    set.addInequality(row(sq - SizeForm{0, 0, 1}));
+    set.addInequality(row(skv - SizeForm{0, 0, 1}));
+    if (!ShapedType::isDynamic(walker.sizes[kI]))
+      set.addEquality(row(sq - SizeForm{0, 0, walker.sizes[kI]}));
+    if (!ShapedType::isDynamic(walker.sizes[kJ]))
+      set.addEquality(row(skv - SizeForm{0, 0, walker.sizes[kJ]}));
+    return set;
+  };
+  std::optional<SizeForm> target;
+  for (const SizePiece &pr : *ro)
+    for (const SizePiece &pc : *co)
+      for (const SizePiece &psr : *rs)
+        for (const SizePiece &psc : *cs) {
+          IntegerPolyhedron set = base();
+          for (const SizePiece *p : {&pr, &pc, &psr, &psc})
+            for (const SizeCond &c : p->conds) {
+              if (c.eq)
+                set.addEquality(row(c.form));
+              else
+                set.addInequality(row(c.form));
+            }
+          if (psr.known && psc.known && pr.known && pc.known) {
+            set.addEquality(row(psr.value - sq));
+            set.addEquality(row(psc.value - skv));
+            set.addInequality(row(pr.value));
+            set.addInequality(row(SizeForm{0, 0, rows} - pr.value - psr.value));
+            set.addInequality(row(pc.value));
+            set.addInequality(row(SizeForm{0, 0, cols} - pc.value - psc.value));
+          }
+          if (set.isEmpty())
+            continue;
+          if (!pr.known || !pc.known || !psr.known || !psc.known)
+            return std::nullopt;
+          SizeForm diff = pr.value - pc.value;
+
+          if (!target) {
+            target = diff;
+            continue;
+          }
+          // Equal to the first form wherever this combination holds.
+          for (int64_t sign : {1, -1}) {
+            IntegerPolyhedron other = set;
+            other.addInequality(
+                row((diff - *target) * sign - SizeForm{0, 0, 1}));
+            if (!other.isEmpty())
+              return std::nullopt;
+          }
+        }
+  return target;
+}
+
 /// Reads a constant dense i1 or float mask as a band, if it is one: the
 /// constant itself, or a unit-stride slice of it (a model's causal buffer
 /// for its longest sequence sliced to [Sq, Skv], GPT-2's `bias[:, :, Skv -
@@ -3059,7 +3356,8 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   // The offsets of the rows and columns in the constant, as index
   // expressions when dynamic.
   Value rowOffset, colOffset;
-  if (auto slice = value.getDefiningOp<tensor::ExtractSliceOp>()) {
+  auto slice = value.getDefiningOp<tensor::ExtractSliceOp>();
+  if (slice) {
     RankedTensorType srcType = slice.getSourceType();
     if (!slice.hasUnitStride() || !srcType.hasStaticShape() ||
         !(dense = getConstantElements(slice.getSource())))
@@ -3216,15 +3514,26 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     };
     AffineExpr rowExpr = offsetExpr(rowOffset, r0),
                colExpr = offsetExpr(colOffset, c0);
-    if (!rowExpr || !colExpr)
+    std::optional<SmallVector<int64_t>> flat;
+    if (rowExpr && colExpr)
+      flat = flattenWithSizes(rowExpr - colExpr, walker);
+    std::optional<SizeForm> diff;
+    if (flat && llvm::all_of(llvm::seq<unsigned>(0, kNumDims),
+                             [&](unsigned d) { return (*flat)[d] == 0; })) {
+      diff = SizeForm{(*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back()};
+    } else {
+      // Offsets computed with compares and selects (torch-mlir's slice
+      // bounds): the same form in every valid execution.
+      SmallVector<OpFoldResult> offsets = slice.getMixedOffsets();
+      SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+      diff = getSliceOffsetDifference(
+          offsets[rowDim], offsets[colDim], sizes[rowDim], sizes[colDim],
+          srcShape[rowDim], srcShape[colDim], walker);
+    }
+    if (!diff)
       return std::nullopt;
-    std::optional<SmallVector<int64_t>> flat =
-        flattenWithSizes(rowExpr - colExpr, walker);
-    if (!flat || llvm::any_of(llvm::seq<unsigned>(0, kNumDims),
-                              [&](unsigned d) { return (*flat)[d] != 0; }))
-      return std::nullopt;
-    std::optional<std::pair<int64_t, int64_t>> folded = foldSizes(
-        (*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back(), walker);
+    std::optional<std::pair<int64_t, int64_t>> folded =
+        foldSizes(diff->a, diff->b, diff->c, walker);
     if (!folded || (folded->second != 0 && folded->second != 1))
       return std::nullopt;
     shift = folded->first;
