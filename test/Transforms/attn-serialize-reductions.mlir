@@ -137,3 +137,47 @@ func.func @for_openmp(%m: memref<16xi32>) -> (i32, i32) {
   }
   return %r0, %r1 : i32, i32
 }
+
+// A combiner that returns an argument as it is (canonicalization's result
+// for `select(a == b, a, b)`) runs as a loop, through an op returning it
+// (upstream's rewrite crashed on the bare argument); so do an i128 `addi`
+// and an f80 `addf` (llvm.atomicrmw takes neither).
+// CHECK-LABEL: func.func @bare_and_wide
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for
+// CHECK: arith.select %{{.*}}, %{{.*}}, %{{.*}} : i32
+// CHECK-COUNT-2: scf.for
+// CHECK-NOT: scf.parallel
+// CHECK: return
+func.func @bare_and_wide(%m: memref<16xi128>, %f: memref<16xf80>) -> (i32, i128, f80) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %z = arith.constant 0 : i32
+  %z128 = arith.constant 0 : i128
+  %z80 = arith.constant 0.0 : f80
+  %r0 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%z) -> i32 {
+    %v = arith.index_cast %i : index to i32
+    scf.reduce(%v : i32) {
+    ^bb0(%a: i32, %b: i32):
+      scf.reduce.return %b : i32
+    }
+  }
+  %r1 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%z128) -> i128 {
+    %v = memref.load %m[%i] : memref<16xi128>
+    scf.reduce(%v : i128) {
+    ^bb0(%a: i128, %b: i128):
+      %s = arith.addi %a, %b : i128
+      scf.reduce.return %s : i128
+    }
+  }
+  %r2 = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%z80) -> f80 {
+    %v = memref.load %f[%i] : memref<16xf80>
+    scf.reduce(%v : f80) {
+    ^bb0(%a: f80, %b: f80):
+      %s = arith.addf %a, %b : f80
+      scf.reduce.return %s : f80
+    }
+  }
+  return %r0, %r1, %r2 : i32, i128, f80
+}

@@ -12,6 +12,7 @@
 // CHECK-NEXT: 91
 // CHECK-NEXT: 15
 // CHECK-NEXT: 13
+// CHECK-NEXT: 13
 func.func @main() {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -93,5 +94,15 @@ func.func @main() {
     }
   }
   vector.print %r6 : i32
+  // A combiner that returns its new value as it is: some i (run as a loop:
+  // the last, 13).
+  %r7 = scf.parallel (%i) = (%c0) to (%c14) step (%c1) init (%z32) -> i32 {
+    %ii = arith.index_cast %i : index to i32
+    scf.reduce(%ii : i32) {
+    ^bb0(%a: i32, %b: i32):
+      scf.reduce.return %b : i32
+    }
+  }
+  vector.print %r7 : i32
   return
 }

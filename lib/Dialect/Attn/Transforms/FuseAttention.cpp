@@ -866,6 +866,26 @@ ChainWalker::collapseSource(ArrayRef<int64_t> srcShape,
   SmallVector<AffineExpr> src(srcShape.size());
   for (auto [g, group] : llvm::enumerate(reassoc)) {
     AffineExpr rest = map.getResult(g);
+    // A group of unit dims and one dynamic dim ([1, 1, ?] -> [?]): the
+    // dynamic dim takes the whole index, the unit dims 0.
+    if (llvm::count_if(group,
+                       [&](int64_t k) {
+                         return ShapedType::isDynamic(srcShape[k]);
+                       }) == 1 &&
+        llvm::all_of(group,
+                     [&](int64_t k) {
+                       return srcShape[k] == 1 ||
+                              ShapedType::isDynamic(srcShape[k]);
+                     }) &&
+        llvm::any_of(llvm::drop_begin(group), [&](int64_t k) {
+          return ShapedType::isDynamic(srcShape[k]);
+        })) {
+      for (int64_t k : group)
+        src[k] = ShapedType::isDynamic(srcShape[k])
+                     ? rest
+                     : getAffineConstantExpr(0, ctx);
+      continue;
+    }
     for (int64_t k : llvm::reverse(llvm::drop_begin(group))) {
       if (ShapedType::isDynamic(srcShape[k]))
         return std::nullopt;
@@ -2040,10 +2060,24 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       // they reach the scores: the causal term becomes attributes). The op
       // sums the float terms into one mask again (the order of a sum of
       // three or more biases may change; a 0 / masking term is exact).
+      // Only a sum with a term that is a mask the op can take apart (a
+      // masking select, a constant that may be a band): a sum of biases
+      // stays one mask, summed as the chain sums it.
+      auto separable = [](Expr *t) {
+        while (isOp<arith::ExtFOp>(t) || isOp<arith::TruncFOp>(t))
+          t = t->args[0];
+        if (isOp<arith::SelectOp>(t))
+          return (isConst(t->args[1], 0.0) && isMaskingConstant(t->args[2])) ||
+                 (isConst(t->args[2], 0.0) && isMaskingConstant(t->args[1]));
+        return t->kind == ExprKind::Leaf && t->map &&
+               (matchPattern(t->value, m_Constant()) ||
+                t->value.getDefiningOp<tensor::ExtractSliceOp>());
+      };
       if (Expr *sum = l ? x->args[1] : x->args[0];
           isOp<arith::AddFOp>(sum) && sum->type == x->type &&
           !contains(sum->args[0], ExprKind::Contract) &&
-          !contains(sum->args[1], ExprKind::Contract)) {
+          !contains(sum->args[1], ExprKind::Contract) &&
+          (separable(sum->args[0]) || separable(sum->args[1]))) {
         Expr *s = l ? x->args[0] : x->args[1];
         Expr *inner = walker.scalarOp(arith::AddFOp::getOperationName(),
                                       x->type, {s, sum->args[0]});
@@ -2172,11 +2206,14 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       int cpos = x->args[1]->kind == ExprKind::Const   ? 1
                  : x->args[0]->kind == ExprKind::Const ? 0
                                                        : -1;
+      // (It must still mask once scaled, like a masking select: finfo.min
+      // times 1e-38 would be an ordinary score.)
       if (floatType && cpos >= 0 &&
           x->args[cpos]->cst <=
               APFloat::getLargest(floatType.getFloatSemantics(),
                                   /*Negative=*/true)
-                  .convertToDouble()) {
+                  .convertToDouble() &&
+          x->args[cpos]->cst * plan.scale <= -1.0e4) {
         x = x->args[1 - cpos];
         continue;
       }

@@ -297,12 +297,16 @@ static bool isOpenMPReduction(Region &region) {
   Type type = lhs.getType();
   if (type.isIndex())
     return false;
+  // llvm.atomicrmw takes integers of 8 to 64 bits (a power of two) and
+  // f16/bf16/f32/f64 (not i1, i128 or f80).
   auto atomicOk = [&]() {
-    auto intType = dyn_cast<IntegerType>(type);
-    if (!intType)
-      return true;
-    unsigned width = intType.getWidth();
-    return width >= 8 && llvm::isPowerOf2_32(width);
+    if (isa<VectorType>(type))
+      return true; // (no atomic for vectors)
+    if (auto intType = dyn_cast<IntegerType>(type)) {
+      unsigned width = intType.getWidth();
+      return width >= 8 && width <= 64 && llvm::isPowerOf2_32(width);
+    }
+    return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
   };
   auto ops = llvm::map_to_vector(block.without_terminator(),
                                  [](Operation &op) { return &op; });
@@ -361,6 +365,27 @@ struct AttnSerializeReductionsPass
     });
     if (loops.empty())
       return;
+    // A combiner that returns one of its arguments as it is (what
+    // canonicalization leaves of `select(a == b, a, b)`) gets an op to
+    // return (upstream's rewrite below reads the value it returns from the
+    // inlined body and fails on a bare block argument).
+    for (Operation *op : loops) {
+      auto reduce = cast<scf::ReduceOp>(
+          cast<scf::ParallelOp>(op).getBody()->getTerminator());
+      for (Region &region : reduce.getReductions()) {
+        Block &block = region.front();
+        auto ret = cast<scf::ReduceReturnOp>(block.getTerminator());
+        auto arg = dyn_cast<BlockArgument>(ret.getResult());
+        if (!arg || arg.getOwner() != &block || block.getNumArguments() != 2)
+          continue;
+        OpBuilder b(ret);
+        Value yes =
+            arith::ConstantOp::create(b, ret.getLoc(), b.getBoolAttr(true));
+        Value other = block.getArgument(1 - arg.getArgNumber());
+        Value same = arith::SelectOp::create(b, ret.getLoc(), yes, arg, other);
+        ret->setOperand(0, same);
+      }
+    }
     // Upstream's scf.parallel -> nested scf.for rewrite, on those loops
     // only (the scf.for it creates are left for convert-scf-to-cf).
     RewritePatternSet patterns(&getContext());
