@@ -3127,13 +3127,36 @@ static bool isFeasible(ArrayRef<SizeCond> conds, const ChainWalker &walker) {
 /// affine form of Sq and Skv per combination of select outcomes, with the
 /// conditions under which it is the value. None when something else is
 /// read, a size is no sequence length, or there are too many pieces.
+using SizePieceCache = DenseMap<Value, std::optional<SmallVector<SizePiece>>>;
+
+/// Whether every value of `f` (Sq and Skv up to 2^40, like the dynamic
+/// sizes of index conditions) fits in 62 bits, so that neither the run-time
+/// computation nor the forms' arithmetic wraps.
+static bool fitsWithoutWrap(const SizeForm &f) {
+  constexpr int64_t kLimit = int64_t(1) << 62;
+  std::optional<int64_t> x = llvm::checkedMul(std::abs(f.a), kMaxDynamicSize);
+  std::optional<int64_t> y = llvm::checkedMul(std::abs(f.b), kMaxDynamicSize);
+  if (!x || !y || f.c == std::numeric_limits<int64_t>::min())
+    return false;
+  std::optional<int64_t> sum = llvm::checkedAdd(*x, *y);
+  sum = sum ? llvm::checkedAdd(*sum, std::abs(f.c)) : std::nullopt;
+  return sum && *sum < kLimit;
+}
+
 static std::optional<SmallVector<SizePiece>>
-getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
+getSizePieces(Value v, ChainWalker &walker, SizePieceCache &cache,
+              unsigned depth = 0);
+
+static std::optional<SmallVector<SizePiece>>
+getSizePiecesUncached(Value v, ChainWalker &walker, SizePieceCache &cache,
+                      unsigned depth) {
   constexpr size_t kMaxPieces = 256;
   if (depth > 32)
     return std::nullopt;
   Operation *def = v.getDefiningOp();
-  auto rec = [&](Value x) { return getSizePieces(x, walker, depth + 1); };
+  auto rec = [&](Value x) {
+    return getSizePieces(x, walker, cache, depth + 1);
+  };
   auto single = [](SizeForm f) {
     SmallVector<SizePiece> r(1);
     r[0].value = f;
@@ -3152,8 +3175,10 @@ getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
         p.conds.append(py.conds);
         p.known = px.known && py.known;
         if (p.known) {
+          if (!fitsWithoutWrap(px.value) || !fitsWithoutWrap(py.value))
+            return std::nullopt;
           std::optional<SizeForm> value = f(px.value, py.value);
-          if (!value)
+          if (!value || !fitsWithoutWrap(*value))
             return std::nullopt;
           p.value = *value;
         }
@@ -3183,10 +3208,19 @@ getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
                        return a + b;
                      if (isa<arith::SubIOp>(def))
                        return a - b;
+                     auto scaled = [](SizeForm f,
+                                      int64_t k) -> std::optional<SizeForm> {
+                       std::optional<int64_t> x = llvm::checkedMul(f.a, k),
+                                              y = llvm::checkedMul(f.b, k),
+                                              z = llvm::checkedMul(f.c, k);
+                       if (!x || !y || !z)
+                         return std::nullopt;
+                       return SizeForm{*x, *y, *z};
+                     };
                      if (a.a == 0 && a.b == 0)
-                       return b * a.c;
+                       return scaled(b, a.c);
                      if (b.a == 0 && b.b == 0)
-                       return a * b.c;
+                       return scaled(a, b.c);
                      return std::nullopt;
                    });
   }
@@ -3240,7 +3274,8 @@ getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
     SmallVector<SizePiece> r;
     for (const SizePiece &a : *px)
       for (const SizePiece &b : *py) {
-        if (!a.known || !b.known)
+        if (!a.known || !b.known || !fitsWithoutWrap(a.value) ||
+            !fitsWithoutWrap(b.value) || !fitsWithoutWrap(a.value - b.value))
           return std::nullopt;
         auto out = outcomes(a.value - b.value);
         if (!out)
@@ -3284,7 +3319,24 @@ getSizePieces(Value v, ChainWalker &walker, unsigned depth = 0) {
   if (!flat || llvm::any_of(llvm::seq<unsigned>(0, kNumDims),
                             [&](unsigned d) { return (*flat)[d] != 0; }))
     return std::nullopt;
-  return single({(*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back()});
+  SizeForm form{(*flat)[kNumDims], (*flat)[kNumDims + 1], flat->back()};
+  if (!fitsWithoutWrap(form))
+    return std::nullopt;
+  return single(form);
+}
+
+/// getSizePiecesUncached, once per value of one analysis (a clamp reads
+/// its operand twice: without the cache, nested clamps take exponential
+/// time).
+static std::optional<SmallVector<SizePiece>>
+getSizePieces(Value v, ChainWalker &walker, SizePieceCache &cache,
+              unsigned depth) {
+  if (auto it = cache.find(v); it != cache.end())
+    return it->second;
+  std::optional<SmallVector<SizePiece>> result =
+      getSizePiecesUncached(v, walker, cache, depth);
+  cache[v] = result;
+  return result;
 }
 
 /// The difference rowOffset - colOffset of a slice of an [rows, cols]
@@ -3297,13 +3349,14 @@ static std::optional<SizeForm>
 getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
                          OpFoldResult rowSize, OpFoldResult colSize,
                          int64_t rows, int64_t cols, ChainWalker &walker) {
+  SizePieceCache cache;
   auto pieces = [&](OpFoldResult ofr) -> std::optional<SmallVector<SizePiece>> {
     if (std::optional<int64_t> c = getConstantIntValue(ofr)) {
       SmallVector<SizePiece> r(1);
       r[0].value = {0, 0, *c};
       return r;
     }
-    return getSizePieces(cast<Value>(ofr), walker);
+    return getSizePieces(cast<Value>(ofr), walker, cache);
   };
   auto ro = pieces(rowOff), co = pieces(colOff), rs = pieces(rowSize),
        cs = pieces(colSize);
