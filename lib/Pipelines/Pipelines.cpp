@@ -19,6 +19,10 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
@@ -43,6 +47,9 @@ struct PipelineCheckPass
     this->warning = std::move(warning);
   }
   StringRef getArgument() const final { return "attn-pipeline-check"; }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<ub::UBDialect>();
+  }
   StringRef getDescription() const final {
     return "Report bad pipeline options and attention the pipeline cannot "
            "reach";
@@ -56,6 +63,31 @@ struct PipelineCheckPass
     }
     if (!warning.empty())
       mlir::emitWarning(module->getLoc()) << pipeline << ": " << warning;
+    // A size read at a constant index outside the rank is undefined (upstream
+    // canonicalization of such a memref.dim crashes once the GPU dialect is
+    // loaded): it becomes ub.poison, with a warning.
+    SmallVector<Operation *> badDims;
+    module->walk([&](Operation *op) {
+      if (!isa<tensor::DimOp, memref::DimOp>(op))
+        return;
+      auto shaped = dyn_cast<ShapedType>(op->getOperand(0).getType());
+      std::optional<int64_t> index = getConstantIntValue(op->getOperand(1));
+      if (shaped && shaped.hasRank() && index &&
+          (*index < 0 || *index >= shaped.getRank()))
+        badDims.push_back(op);
+    });
+    for (Operation *op : badDims) {
+      op->emitWarning()
+          << pipeline << ": dim index "
+          << *getConstantIntValue(op->getOperand(1)) << " is outside rank "
+          << cast<ShapedType>(op->getOperand(0).getType()).getRank()
+          << ": its result is undefined (ub.poison)";
+      OpBuilder b(op);
+      Value poison =
+          ub::PoisonOp::create(b, op->getLoc(), op->getResult(0).getType());
+      op->getResult(0).replaceAllUsesWith(poison);
+      op->erase();
+    }
     WalkResult r = module->walk([&](AttentionOp op) {
       // Inside another symbol table (a gpu.module) the pipelines' function
       // passes do not reach the op.

@@ -181,3 +181,24 @@ func.func @bare_and_wide(%m: memref<16xi128>, %f: memref<16xf80>) -> (i32, i128,
   }
   return %r0, %r1, %r2 : i32, i128, f80
 }
+
+// A min over vector<2xindex> runs as a loop (convert-scf-to-openmp crashes
+// on it).
+// CHECK-LABEL: func.func @vector_index_min
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for
+func.func @vector_index_min(%m: memref<?xvector<2xindex>>, %n: index) -> vector<2xindex> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant dense<0> : vector<2xindex>
+  %r = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%z) -> vector<2xindex> {
+    %x = memref.load %m[%i] : memref<?xvector<2xindex>>
+    scf.reduce(%x : vector<2xindex>) {
+    ^bb0(%a: vector<2xindex>, %b: vector<2xindex>):
+      %c = arith.cmpi ult, %a, %b : vector<2xindex>
+      %s = arith.select %c, %a, %b : vector<2xi1>, vector<2xindex>
+      scf.reduce.return %s : vector<2xindex>
+    }
+  }
+  return %r : vector<2xindex>
+}

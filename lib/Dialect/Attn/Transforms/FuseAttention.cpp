@@ -322,6 +322,8 @@ private:
   /// Returns the expression of a scalar defined outside any linalg body
   /// (constants and arithmetic on them are folded).
   Expr *buildOutside(Value v);
+  Expr *buildOutsideUncached(Value v);
+  DenseMap<Value, Expr *> outsideCache;
   /// Returns the expression of the result of TOSA op `op` read through
   /// `map`, or null when the op is not part of what the walk understands.
   Expr *buildTosa(Operation *op, AffineMap map);
@@ -450,6 +452,17 @@ static double roundTo(Type type, double x) {
 }
 
 Expr *ChainWalker::buildOutside(Value v) {
+  // Once per value: the expression of a scalar defined outside any body
+  // depends on nothing else, and a value used twice at every step (`t + t`,
+  // twenty times over) would otherwise take exponential time.
+  if (auto it = outsideCache.find(v); it != outsideCache.end())
+    return it->second;
+  Expr *e = buildOutsideUncached(v);
+  outsideCache[v] = e;
+  return e;
+}
+
+Expr *ChainWalker::buildOutsideUncached(Value v) {
   Type type = v.getType();
   FloatAttr f;
   if (matchPattern(v, m_Constant(&f)))

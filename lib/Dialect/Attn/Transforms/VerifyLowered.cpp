@@ -295,7 +295,8 @@ static bool isOpenMPReduction(Region &region) {
     return false;
   Value lhs = block.getArgument(0), rhs = block.getArgument(1);
   Type type = lhs.getType();
-  if (type.isIndex())
+  // (vector<...xindex> min/max crashes the conversion itself.)
+  if (getElementTypeOrSelf(type).isIndex())
     return false;
   // llvm.atomicrmw takes integers of 8 to 64 bits (a power of two) and
   // f16/bf16/f32/f64 (not i1, i128 or f80).
