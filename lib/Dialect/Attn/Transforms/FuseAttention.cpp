@@ -268,8 +268,23 @@ public:
     Expr *e = make(ExprKind::Leaf, getElementTypeOrSelf(v.getType()));
     e->value = v;
     e->map = map;
+    // Under a tensor.extract the tensor may be larger than the loops: each
+    // dim read at exactly a loop index is recorded, to be checked equal to
+    // that loop's size (the op and the evaluated masks read whole tensors).
+    if (extractDepth > 0 && map)
+      if (auto t = dyn_cast<RankedTensorType>(v.getType()))
+        for (auto [k, r] : llvm::enumerate(map.getResults()))
+          if (auto d = dyn_cast<AffineDimExpr>(r);
+              d && static_cast<int64_t>(k) < t.getRank())
+            extractReads.push_back(
+                {v, static_cast<int64_t>(k), d.getPosition()});
     return e;
   }
+  /// Nesting of tensor.extract reads the walk is under.
+  unsigned extractDepth = 0;
+  /// (tensor, dim, logical dim) read at exactly that loop index under a
+  /// tensor.extract.
+  SmallVector<std::tuple<Value, int64_t, unsigned>> extractReads;
 
   /// Returns an Op node for a scalar op named `name` that has no linalg body
   /// op behind it (built from a TOSA elementwise op).
@@ -750,6 +765,7 @@ Expr *ChainWalker::buildBodyOp(Value v, Operation *def,
     // The tensor is not read whole (it may be larger than the loops), so
     // its dims, and those of what computes it, say nothing of Sq and Skv.
     llvm::SaveAndRestore<unsigned> notWhole(foreignDepth, foreignDepth + 1);
+    llvm::SaveAndRestore<unsigned> inExtract(extractDepth, extractDepth + 1);
     return build(extract.getTensor(), AffineMap::get(kNumDims, 0, at, ctx));
   }
   if (def->getNumResults() != 1 || def->getNumRegions() != 0)
@@ -3354,10 +3370,10 @@ getSizePieces(Value v, ChainWalker &walker, SizePieceCache &cache,
 
 /// The difference rowOffset - colOffset of a slice of an [rows, cols]
 /// plane read as a [Sq, Skv] mask, when it is the same affine form of Sq
-/// and Skv in every execution where the slice is valid: Sq, Skv >= 1, the
-/// slice's sizes are Sq and Skv (the mask is read over those loops) and it
-/// lies in the plane. Each combination of the pieces of the offsets and
-/// sizes is checked with a Presburger set over (Sq, Skv).
+/// and Skv in every execution where the reads are valid: Sq, Skv >= 1, the
+/// slice's sizes are at least Sq and Skv (the mask is read over those
+/// loops) and it lies in the plane. Each combination of the pieces of the
+/// offsets and sizes is checked with a Presburger set over (Sq, Skv).
 static std::optional<SizeForm>
 getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
                          OpFoldResult rowSize, OpFoldResult colSize,
@@ -3404,8 +3420,11 @@ getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
                 set.addInequality(row(c.form));
             }
           if (psr.known && psc.known && pr.known && pc.known) {
-            set.addEquality(row(psr.value - sq));
-            set.addEquality(row(psc.value - skv));
+            // The mask reads rows below Sq and columns below Skv of the
+            // slice (at least: a tensor.extract in a body may read part of
+            // a larger slice; a whole read has exactly those sizes).
+            set.addInequality(row(psr.value - sq));
+            set.addInequality(row(psc.value - skv));
             set.addInequality(row(pr.value));
             set.addInequality(row(SizeForm{0, 0, rows} - pr.value - psr.value));
             set.addInequality(row(pc.value));
@@ -4151,6 +4170,36 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
   if (outType.getElementType() != elt) {
     reason = "the result element type differs from V's";
     return failure();
+  }
+
+  // A tensor read through tensor.extract at a loop index must have that
+  // loop's size (statically, or proven equal to a tensor the walk read
+  // whole): a larger one read in part cannot be an operand of the op (nor
+  // of the evaluated masks, which read whole tensors).
+  for (auto [tensor, k, d] : walker.extractReads) {
+    int64_t size = cast<RankedTensorType>(tensor.getType()).getDimSize(k);
+    int64_t loop = walker.sizes[d];
+    if (!ShapedType::isDynamic(size) && !ShapedType::isDynamic(loop) &&
+        size == loop)
+      continue;
+    bool equal = false;
+    if (d == kI || d == kJ)
+      for (const auto &[key, logical] : walker.seqDims) {
+        if (logical != d)
+          continue;
+        FailureOr<bool> eq = ValueBoundsConstraintSet::areEqual(
+            {tensor, k}, {key.first, key.second});
+        if (succeeded(eq) && *eq) {
+          equal = true;
+          break;
+        }
+      }
+    if (!equal) {
+      reason = "a tensor read through tensor.extract may be larger than the "
+               "loops (its dim " +
+               std::to_string(k) + " is not known to equal the loop's size)";
+      return failure();
+    }
   }
 
   // Constant dense masks that are bands become causal/window attributes
