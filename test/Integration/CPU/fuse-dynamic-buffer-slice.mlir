@@ -87,6 +87,13 @@
 // CHECK-SAME: causal = top_left ->
 // CHECK: return
 
+// row `Sq == Skv ? 0 : Skv - Sq`: Skv - Sq in every execution, though the first outcome reads 0.
+// CHECK-LABEL: func.func @select_eq_offset(
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: causal = bottom_right ->
+// CHECK: return
+
 #q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
 #k = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
 #s = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
@@ -769,6 +776,68 @@ func.func @torch_offset_zero(%q: tensor<1x2x?x8xf32>, %k: tensor<1x2x?x8xf32>, %
   return %o : tensor<1x2x?x8xf32>
 }
 
+func.func @select_eq_offset(%q: tensor<1x2x?x8xf32>, %k: tensor<1x2x?x8xf32>, %v: tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %scale = arith.constant 0.35 : f32
+  %c2 = arith.constant 2 : index
+  %sq = tensor.dim %q, %c2 : tensor<1x2x?x8xf32>
+  %skv = tensor.dim %k, %c2 : tensor<1x2x?x8xf32>
+  %e = tensor.empty(%sq, %skv) : tensor<1x2x?x?xf32>
+  %same = arith.cmpi eq, %sq, %skv : index
+  %dd = arith.subi %skv, %sq : index
+  %c0e = arith.constant 0 : index
+  %off = arith.select %same, %c0e, %dd : index
+  %buf = arith.constant dense<[[[[true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, false], [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true]]]]> : tensor<1x1x32x32xi1>
+  %m = tensor.extract_slice %buf[0, 0, %off, 0] [1, 1, %sq, %skv] [1, 1, 1, 1] : tensor<1x1x32x32xi1> to tensor<1x1x?x?xi1>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x?x?xf32>) -> tensor<1x2x?x?xf32>
+  %s = linalg.generic {indexing_maps = [#q, #k, #s], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) outs(%f : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x?x?xf32>
+  %ss = linalg.generic {indexing_maps = [#id, #m11, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %m : tensor<1x2x?x?xf32>, tensor<1x1x?x?xi1>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %mv: i1, %o: f32):
+    %x = arith.mulf %a, %scale : f32
+    %y = arith.select %mv, %x, %ninf : f32
+    linalg.yield %y : f32
+  } -> tensor<1x2x?x?xf32>
+  %er = tensor.empty(%sq) : tensor<1x2x?xf32>
+  %fm = linalg.fill ins(%ninf : f32) outs(%er : tensor<1x2x?xf32>) -> tensor<1x2x?xf32>
+  %mx = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ss : tensor<1x2x?x?xf32>) outs(%fm : tensor<1x2x?xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %m0 = arith.maximumf %a, %acc : f32
+    linalg.yield %m0 : f32
+  } -> tensor<1x2x?xf32>
+  %ex = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ss, %mx : tensor<1x2x?x?xf32>, tensor<1x2x?xf32>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %d = arith.subf %a, %b : f32
+    %x = math.exp %d : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x?x?xf32>
+  %fs = linalg.fill ins(%zero : f32) outs(%er : tensor<1x2x?xf32>) -> tensor<1x2x?xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x?x?xf32>) outs(%fs : tensor<1x2x?xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s0 = arith.addf %a, %acc : f32
+    linalg.yield %s0 : f32
+  } -> tensor<1x2x?xf32>
+  %p = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sum : tensor<1x2x?x?xf32>, tensor<1x2x?xf32>) outs(%e : tensor<1x2x?x?xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %x = arith.divf %a, %b : f32
+    linalg.yield %x : f32
+  } -> tensor<1x2x?x?xf32>
+  %eo = tensor.empty(%sq) : tensor<1x2x?x8xf32>
+  %fo = linalg.fill ins(%zero : f32) outs(%eo : tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o = linalg.generic {indexing_maps = [#p, #v, #o], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%p, %v : tensor<1x2x?x?xf32>, tensor<1x2x?x8xf32>) outs(%fo : tensor<1x2x?x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x?x8xf32>
+  return %o : tensor<1x2x?x8xf32>
+}
+
 func.func @fill(%t: tensor<?x?x?x?xf32>, %seed: f32) -> tensor<?x?x?x?xf32> {
   %r = linalg.generic {indexing_maps = [#id], iterator_types = ["parallel","parallel","parallel","parallel"]} outs(%t : tensor<?x?x?x?xf32>) {
   ^bb0(%o: f32):
@@ -918,15 +987,15 @@ func.func @main() {
   %o10 = call @torch_offset_zero(%q10, %k10, %v10) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u10 = tensor.cast %o10 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u10) : (tensor<*xf32>) -> ()
-  %sq11 = arith.constant 7 : index
-  %skv11 = arith.constant 7 : index
+  %sq11 = arith.constant 5 : index
+  %skv11 = arith.constant 9 : index
   %a11 = arith.constant 3.41 : f32
   %b11 = arith.constant 3.91 : f32
   %c11 = arith.constant 4.51 : f32
   %q11 = call @make(%sq11, %a11) : (index, f32) -> tensor<1x2x?x8xf32>
   %k11 = call @make(%skv11, %b11) : (index, f32) -> tensor<1x2x?x8xf32>
   %v11 = call @make(%skv11, %c11) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o11 = call @no_cache(%q11, %k11, %v11) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o11 = call @select_eq_offset(%q11, %k11, %v11) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u11 = tensor.cast %o11 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u11) : (tensor<*xf32>) -> ()
   %sq12 = arith.constant 7 : index
@@ -937,7 +1006,7 @@ func.func @main() {
   %q12 = call @make(%sq12, %a12) : (index, f32) -> tensor<1x2x?x8xf32>
   %k12 = call @make(%skv12, %b12) : (index, f32) -> tensor<1x2x?x8xf32>
   %v12 = call @make(%skv12, %c12) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o12 = call @kv_cache(%q12, %k12, %v12) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o12 = call @no_cache(%q12, %k12, %v12) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u12 = tensor.cast %o12 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u12) : (tensor<*xf32>) -> ()
   %sq13 = arith.constant 7 : index
@@ -948,7 +1017,7 @@ func.func @main() {
   %q13 = call @make(%sq13, %a13) : (index, f32) -> tensor<1x2x?x8xf32>
   %k13 = call @make(%skv13, %b13) : (index, f32) -> tensor<1x2x?x8xf32>
   %v13 = call @make(%skv13, %c13) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o13 = call @float_cache_i64(%q13, %k13, %v13) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o13 = call @kv_cache(%q13, %k13, %v13) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u13 = tensor.cast %o13 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u13) : (tensor<*xf32>) -> ()
   %sq14 = arith.constant 7 : index
@@ -959,7 +1028,7 @@ func.func @main() {
   %q14 = call @make(%sq14, %a14) : (index, f32) -> tensor<1x2x?x8xf32>
   %k14 = call @make(%skv14, %b14) : (index, f32) -> tensor<1x2x?x8xf32>
   %v14 = call @make(%skv14, %c14) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o14 = call @band_cache(%q14, %k14, %v14) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o14 = call @float_cache_i64(%q14, %k14, %v14) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u14 = tensor.cast %o14 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u14) : (tensor<*xf32>) -> ()
   %sq15 = arith.constant 7 : index
@@ -970,7 +1039,7 @@ func.func @main() {
   %q15 = call @make(%sq15, %a15) : (index, f32) -> tensor<1x2x?x8xf32>
   %k15 = call @make(%skv15, %b15) : (index, f32) -> tensor<1x2x?x8xf32>
   %v15 = call @make(%skv15, %c15) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o15 = call @both_offsets(%q15, %k15, %v15) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o15 = call @band_cache(%q15, %k15, %v15) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u15 = tensor.cast %o15 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u15) : (tensor<*xf32>) -> ()
   %sq16 = arith.constant 7 : index
@@ -981,8 +1050,7 @@ func.func @main() {
   %q16 = call @make(%sq16, %a16) : (index, f32) -> tensor<1x2x?x8xf32>
   %k16 = call @make(%skv16, %b16) : (index, f32) -> tensor<1x2x?x8xf32>
   %v16 = call @make(%skv16, %c16) : (index, f32) -> tensor<1x2x?x8xf32>
-  %n16 = arith.subi %skv16, %sq16 : index
-  %o16 = call @argument_offset(%q16, %k16, %v16, %n16) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o16 = call @both_offsets(%q16, %k16, %v16) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u16 = tensor.cast %o16 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u16) : (tensor<*xf32>) -> ()
   %sq17 = arith.constant 7 : index
@@ -993,7 +1061,8 @@ func.func @main() {
   %q17 = call @make(%sq17, %a17) : (index, f32) -> tensor<1x2x?x8xf32>
   %k17 = call @make(%skv17, %b17) : (index, f32) -> tensor<1x2x?x8xf32>
   %v17 = call @make(%skv17, %c17) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o17 = call @twice_offset(%q17, %k17, %v17) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n17 = arith.subi %skv17, %sq17 : index
+  %o17 = call @argument_offset(%q17, %k17, %v17, %n17) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u17 = tensor.cast %o17 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u17) : (tensor<*xf32>) -> ()
   %sq18 = arith.constant 7 : index
@@ -1004,7 +1073,7 @@ func.func @main() {
   %q18 = call @make(%sq18, %a18) : (index, f32) -> tensor<1x2x?x8xf32>
   %k18 = call @make(%skv18, %b18) : (index, f32) -> tensor<1x2x?x8xf32>
   %v18 = call @make(%skv18, %c18) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o18 = call @static_shift(%q18, %k18, %v18) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o18 = call @twice_offset(%q18, %k18, %v18) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u18 = tensor.cast %o18 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u18) : (tensor<*xf32>) -> ()
   %sq19 = arith.constant 7 : index
@@ -1015,7 +1084,7 @@ func.func @main() {
   %q19 = call @make(%sq19, %a19) : (index, f32) -> tensor<1x2x?x8xf32>
   %k19 = call @make(%skv19, %b19) : (index, f32) -> tensor<1x2x?x8xf32>
   %v19 = call @make(%skv19, %c19) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o19 = call @torch_kv_cache(%q19, %k19, %v19) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o19 = call @static_shift(%q19, %k19, %v19) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u19 = tensor.cast %o19 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u19) : (tensor<*xf32>) -> ()
   %sq20 = arith.constant 7 : index
@@ -1026,29 +1095,29 @@ func.func @main() {
   %q20 = call @make(%sq20, %a20) : (index, f32) -> tensor<1x2x?x8xf32>
   %k20 = call @make(%skv20, %b20) : (index, f32) -> tensor<1x2x?x8xf32>
   %v20 = call @make(%skv20, %c20) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o20 = call @torch_offset_zero(%q20, %k20, %v20) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o20 = call @torch_kv_cache(%q20, %k20, %v20) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u20 = tensor.cast %o20 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u20) : (tensor<*xf32>) -> ()
-  %sq21 = arith.constant 1 : index
-  %skv21 = arith.constant 13 : index
+  %sq21 = arith.constant 7 : index
+  %skv21 = arith.constant 7 : index
   %a21 = arith.constant 6.51 : f32
   %b21 = arith.constant 7.01 : f32
   %c21 = arith.constant 7.61 : f32
   %q21 = call @make(%sq21, %a21) : (index, f32) -> tensor<1x2x?x8xf32>
   %k21 = call @make(%skv21, %b21) : (index, f32) -> tensor<1x2x?x8xf32>
   %v21 = call @make(%skv21, %c21) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o21 = call @no_cache(%q21, %k21, %v21) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o21 = call @torch_offset_zero(%q21, %k21, %v21) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u21 = tensor.cast %o21 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u21) : (tensor<*xf32>) -> ()
-  %sq22 = arith.constant 1 : index
-  %skv22 = arith.constant 13 : index
+  %sq22 = arith.constant 7 : index
+  %skv22 = arith.constant 7 : index
   %a22 = arith.constant 6.82 : f32
   %b22 = arith.constant 7.32 : f32
   %c22 = arith.constant 7.92 : f32
   %q22 = call @make(%sq22, %a22) : (index, f32) -> tensor<1x2x?x8xf32>
   %k22 = call @make(%skv22, %b22) : (index, f32) -> tensor<1x2x?x8xf32>
   %v22 = call @make(%skv22, %c22) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o22 = call @kv_cache(%q22, %k22, %v22) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o22 = call @select_eq_offset(%q22, %k22, %v22) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u22 = tensor.cast %o22 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u22) : (tensor<*xf32>) -> ()
   %sq23 = arith.constant 1 : index
@@ -1059,7 +1128,7 @@ func.func @main() {
   %q23 = call @make(%sq23, %a23) : (index, f32) -> tensor<1x2x?x8xf32>
   %k23 = call @make(%skv23, %b23) : (index, f32) -> tensor<1x2x?x8xf32>
   %v23 = call @make(%skv23, %c23) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o23 = call @float_cache_i64(%q23, %k23, %v23) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o23 = call @no_cache(%q23, %k23, %v23) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u23 = tensor.cast %o23 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u23) : (tensor<*xf32>) -> ()
   %sq24 = arith.constant 1 : index
@@ -1070,7 +1139,7 @@ func.func @main() {
   %q24 = call @make(%sq24, %a24) : (index, f32) -> tensor<1x2x?x8xf32>
   %k24 = call @make(%skv24, %b24) : (index, f32) -> tensor<1x2x?x8xf32>
   %v24 = call @make(%skv24, %c24) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o24 = call @band_cache(%q24, %k24, %v24) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o24 = call @kv_cache(%q24, %k24, %v24) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u24 = tensor.cast %o24 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u24) : (tensor<*xf32>) -> ()
   %sq25 = arith.constant 1 : index
@@ -1081,7 +1150,7 @@ func.func @main() {
   %q25 = call @make(%sq25, %a25) : (index, f32) -> tensor<1x2x?x8xf32>
   %k25 = call @make(%skv25, %b25) : (index, f32) -> tensor<1x2x?x8xf32>
   %v25 = call @make(%skv25, %c25) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o25 = call @both_offsets(%q25, %k25, %v25) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o25 = call @float_cache_i64(%q25, %k25, %v25) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u25 = tensor.cast %o25 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u25) : (tensor<*xf32>) -> ()
   %sq26 = arith.constant 1 : index
@@ -1092,8 +1161,7 @@ func.func @main() {
   %q26 = call @make(%sq26, %a26) : (index, f32) -> tensor<1x2x?x8xf32>
   %k26 = call @make(%skv26, %b26) : (index, f32) -> tensor<1x2x?x8xf32>
   %v26 = call @make(%skv26, %c26) : (index, f32) -> tensor<1x2x?x8xf32>
-  %n26 = arith.subi %skv26, %sq26 : index
-  %o26 = call @argument_offset(%q26, %k26, %v26, %n26) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o26 = call @band_cache(%q26, %k26, %v26) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u26 = tensor.cast %o26 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u26) : (tensor<*xf32>) -> ()
   %sq27 = arith.constant 1 : index
@@ -1104,7 +1172,7 @@ func.func @main() {
   %q27 = call @make(%sq27, %a27) : (index, f32) -> tensor<1x2x?x8xf32>
   %k27 = call @make(%skv27, %b27) : (index, f32) -> tensor<1x2x?x8xf32>
   %v27 = call @make(%skv27, %c27) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o27 = call @twice_offset(%q27, %k27, %v27) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o27 = call @both_offsets(%q27, %k27, %v27) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u27 = tensor.cast %o27 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u27) : (tensor<*xf32>) -> ()
   %sq28 = arith.constant 1 : index
@@ -1115,7 +1183,8 @@ func.func @main() {
   %q28 = call @make(%sq28, %a28) : (index, f32) -> tensor<1x2x?x8xf32>
   %k28 = call @make(%skv28, %b28) : (index, f32) -> tensor<1x2x?x8xf32>
   %v28 = call @make(%skv28, %c28) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o28 = call @static_shift(%q28, %k28, %v28) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n28 = arith.subi %skv28, %sq28 : index
+  %o28 = call @argument_offset(%q28, %k28, %v28, %n28) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u28 = tensor.cast %o28 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u28) : (tensor<*xf32>) -> ()
   %sq29 = arith.constant 1 : index
@@ -1126,7 +1195,7 @@ func.func @main() {
   %q29 = call @make(%sq29, %a29) : (index, f32) -> tensor<1x2x?x8xf32>
   %k29 = call @make(%skv29, %b29) : (index, f32) -> tensor<1x2x?x8xf32>
   %v29 = call @make(%skv29, %c29) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o29 = call @torch_kv_cache(%q29, %k29, %v29) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o29 = call @twice_offset(%q29, %k29, %v29) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u29 = tensor.cast %o29 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u29) : (tensor<*xf32>) -> ()
   %sq30 = arith.constant 1 : index
@@ -1137,40 +1206,40 @@ func.func @main() {
   %q30 = call @make(%sq30, %a30) : (index, f32) -> tensor<1x2x?x8xf32>
   %k30 = call @make(%skv30, %b30) : (index, f32) -> tensor<1x2x?x8xf32>
   %v30 = call @make(%skv30, %c30) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o30 = call @torch_offset_zero(%q30, %k30, %v30) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o30 = call @static_shift(%q30, %k30, %v30) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u30 = tensor.cast %o30 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u30) : (tensor<*xf32>) -> ()
-  %sq31 = arith.constant 9 : index
-  %skv31 = arith.constant 12 : index
+  %sq31 = arith.constant 1 : index
+  %skv31 = arith.constant 13 : index
   %a31 = arith.constant 9.61 : f32
   %b31 = arith.constant 10.11 : f32
   %c31 = arith.constant 10.71 : f32
   %q31 = call @make(%sq31, %a31) : (index, f32) -> tensor<1x2x?x8xf32>
   %k31 = call @make(%skv31, %b31) : (index, f32) -> tensor<1x2x?x8xf32>
   %v31 = call @make(%skv31, %c31) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o31 = call @no_cache(%q31, %k31, %v31) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o31 = call @torch_kv_cache(%q31, %k31, %v31) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u31 = tensor.cast %o31 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u31) : (tensor<*xf32>) -> ()
-  %sq32 = arith.constant 9 : index
-  %skv32 = arith.constant 12 : index
+  %sq32 = arith.constant 1 : index
+  %skv32 = arith.constant 13 : index
   %a32 = arith.constant 9.92 : f32
   %b32 = arith.constant 10.42 : f32
   %c32 = arith.constant 11.02 : f32
   %q32 = call @make(%sq32, %a32) : (index, f32) -> tensor<1x2x?x8xf32>
   %k32 = call @make(%skv32, %b32) : (index, f32) -> tensor<1x2x?x8xf32>
   %v32 = call @make(%skv32, %c32) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o32 = call @kv_cache(%q32, %k32, %v32) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o32 = call @torch_offset_zero(%q32, %k32, %v32) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u32 = tensor.cast %o32 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u32) : (tensor<*xf32>) -> ()
-  %sq33 = arith.constant 9 : index
-  %skv33 = arith.constant 12 : index
+  %sq33 = arith.constant 1 : index
+  %skv33 = arith.constant 13 : index
   %a33 = arith.constant 10.23 : f32
   %b33 = arith.constant 10.73 : f32
   %c33 = arith.constant 11.33 : f32
   %q33 = call @make(%sq33, %a33) : (index, f32) -> tensor<1x2x?x8xf32>
   %k33 = call @make(%skv33, %b33) : (index, f32) -> tensor<1x2x?x8xf32>
   %v33 = call @make(%skv33, %c33) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o33 = call @float_cache_i64(%q33, %k33, %v33) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o33 = call @select_eq_offset(%q33, %k33, %v33) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u33 = tensor.cast %o33 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u33) : (tensor<*xf32>) -> ()
   %sq34 = arith.constant 9 : index
@@ -1181,7 +1250,7 @@ func.func @main() {
   %q34 = call @make(%sq34, %a34) : (index, f32) -> tensor<1x2x?x8xf32>
   %k34 = call @make(%skv34, %b34) : (index, f32) -> tensor<1x2x?x8xf32>
   %v34 = call @make(%skv34, %c34) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o34 = call @band_cache(%q34, %k34, %v34) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o34 = call @no_cache(%q34, %k34, %v34) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u34 = tensor.cast %o34 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u34) : (tensor<*xf32>) -> ()
   %sq35 = arith.constant 9 : index
@@ -1192,7 +1261,7 @@ func.func @main() {
   %q35 = call @make(%sq35, %a35) : (index, f32) -> tensor<1x2x?x8xf32>
   %k35 = call @make(%skv35, %b35) : (index, f32) -> tensor<1x2x?x8xf32>
   %v35 = call @make(%skv35, %c35) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o35 = call @both_offsets(%q35, %k35, %v35) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o35 = call @kv_cache(%q35, %k35, %v35) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u35 = tensor.cast %o35 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u35) : (tensor<*xf32>) -> ()
   %sq36 = arith.constant 9 : index
@@ -1203,8 +1272,7 @@ func.func @main() {
   %q36 = call @make(%sq36, %a36) : (index, f32) -> tensor<1x2x?x8xf32>
   %k36 = call @make(%skv36, %b36) : (index, f32) -> tensor<1x2x?x8xf32>
   %v36 = call @make(%skv36, %c36) : (index, f32) -> tensor<1x2x?x8xf32>
-  %n36 = arith.subi %skv36, %sq36 : index
-  %o36 = call @argument_offset(%q36, %k36, %v36, %n36) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
+  %o36 = call @float_cache_i64(%q36, %k36, %v36) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u36 = tensor.cast %o36 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u36) : (tensor<*xf32>) -> ()
   %sq37 = arith.constant 9 : index
@@ -1215,7 +1283,7 @@ func.func @main() {
   %q37 = call @make(%sq37, %a37) : (index, f32) -> tensor<1x2x?x8xf32>
   %k37 = call @make(%skv37, %b37) : (index, f32) -> tensor<1x2x?x8xf32>
   %v37 = call @make(%skv37, %c37) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o37 = call @twice_offset(%q37, %k37, %v37) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o37 = call @band_cache(%q37, %k37, %v37) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u37 = tensor.cast %o37 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u37) : (tensor<*xf32>) -> ()
   %sq38 = arith.constant 9 : index
@@ -1226,7 +1294,7 @@ func.func @main() {
   %q38 = call @make(%sq38, %a38) : (index, f32) -> tensor<1x2x?x8xf32>
   %k38 = call @make(%skv38, %b38) : (index, f32) -> tensor<1x2x?x8xf32>
   %v38 = call @make(%skv38, %c38) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o38 = call @static_shift(%q38, %k38, %v38) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o38 = call @both_offsets(%q38, %k38, %v38) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u38 = tensor.cast %o38 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u38) : (tensor<*xf32>) -> ()
   %sq39 = arith.constant 9 : index
@@ -1237,7 +1305,8 @@ func.func @main() {
   %q39 = call @make(%sq39, %a39) : (index, f32) -> tensor<1x2x?x8xf32>
   %k39 = call @make(%skv39, %b39) : (index, f32) -> tensor<1x2x?x8xf32>
   %v39 = call @make(%skv39, %c39) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o39 = call @torch_kv_cache(%q39, %k39, %v39) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %n39 = arith.subi %skv39, %sq39 : index
+  %o39 = call @argument_offset(%q39, %k39, %v39, %n39) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, index) -> tensor<1x2x?x8xf32>
   %u39 = tensor.cast %o39 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u39) : (tensor<*xf32>) -> ()
   %sq40 = arith.constant 9 : index
@@ -1248,8 +1317,52 @@ func.func @main() {
   %q40 = call @make(%sq40, %a40) : (index, f32) -> tensor<1x2x?x8xf32>
   %k40 = call @make(%skv40, %b40) : (index, f32) -> tensor<1x2x?x8xf32>
   %v40 = call @make(%skv40, %c40) : (index, f32) -> tensor<1x2x?x8xf32>
-  %o40 = call @torch_offset_zero(%q40, %k40, %v40) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %o40 = call @twice_offset(%q40, %k40, %v40) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
   %u40 = tensor.cast %o40 : tensor<1x2x?x8xf32> to tensor<*xf32>
   call @printMemrefF32(%u40) : (tensor<*xf32>) -> ()
+  %sq41 = arith.constant 9 : index
+  %skv41 = arith.constant 12 : index
+  %a41 = arith.constant 12.71 : f32
+  %b41 = arith.constant 13.21 : f32
+  %c41 = arith.constant 13.81 : f32
+  %q41 = call @make(%sq41, %a41) : (index, f32) -> tensor<1x2x?x8xf32>
+  %k41 = call @make(%skv41, %b41) : (index, f32) -> tensor<1x2x?x8xf32>
+  %v41 = call @make(%skv41, %c41) : (index, f32) -> tensor<1x2x?x8xf32>
+  %o41 = call @static_shift(%q41, %k41, %v41) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u41 = tensor.cast %o41 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u41) : (tensor<*xf32>) -> ()
+  %sq42 = arith.constant 9 : index
+  %skv42 = arith.constant 12 : index
+  %a42 = arith.constant 13.02 : f32
+  %b42 = arith.constant 13.52 : f32
+  %c42 = arith.constant 14.12 : f32
+  %q42 = call @make(%sq42, %a42) : (index, f32) -> tensor<1x2x?x8xf32>
+  %k42 = call @make(%skv42, %b42) : (index, f32) -> tensor<1x2x?x8xf32>
+  %v42 = call @make(%skv42, %c42) : (index, f32) -> tensor<1x2x?x8xf32>
+  %o42 = call @torch_kv_cache(%q42, %k42, %v42) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u42 = tensor.cast %o42 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u42) : (tensor<*xf32>) -> ()
+  %sq43 = arith.constant 9 : index
+  %skv43 = arith.constant 12 : index
+  %a43 = arith.constant 13.33 : f32
+  %b43 = arith.constant 13.83 : f32
+  %c43 = arith.constant 14.43 : f32
+  %q43 = call @make(%sq43, %a43) : (index, f32) -> tensor<1x2x?x8xf32>
+  %k43 = call @make(%skv43, %b43) : (index, f32) -> tensor<1x2x?x8xf32>
+  %v43 = call @make(%skv43, %c43) : (index, f32) -> tensor<1x2x?x8xf32>
+  %o43 = call @torch_offset_zero(%q43, %k43, %v43) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u43 = tensor.cast %o43 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u43) : (tensor<*xf32>) -> ()
+  %sq44 = arith.constant 9 : index
+  %skv44 = arith.constant 12 : index
+  %a44 = arith.constant 13.64 : f32
+  %b44 = arith.constant 14.14 : f32
+  %c44 = arith.constant 14.74 : f32
+  %q44 = call @make(%sq44, %a44) : (index, f32) -> tensor<1x2x?x8xf32>
+  %k44 = call @make(%skv44, %b44) : (index, f32) -> tensor<1x2x?x8xf32>
+  %v44 = call @make(%skv44, %c44) : (index, f32) -> tensor<1x2x?x8xf32>
+  %o44 = call @select_eq_offset(%q44, %k44, %v44) : (tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>, tensor<1x2x?x8xf32>) -> tensor<1x2x?x8xf32>
+  %u44 = tensor.cast %o44 : tensor<1x2x?x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u44) : (tensor<*xf32>) -> ()
   return
 }

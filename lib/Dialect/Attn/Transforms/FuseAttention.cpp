@@ -3406,7 +3406,8 @@ getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
       set.addEquality(row(skv - SizeForm{0, 0, walker.sizes[kJ]}));
     return set;
   };
-  std::optional<SizeForm> target;
+  // The feasible combinations, each with the difference it gives.
+  std::vector<std::pair<IntegerPolyhedron, SizeForm>> feasible;
   for (const SizePiece &pr : *ro)
     for (const SizePiece &pc : *co)
       for (const SizePiece &psr : *rs)
@@ -3434,22 +3435,29 @@ getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
             continue;
           if (!pr.known || !pc.known || !psr.known || !psc.known)
             return std::nullopt;
-          SizeForm diff = pr.value - pc.value;
-
-          if (!target) {
-            target = diff;
-            continue;
-          }
-          // Equal to the first form wherever this combination holds.
-          for (int64_t sign : {1, -1}) {
-            IntegerPolyhedron other = set;
-            other.addInequality(
-                row((diff - *target) * sign - SizeForm{0, 0, 1}));
-            if (!other.isEmpty())
-              return std::nullopt;
-          }
+          feasible.push_back({set, pr.value - pc.value});
         }
-  return target;
+  // A form every feasible combination equals where it holds (each
+  // combination's own form is a candidate: `Sq == Skv ? 0 : Skv - Sq` is
+  // Skv - Sq everywhere, though its first piece reads 0).
+  auto equalOn = [&](const IntegerPolyhedron &set, SizeForm diff,
+                     SizeForm target) {
+    for (int64_t sign : {1, -1}) {
+      IntegerPolyhedron other = set;
+      other.addInequality(row((diff - target) * sign - SizeForm{0, 0, 1}));
+      if (!other.isEmpty())
+        return false;
+    }
+    return true;
+  };
+  for (const auto &candidate : feasible) {
+    SizeForm target = candidate.second;
+    if (llvm::all_of(feasible, [&](const auto &f) {
+          return equalOn(f.first, f.second, target);
+        }))
+      return target;
+  }
+  return std::nullopt;
 }
 
 /// Reads a constant dense i1 or float mask as a band, if it is one: the
