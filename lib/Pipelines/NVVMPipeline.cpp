@@ -847,8 +847,10 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-math-to-libm,attn-lower-asserts,"
        "finalize-memref-to-llvm,convert-to-llvm,gpu-to-llvm,"
-       "reconcile-unrealized-casts,gpu-module-to-binary{format=" +
-       options.format.getValue() + "},canonicalize,cse,attn-gpu-verify-lowered";
+       "reconcile-unrealized-casts," +
+       std::string(options.fitRegisters ? "attn-gpu-fit-registers," : "") +
+       "gpu-module-to-binary{format=" + options.format.getValue() +
+       "},canonicalize,cse,attn-gpu-verify-lowered";
   return addStage(pm, s);
 }
 
@@ -858,6 +860,7 @@ void mlir::attn::registerAttnNVVMPipeline() {
   PassRegistration<GPUApproximateMathPass>();
   PassRegistration<GPUVerifyLoweredPass>();
   registerGPUMmaAttentionPass();
+  registerGPUFitRegistersPass();
   PassPipelineRegistration<NVVMPipelineOptions>(
       "attn-nvvm-pipeline",
       "Compile a whole program with attention for NVIDIA GPUs: host LLVM "

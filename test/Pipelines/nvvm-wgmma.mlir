@@ -7,6 +7,7 @@
 // fragments. (mma-key-splits=1: one kernel per op, so that --index picks
 // them in order.) Other head sizes keep the mma.sync kernel; plain sm_90 (no "a")
 // and sm_90a with wgmma=false never emit wgmma.
+// REQUIRES: ptxas
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=2 wgmma-key-tile=128' | FileCheck %s --check-prefix=PHASE1
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=3 wgmma-key-tile=64 stages=1' | FileCheck %s --check-prefix=OPTS
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 mma-key-splits=1 format=isa})' -o %t.sm90a.mlir

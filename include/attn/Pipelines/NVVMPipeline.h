@@ -131,6 +131,13 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
                      "fit one 64-row tile (decoding), so that a CTA reads "
                      "each K/V tile once for the whole group"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> fitRegisters{
+      *this, "fit-registers",
+      llvm::cl::desc("Run ptxas -v on the device code (when a ptxas is "
+                     "found) and raise the register cap (nvvm.maxnreg) of "
+                     "kernels that spill under ptxas's own occupancy choice; "
+                     "warn about any spill left"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -175,6 +182,13 @@ std::unique_ptr<Pass> createGPUMmaKernelsPass();
 /// outlined tensor-core kernels (nvvm.minctasm).
 std::unique_ptr<Pass> createGPUMmaKernelHintsPass();
 void registerGPUMmaAttentionPass();
+
+/// Before gpu-module-to-binary: runs ptxas -v on every NVVM gpu.module and
+/// gives each kernel that spills (and has no register hint of its own)
+/// nvvm.maxnreg at the most its CTA size allows; warns about spills left.
+/// Does nothing when no ptxas is found.
+std::unique_ptr<Pass> createGPUFitRegistersPass();
+void registerGPUFitRegistersPass();
 
 /// Registers `attn-nvvm-pipeline` and the passes above
 /// (`attn-gpu-map-parallel`, `attn-gpu-launch-memory`).

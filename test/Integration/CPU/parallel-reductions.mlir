@@ -5,14 +5,14 @@
 // print without it; an i32 `ori` and an unsigned max run under OpenMP.
 // RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="openmp=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
-// CHECK: 28
-// CHECK-NEXT: 5
-// CHECK-NEXT: 1
-// CHECK-NEXT: 0
-// CHECK-NEXT: 91
-// CHECK-NEXT: 15
-// CHECK-NEXT: 13
-// CHECK-NEXT: 13
+// CHECK: {{^}}28{{$}}
+// CHECK-NEXT: {{^}}5{{$}}
+// CHECK-NEXT: {{^}}1{{$}}
+// CHECK-NEXT: {{^}}0{{$}}
+// CHECK-NEXT: {{^}}91{{$}}
+// CHECK-NEXT: {{^}}15{{$}}
+// CHECK-NEXT: {{^}}13{{$}}
+// CHECK-NEXT: {{^}}13{{$}}
 func.func @main() {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index

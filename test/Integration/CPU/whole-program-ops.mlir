@@ -9,8 +9,8 @@
 // checked against its closed form; a double free would abort the run.
 // RUN: attn-opt %s -attn-cpu-pipeline | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
 // RUN: attn-opt %s -attn-cpu-pipeline="flash=false openmp=false" | mlir-runner -e main -entry-point-result=void -shared-libs=%runner_libs | FileCheck %s
-// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_80" | FileCheck %s --check-prefix=NVVM
-// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_90a" | FileCheck %s --check-prefix=NVVM
+// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_80 format=isa" | FileCheck %s --check-prefix=NVVM
+// RUN: attn-opt %s -attn-nvvm-pipeline="chip=sm_90a format=isa" | FileCheck %s --check-prefix=NVVM
 
 // NVVM-DAG: llvm.func @erff(f32) -> f32
 // NVVM-DAG: gpu.binary
