@@ -111,6 +111,9 @@ struct Expr {
   /// Op: the scalar op of a linalg body, or null for an op built from a
   /// TOSA tensor op (which has no scalar op to point at).
   Operation *op = nullptr;
+  /// Op without `op`: the attributes of the op it stands for (a compare's
+  /// predicate), if any.
+  DictionaryAttr attrs;
   /// Op: the name of the scalar op (e.g. "arith.mulf"); Reduce: the name of
   /// the combiner.
   StringRef name;
@@ -168,7 +171,7 @@ static bool equal(Expr *a, Expr *b) {
   case ExprKind::Acc:
     return true;
   case ExprKind::Op:
-    if (a->name != b->name || a->type != b->type ||
+    if (a->name != b->name || a->type != b->type || a->attrs != b->attrs ||
         static_cast<bool>(a->op) != static_cast<bool>(b->op) ||
         (a->op && a->op->getAttrDictionary() != b->op->getAttrDictionary()))
       return false;
@@ -1923,6 +1926,62 @@ static std::optional<std::pair<double, double>> positiveConstantRange(Expr *e) {
   return std::make_pair(lo, hi);
 }
 
+static bool isBinaryConstant(Value v);
+
+/// When the float `b` holds only 0 and 1, the i1 condition `b == 1`: the
+/// i1 of a uitofp, the condition of select(c, 1, 0) (negated for
+/// select(c, 0, 1)), or `b != 0` for a constant tensor of zeros and ones
+/// (TF's `band_part(ones)`); else null.
+static Expr *binaryCondition(Expr *b, ChainWalker &walker) {
+  while (isOp<arith::ExtFOp>(b) || isOp<arith::TruncFOp>(b))
+    b = b->args[0]; // 0 and 1 survive any float rounding
+  Type i1 = IntegerType::get(b->type.getContext(), 1);
+  if (isOp<arith::UIToFPOp>(b) && b->args[0]->type.isInteger(1))
+    return b->args[0];
+  if (isOp<arith::SelectOp>(b) && isConst(b->args[1], 1.0) &&
+      isConst(b->args[2], 0.0))
+    return b->args[0];
+  if (isOp<arith::SelectOp>(b) && isConst(b->args[1], 0.0) &&
+      isConst(b->args[2], 1.0))
+    return walker.scalarOp(arith::XOrIOp::getOperationName(), i1,
+                           {b->args[0], walker.constant(1.0, i1)});
+  if (b->kind == ExprKind::Leaf && b->map && isa<FloatType>(b->type) &&
+      isBinaryConstant(b->value)) {
+    Expr *cmp = walker.scalarOp(arith::CmpFOp::getOperationName(), i1,
+                                {b, walker.constant(0.0, b->type)});
+    Builder builder(b->type.getContext());
+    cmp->attrs = builder.getDictionaryAttr(builder.getNamedAttr(
+        "predicate", builder.getI64IntegerAttr(
+                         static_cast<int64_t>(arith::CmpFPredicate::UNE))));
+    return cmp;
+  }
+  return nullptr;
+}
+
+/// The value of `m` where the float `b` is 0, when `m` is 0 where `b` is 1
+/// and a finite constant where it is 0: c * (1 - b) (then c), c * (b - 1)
+/// (-c), their negations and factors in either order; else nullopt.
+static std::optional<double> complementValue(Expr *m, Expr *b) {
+  if (isOp<arith::NegFOp>(m)) {
+    std::optional<double> v = complementValue(m->args[0], b);
+    return v ? std::optional<double>(-*v) : std::nullopt;
+  }
+  if (isOp<arith::MulFOp>(m)) {
+    for (int k = 0; k < 2; ++k)
+      if (m->args[k]->kind == ExprKind::Const && std::isfinite(m->args[k]->cst))
+        if (std::optional<double> v = complementValue(m->args[1 - k], b))
+          return roundTo(m->type, m->args[k]->cst * *v);
+    return std::nullopt;
+  }
+  if (isOp<arith::SubFOp>(m)) {
+    if (isConst(m->args[0], 1.0) && equal(m->args[1], b))
+      return 1.0;
+    if (isConst(m->args[1], 1.0) && equal(m->args[0], b))
+      return -1.0;
+  }
+  return std::nullopt;
+}
+
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                                  std::string &reason, double expScale = 1.0,
@@ -2083,6 +2142,31 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       if (l == r) {
         reason = "an addition to the scores is not a mask";
         return failure();
+      }
+      // A multiplicative mask, s * b + c * (1 - b) with b only 0 or 1 (TF
+      // GPT-2's `w * b - 1e4 * (1 - b)`), is select(b == 1, s, c) exactly
+      // (s * 1 + 0 is s, s * 0 + c is c for finite s): a masking select
+      // when c masks.
+      if (Expr *p = l ? x->args[0] : x->args[1]; isOp<arith::MulFOp>(p)) {
+        Expr *m = l ? x->args[1] : x->args[0];
+        Expr *rewritten = nullptr;
+        for (int k = 0; k < 2 && !rewritten; ++k) {
+          Expr *s = p->args[k], *b = p->args[1 - k];
+          if (!contains(s, ExprKind::Contract) ||
+              contains(b, ExprKind::Contract))
+            continue;
+          std::optional<double> c = complementValue(m, b);
+          if (!c || !(*c <= -1.0e4) || !std::isfinite(*c))
+            continue;
+          if (Expr *keep = binaryCondition(b, walker))
+            rewritten =
+                walker.scalarOp(arith::SelectOp::getOperationName(), x->type,
+                                {keep, s, walker.constant(*c, x->type)});
+        }
+        if (rewritten) {
+          x = rewritten;
+          continue;
+        }
       }
       // s + (m1 + m2) is read as (s + m1) + m2, so that each term is a mask
       // of its own (HF's causal mask plus its padding mask, added before
@@ -2834,6 +2918,8 @@ static Value emitScalar(OpBuilder &b, Location loc, Expr *e, Value arg,
         state.addOperands(emitScalar(b, loc, a, arg, dims, symbols, leafArg));
       if (e->op)
         state.addAttributes(e->op->getAttrs());
+      else if (e->attrs)
+        state.addAttributes(e->attrs.getValue());
       state.addTypes(e->type);
       return b.create(state)->getResult(0);
     }
@@ -3100,6 +3186,45 @@ static ConstantElements getConstantElements(Value v) {
   result.blob = blob->getData();
   result.elementType = elt;
   return result;
+}
+
+/// True when `v` reads a float constant whose elements are all 0 or 1: the
+/// constant itself, or a slice or reshape of one (every element of the
+/// constant is checked).
+static bool isBinaryConstant(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    if (auto slice = dyn_cast<tensor::ExtractSliceOp>(def))
+      v = slice.getSource();
+    else if (auto expand = dyn_cast<tensor::ExpandShapeOp>(def))
+      v = expand.getSrc();
+    else if (auto collapse = dyn_cast<tensor::CollapseShapeOp>(def))
+      v = collapse.getSrc();
+    else
+      break;
+  }
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  ConstantElements elements = getConstantElements(v);
+  if (!type || !type.hasStaticShape() || !elements)
+    return false;
+  Type elementType =
+      elements.dense ? elements.dense.getElementType() : elements.elementType;
+  if (!isa<FloatType>(elementType))
+    return false;
+  int64_t n =
+      (elements.dense && elements.dense.isSplat()) ? 1 : type.getNumElements();
+  if (n > (int64_t(1) << 26))
+    return false;
+  if (elements.dense && !elements.dense.isSplat() && elementType.isF32()) {
+    ArrayRef<float> floats(
+        reinterpret_cast<const float *>(elements.dense.getRawData().data()), n);
+    return llvm::all_of(floats, [](float f) { return f == 0.0f || f == 1.0f; });
+  }
+  for (int64_t k = 0; k < n; ++k) {
+    double d = elements.getFloat(k);
+    if (d != 0.0 && d != 1.0)
+      return false;
+  }
+  return true;
 }
 
 namespace {
@@ -3468,7 +3593,8 @@ getSliceOffsetDifference(OpFoldResult rowOff, OpFoldResult colOff,
 /// or 1 (read through `walker`, like the offsets of index conditions).
 static std::optional<Band> getConstantBand(Value value, AffineMap map,
                                            bool negated, bool isFloat,
-                                           ChainWalker &walker) {
+                                           ChainWalker &walker,
+                                           bool binary = false) {
   auto type = dyn_cast<RankedTensorType>(value.getType());
   if (!type)
     return std::nullopt;
@@ -3581,6 +3707,12 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
     if (!isFloat)
       return (bools ? *(bools->begin() + idx) : dense.getBool(idx)) != negated;
     double d = floats.empty() ? dense.getFloat(idx) : floats[idx];
+    // A 0/1 tensor (a multiplicative mask's b): 1 keeps.
+    if (binary) {
+      if (d != 0.0 && d != 1.0)
+        return std::nullopt;
+      return (d == 1.0) != negated;
+    }
     // 0 keeps, -1e4 or less masks; anything else (NaN included) is no band.
     if (!(d == 0.0 || d <= -1.0e4))
       return std::nullopt;
@@ -3592,7 +3724,7 @@ static std::optional<Band> getConstantBand(Value value, AffineMap map,
   BandScanKey key{dense.attr.getAsOpaquePointer(),
                   negated,
                   isFloat,
-                  {rowDim, colDim, r0, c0, r1, c1, base}};
+                  {rowDim, colDim, r0, c0, r1, c1, base, binary ? 1 : 0}};
   std::optional<std::pair<int64_t, int64_t>> scanned;
   auto cached =
       walker.bandScans ? walker.bandScans->find(key) : BandScans::iterator();
@@ -4234,10 +4366,21 @@ FailureOr<AttentionOp> ChainMatcher::run(RewriterBase &rewriter,
     while (isFloat && (isOp<arith::TruncFOp>(m) || isOp<arith::ExtFOp>(m)) &&
            m->args.size() == 1 && keepsMasks(m->type))
       m = m->args[0];
+    // `b != 0` on a 0/1 constant (a multiplicative mask's condition).
+    bool binary = false;
+    if (!isFloat && isOp<arith::CmpFOp>(m) && !m->op && m->attrs &&
+        m->args.size() == 2 && isConst(m->args[1], 0.0)) {
+      auto pred = m->attrs.getAs<IntegerAttr>("predicate");
+      if (!pred ||
+          pred.getInt() != static_cast<int64_t>(arith::CmpFPredicate::UNE))
+        return false;
+      m = m->args[0];
+      binary = isFloat = true;
+    }
     if (m->kind != ExprKind::Leaf || !m->map)
       return false;
     std::optional<Band> band =
-        getConstantBand(m->value, m->map, negated, isFloat, walker);
+        getConstantBand(m->value, m->map, negated, isFloat, walker, binary);
     if (!band)
       return false;
     if (band->upper)
