@@ -1927,6 +1927,21 @@ static std::optional<std::pair<double, double>> positiveConstantRange(Expr *e) {
 }
 
 static bool isBinaryConstant(Value v);
+static bool isFiniteConstant(Value v);
+
+/// True when the scores `s` above the contraction may hold an infinity the
+/// chain put there: an infinite constant (a select's -inf fill) or a float
+/// tensor that is not a constant of finite values (a bias that may hold
+/// -inf). Q and K under the contraction, and scalars, are not looked at.
+static bool mayHoldInfinity(Expr *s) {
+  if (s->kind == ExprKind::Contract)
+    return false;
+  if (s->kind == ExprKind::Const)
+    return !std::isfinite(s->cst);
+  if (s->kind == ExprKind::Leaf)
+    return s->map && isa<FloatType>(s->type) && !isFiniteConstant(s->value);
+  return llvm::any_of(s->args, mayHoldInfinity);
+}
 
 /// When the float `b` holds only 0 and 1, the i1 condition `b == 1`: the
 /// i1 of a uitofp, the condition of select(c, 1, 0) (negated for
@@ -2146,14 +2161,15 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
       // A multiplicative mask, s * b + c * (1 - b) with b only 0 or 1 (TF
       // GPT-2's `w * b - 1e4 * (1 - b)`), is select(b == 1, s, c) exactly
       // (s * 1 + 0 is s, s * 0 + c is c for finite s): a masking select
-      // when c masks.
+      // when c masks. Not when s may hold an infinity of the chain's own
+      // (an inner -inf mask: the chain's inf * 0 is NaN).
       if (Expr *p = l ? x->args[0] : x->args[1]; isOp<arith::MulFOp>(p)) {
         Expr *m = l ? x->args[1] : x->args[0];
         Expr *rewritten = nullptr;
         for (int k = 0; k < 2 && !rewritten; ++k) {
           Expr *s = p->args[k], *b = p->args[1 - k];
           if (!contains(s, ExprKind::Contract) ||
-              contains(b, ExprKind::Contract))
+              contains(b, ExprKind::Contract) || mayHoldInfinity(s))
             continue;
           std::optional<double> c = complementValue(m, b);
           if (!c || !(*c <= -1.0e4) || !std::isfinite(*c))
@@ -3188,10 +3204,10 @@ static ConstantElements getConstantElements(Value v) {
   return result;
 }
 
-/// True when `v` reads a float constant whose elements are all 0 or 1: the
-/// constant itself, or a slice or reshape of one (every element of the
+/// True when `v` reads a float constant whose elements all satisfy `pred`:
+/// the constant itself, or a slice or reshape of one (every element of the
 /// constant is checked).
-static bool isBinaryConstant(Value v) {
+static bool allConstantElements(Value v, function_ref<bool(double)> pred) {
   while (Operation *def = v.getDefiningOp()) {
     if (auto slice = dyn_cast<tensor::ExtractSliceOp>(def))
       v = slice.getSource();
@@ -3217,14 +3233,22 @@ static bool isBinaryConstant(Value v) {
   if (elements.dense && !elements.dense.isSplat() && elementType.isF32()) {
     ArrayRef<float> floats(
         reinterpret_cast<const float *>(elements.dense.getRawData().data()), n);
-    return llvm::all_of(floats, [](float f) { return f == 0.0f || f == 1.0f; });
+    return llvm::all_of(floats, [&](float f) { return pred(f); });
   }
-  for (int64_t k = 0; k < n; ++k) {
-    double d = elements.getFloat(k);
-    if (d != 0.0 && d != 1.0)
+  for (int64_t k = 0; k < n; ++k)
+    if (!pred(elements.getFloat(k)))
       return false;
-  }
   return true;
+}
+
+/// A float constant of zeros and ones (see allConstantElements).
+static bool isBinaryConstant(Value v) {
+  return allConstantElements(v, [](double d) { return d == 0.0 || d == 1.0; });
+}
+
+/// A float constant of finite values (see allConstantElements).
+static bool isFiniteConstant(Value v) {
+  return allConstantElements(v, [](double d) { return std::isfinite(d); });
 }
 
 namespace {
