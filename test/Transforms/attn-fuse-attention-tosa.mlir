@@ -163,3 +163,36 @@ func.func @tosa_tf_gpt2(%q: tensor<2x7x5xf32>, %k: tensor<2x9x5xf32>, %v: tensor
   %o = tosa.matmul %p, %v, %zp, %zp : (tensor<2x7x9xf32>, tensor<2x9x6xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x7x6xf32>
   return %o : tensor<2x7x6xf32>
 }
+
+// -----
+
+// The same, with b written as two tosa.const ops of the same elements (one
+// per use): they read the same, and the band is still found.
+// CHECK-LABEL: func.func @tosa_tf_gpt2_duplicated_constant
+// CHECK: attn.attention
+// CHECK-NOT: mask(
+// CHECK-SAME: scale = 5.000000e-01 causal = bottom_right ->
+func.func @tosa_tf_gpt2_duplicated_constant(%q: tensor<2x7x5xf32>, %k: tensor<2x9x5xf32>, %v: tensor<2x9x6xf32>) -> tensor<2x7x6xf32> {
+  %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
+  %shift = "tosa.const"() <{values = dense<0> : tensor<1xi8>}> : () -> tensor<1xi8>
+  %c = "tosa.const"() <{values = dense<0.5> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %kt = tosa.transpose %k {perms = array<i32: 0, 2, 1>} : (tensor<2x9x5xf32>) -> tensor<2x5x9xf32>
+  %s = tosa.matmul %q, %kt, %zp, %zp : (tensor<2x7x5xf32>, tensor<2x5x9xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x7x9xf32>
+  %sc = tosa.mul %s, %c, %shift : (tensor<2x7x9xf32>, tensor<1x1x1xf32>, tensor<1xi8>) -> tensor<2x7x9xf32>
+  %b = "tosa.const"() <{values = dense<[[[1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]> : tensor<1x7x9xf32>}> : () -> tensor<1x7x9xf32>
+  %b2 = "tosa.const"() <{values = dense<[[[1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]]]> : tensor<1x7x9xf32>}> : () -> tensor<1x7x9xf32>
+  %one = "tosa.const"() <{values = dense<1.0> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %big = "tosa.const"() <{values = dense<1.0e4> : tensor<1x1x1xf32>}> : () -> tensor<1x1x1xf32>
+  %wb = tosa.mul %sc, %b, %shift : (tensor<2x7x9xf32>, tensor<1x7x9xf32>, tensor<1xi8>) -> tensor<2x7x9xf32>
+  %nb = tosa.sub %one, %b2 : (tensor<1x1x1xf32>, tensor<1x7x9xf32>) -> tensor<1x7x9xf32>
+  %pen = tosa.mul %big, %nb, %shift : (tensor<1x1x1xf32>, tensor<1x7x9xf32>, tensor<1xi8>) -> tensor<1x7x9xf32>
+  %x = tosa.sub %wb, %pen : (tensor<2x7x9xf32>, tensor<1x7x9xf32>) -> tensor<2x7x9xf32>
+  %mx = tosa.reduce_max %x {axis = 2 : i32} : (tensor<2x7x9xf32>) -> tensor<2x7x1xf32>
+  %d = tosa.sub %x, %mx : (tensor<2x7x9xf32>, tensor<2x7x1xf32>) -> tensor<2x7x9xf32>
+  %e = tosa.exp %d : (tensor<2x7x9xf32>) -> tensor<2x7x9xf32>
+  %su = tosa.reduce_sum %e {axis = 2 : i32} : (tensor<2x7x9xf32>) -> tensor<2x7x1xf32>
+  %r = tosa.reciprocal %su : (tensor<2x7x1xf32>) -> tensor<2x7x1xf32>
+  %p = tosa.mul %e, %r, %shift : (tensor<2x7x9xf32>, tensor<2x7x1xf32>, tensor<1xi8>) -> tensor<2x7x9xf32>
+  %o = tosa.matmul %p, %v, %zp, %zp : (tensor<2x7x9xf32>, tensor<2x9x6xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<2x7x6xf32>
+  return %o : tensor<2x7x6xf32>
+}

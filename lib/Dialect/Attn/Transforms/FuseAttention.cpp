@@ -162,8 +162,18 @@ static bool equal(Expr *a, Expr *b) {
   if (a->kind != b->kind || a->args.size() != b->args.size())
     return false;
   switch (a->kind) {
-  case ExprKind::Leaf:
-    return a->value == b->value && a->map == b->map;
+  case ExprKind::Leaf: {
+    if (a->map != b->map)
+      return false;
+    if (a->value == b->value)
+      return true;
+    // Two constants with the same elements (a frontend's duplicated
+    // tosa.const or arith.constant) read the same.
+    Attribute ca, cb;
+    return a->value && b->value && a->value.getType() == b->value.getType() &&
+           matchPattern(a->value, m_Constant(&ca)) &&
+           matchPattern(b->value, m_Constant(&cb)) && ca == cb;
+  }
   case ExprKind::Const:
     return a->cst == b->cst && a->type == b->type;
   case ExprKind::Index:
