@@ -173,8 +173,9 @@ struct GPUFitRegistersPass
 
   Option<std::string> ptxas{
       *this, "ptxas",
-      llvm::cl::desc("ptxas to run (empty: the CUDA toolkit's, then PATH; "
-                     "none found: the pass does nothing)"),
+      llvm::cl::desc("ptxas to run (empty: found as gpu-module-to-binary "
+                     "finds it, on PATH, then in the CUDA toolkit; none "
+                     "found: the pass does nothing)"),
       llvm::cl::init("")};
 
   void runOnOperation() override {
@@ -201,7 +202,7 @@ struct GPUFitRegistersPass
                                                                  options);
     gpuModule->setAttrs(attrs);
     if (!ptx) {
-      gpuModule.emitWarning()
+      mlir::emitWarning(gpuModule.getLoc())
           << "attn-gpu-fit-registers: could not translate the module to PTX; "
              "register caps not checked";
       return std::nullopt;
@@ -212,8 +213,9 @@ struct GPUFitRegistersPass
                                            ptxPath) ||
         llvm::sys::fs::createTemporaryFile("attn-fit-registers", "log",
                                            logPath)) {
-      gpuModule.emitWarning() << "attn-gpu-fit-registers: no temporary file; "
-                                 "register caps not checked";
+      mlir::emitWarning(gpuModule.getLoc())
+          << "attn-gpu-fit-registers: no temporary file; "
+             "register caps not checked";
       return std::nullopt;
     }
     llvm::FileRemover removePtx(ptxPath), removeLog(logPath);
@@ -238,7 +240,7 @@ struct GPUFitRegistersPass
       // The binary step reports a rejection with ptxas's whole log; here the
       // check is only skipped.
       StringRef first = text.split('\n').first.trim();
-      gpuModule.emitWarning()
+      mlir::emitWarning(gpuModule.getLoc())
           << "attn-gpu-fit-registers: " << tool << " " << arch << " failed ("
           << (error.empty() ? "exit code " + std::to_string(rc) : error) << ")"
           << (first.empty() ? "" : ": ") << first
@@ -290,10 +292,12 @@ struct GPUFitRegistersPass
       int64_t cap =
           threads > 0 ? std::min<int64_t>(255, 65536 / threads / 8 * 8) : 255;
       if (threads == 0 || hasHint(fn) || it->second.registers >= cap) {
+        // (At the ceiling, a hint is not what limits the kernel.)
         reportSpill(fn, it->second, target,
-                    hasHint(fn)    ? "under the kernel's own register hint"
-                    : threads == 0 ? "(no CTA size declared)"
-                                   : "at the most registers its CTA allows");
+                    threads == 0 ? "(no CTA size declared)"
+                    : it->second.registers >= cap
+                        ? "at the most registers its CTA allows"
+                        : "under the kernel's own register hint");
         continue;
       }
       fn->setAttr(NVVM::NVVMDialect::getMaxnregAttrName(),
@@ -317,11 +321,13 @@ struct GPUFitRegistersPass
 
   void reportSpill(LLVM::LLVMFuncOp fn, const KernelStats &s,
                    NVVM::NVVMTargetAttr target, StringRef how) {
-    fn.emitWarning() << "attn-gpu-fit-registers: kernel '" << fn.getSymName()
-                     << "' spills " << s.spillStores << " bytes (stores) and "
-                     << s.spillLoads << " bytes (loads) to local memory on "
-                     << target.getChip() << " with " << s.registers
-                     << " registers a thread " << how;
+    // At the kernel's location only: a note printing the whole lowered
+    // kernel would be hundreds of kilobytes.
+    mlir::emitWarning(fn.getLoc())
+        << "attn-gpu-fit-registers: kernel '" << fn.getSymName() << "' spills "
+        << s.spillStores << " bytes (stores) and " << s.spillLoads
+        << " bytes (loads) to local memory on " << target.getChip() << " with "
+        << s.registers << " registers a thread " << how;
   }
 };
 

@@ -7,8 +7,13 @@
 // RUN: env FAKE_PTXAS_MODE=spill FAKE_PTXAS_CALLS=%t.calls attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>%t.spill.err | FileCheck %s
 // RUN: FileCheck %s --check-prefix=SPILL-WARN < %t.spill.err
 // RUN: FileCheck %s --check-prefix=CALLS < %t.calls
-// RUN: env FAKE_PTXAS_MODE=always attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 >/dev/null | FileCheck %s --check-prefix=ALWAYS
-// RUN: env FAKE_PTXAS_MODE=fail attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 | FileCheck %s --check-prefix=FAIL
+// The warnings name the kernel's location only (no note printing the whole
+// lowered kernel or module).
+// RUN: env FAKE_PTXAS_MODE=always attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 >/dev/null | FileCheck %s --check-prefix=ALWAYS --implicit-check-not="current operation"
+// At the ceiling (255 registers for 128 threads) a hint is not what limits
+// the kernel.
+// RUN: env FAKE_PTXAS_MODE=always FAKE_PTXAS_REGS=255 attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 >/dev/null | FileCheck %s --check-prefix=CEILING
+// RUN: env FAKE_PTXAS_MODE=fail attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 | FileCheck %s --check-prefix=FAIL --implicit-check-not="current operation"
 // A ptxas that cannot run: a warning, nothing changes. (With none found on
 // PATH or in the CUDA toolkit the pass does nothing.)
 // RUN: attn-opt %s -attn-gpu-fit-registers=ptxas=%t.missing -split-input-file 2>&1 | FileCheck %s --check-prefix=MISSING
@@ -37,6 +42,8 @@
 // ALWAYS: warning: attn-gpu-fit-registers: kernel 'hinted' spills 8 bytes (stores) and 8 bytes (loads) to local memory on sm_90a with 40 registers a thread under the kernel's own register hint
 // ALWAYS: warning: attn-gpu-fit-registers: kernel 'unsized' spills
 // ALWAYS: warning: attn-gpu-fit-registers: kernel 'limited' spills 8 bytes (stores) and 8 bytes (loads) to local memory on sm_80 with 40 registers a thread under the kernel's own register hint
+// CEILING: warning: attn-gpu-fit-registers: kernel 'k128' spills 8 bytes (stores) and 8 bytes (loads) to local memory on sm_80 with 255 registers a thread at the most registers its CTA allows
+// CEILING: warning: attn-gpu-fit-registers: kernel 'hinted' spills 8 bytes (stores) and 8 bytes (loads) to local memory on sm_90a with 255 registers a thread at the most registers its CTA allows
 // FAIL: warning: attn-gpu-fit-registers: {{.*}}fake-ptxas.py -arch=sm_80 failed (exit code 1): ptxas fatal   : Unresolved extern function 'missing'; register caps not checked
 // FAIL: warning: attn-gpu-fit-registers: {{.*}}fake-ptxas.py -arch=sm_90a failed
 // FAIL: warning: attn-gpu-fit-registers: {{.*}}fake-ptxas.py -arch=sm_80 failed

@@ -6,7 +6,7 @@ as FAKE_PTXAS_MODE says:
   spill   an entry spills 8 bytes with 40 registers, unless its PTX has
           .maxnreg (or .minnctapersm): then 0 bytes with 60 registers;
   always  every entry spills 8 bytes whatever its directives (40 registers,
-          or the .maxnreg it has);
+          or FAKE_PTXAS_REGS, or the .maxnreg it has);
   fail    exits with status 1 and a fatal message.
 Each call appends its arguments and the directives it saw to FAKE_PTXAS_CALLS
 (a file), if set.
@@ -35,7 +35,8 @@ for name, _, directives in entries:
     hinted = ".maxnreg" in directives or ".minnctapersm" in directives
     cap = re.search(r"\.maxnreg\s+(\d+)", directives)
     if mode == "always":
-        spill, regs = 8, (int(cap.group(1)) if cap else 40)
+        spill, regs = 8, (int(cap.group(1)) if cap
+                          else int(os.environ.get("FAKE_PTXAS_REGS", "40")))
     else:
         spill, regs = (0, 60) if hinted else (8, 40)
     sys.stderr.write("ptxas info    : Compiling entry function '%s' for 'sm_80'\n"
