@@ -492,3 +492,84 @@ func.func @sub_bias(%q: tensor<2x3x7x5xf32>, %k: tensor<2x3x9x5xf32>, %v: tensor
   } -> tensor<2x3x7x6xf32>
   return %out : tensor<2x3x7x6xf32>
 }
+
+// -----
+
+// A finite mask value of -1e4 under exp2(x * log2(e)): ln 2 * log2(e) rounds
+// to 0.99999999..., which used to make the mask -9999.99, "no longer
+// masking" (found by an adversarial round). Masking values within 1e-6 of
+// -1e4 count.
+// CHECK-LABEL: func.func @exp2_log2e_finite_mask(
+// CHECK: attn.attention {{.*}} mask(%{{.*}} : tensor<7x9xi1>) {{.*}} scale = 5.000000e-01
+#q5 = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
+#k5 = affine_map<(b, h, i, j, d) -> (b, h, j, d)>
+#s5 = affine_map<(b, h, i, j, d) -> (b, h, i, j)>
+#p5 = affine_map<(b, h, i, e, j) -> (b, h, i, j)>
+#v5 = affine_map<(b, h, i, e, j) -> (b, h, j, e)>
+#o5 = affine_map<(b, h, i, e, j) -> (b, h, i, e)>
+#id4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+#row4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+#rowk4 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, 0)>
+#ij4 = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
+#bj4 = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
+#b1ij4 = affine_map<(d0, d1, d2, d3) -> (d0, 0, d2, d3)>
+#b11j4 = affine_map<(d0, d1, d2, d3) -> (d0, 0, 0, d3)>
+#h4 = affine_map<(d0, d1, d2, d3) -> (d1)>
+func.func @exp2_log2e_finite_mask(%q: tensor<1x2x7x5xf32>, %k: tensor<1x2x9x5xf32>, %v: tensor<1x2x9x6xf32>, %m_: tensor<7x9xi1>) -> tensor<1x2x7x6xf32> {
+  %zero = arith.constant 0.0 : f32
+  %ninf = arith.constant 0xFF800000 : f32
+  %e = tensor.empty() : tensor<1x2x7x9xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x2x7x9xf32>) -> tensor<1x2x7x9xf32>
+  %s = linalg.generic {indexing_maps = [#q5, #k5, #s5], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%q, %k : tensor<1x2x7x5xf32>, tensor<1x2x9x5xf32>) outs(%f : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %ss = linalg.generic {indexing_maps = [#id4, #ij4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%s, %m_ : tensor<1x2x7x9xf32>, tensor<7x9xi1>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %x0: i1, %o: f32):
+    %c = arith.constant 0.5 : f32
+    %w = arith.mulf %a, %c : f32
+    %fv = arith.constant -1.0e4 : f32
+    %r = arith.select %x0, %w, %fv : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %er = tensor.empty() : tensor<1x2x7xf32>
+  %mi = arith.constant 0xFF800000 : f32
+  %si = arith.constant 0.0 : f32
+  %fm = linalg.fill ins(%mi : f32) outs(%er : tensor<1x2x7xf32>) -> tensor<1x2x7xf32>
+  %mx = linalg.generic {indexing_maps = [#id4, #row4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ss : tensor<1x2x7x9xf32>) outs(%fm : tensor<1x2x7xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.maximumf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7xf32>
+  %ex = linalg.generic {indexing_maps = [#id4, #row4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ss, %mx : tensor<1x2x7x9xf32>, tensor<1x2x7xf32>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %m: f32, %o: f32):
+    %d = arith.subf %a, %m : f32
+    %ff = arith.constant 1.44269504 : f32
+    %df = arith.mulf %d, %ff : f32
+    %r = math.exp2 %df : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %fs = linalg.fill ins(%si : f32) outs(%er : tensor<1x2x7xf32>) -> tensor<1x2x7xf32>
+  %sum = linalg.generic {indexing_maps = [#id4, #row4], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%ex : tensor<1x2x7x9xf32>) outs(%fs : tensor<1x2x7xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %r = arith.addf %a, %acc : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7xf32>
+  %sm = linalg.generic {indexing_maps = [#id4, #row4, #id4], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%ex, %sum : tensor<1x2x7x9xf32>, tensor<1x2x7xf32>) outs(%e : tensor<1x2x7x9xf32>) {
+  ^bb0(%a: f32, %m: f32, %o: f32):
+    %r = arith.divf %a, %m : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x9xf32>
+  %zo = arith.constant 0.0 : f32
+  %eo = tensor.empty() : tensor<1x2x7x6xf32>
+  %fo = linalg.fill ins(%zo : f32) outs(%eo : tensor<1x2x7x6xf32>) -> tensor<1x2x7x6xf32>
+  %out = linalg.generic {indexing_maps = [#p5, #v5, #o5], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]} ins(%sm, %v : tensor<1x2x7x9xf32>, tensor<1x2x9x6xf32>) outs(%fo : tensor<1x2x7x6xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %mm = arith.mulf %a, %b : f32
+    %r = arith.addf %acc, %mm : f32
+    linalg.yield %r : f32
+  } -> tensor<1x2x7x6xf32>
+  return %out : tensor<1x2x7x6xf32>
+}

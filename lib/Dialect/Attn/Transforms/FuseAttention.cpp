@@ -1937,21 +1937,101 @@ static std::optional<std::pair<double, double>> positiveConstantRange(Expr *e) {
 }
 
 static bool isBinaryConstant(Value v);
-static bool isFiniteConstant(Value v);
+
+static std::optional<std::pair<double, double>> constantMagnitudes(Value v);
+
+/// An upper bound on the magnitude of the values of `e`, a float expression
+/// of the scores: +inf when it may hold an infinity (an infinite constant, a
+/// float tensor that is not a constant of finite values, a sum of two large
+/// constants that overflows, a truncf below a constant's magnitude, a log or
+/// a division by a constant holding 0...). Values the walk does not reason
+/// about, the contraction (Q and K) and scalars, count as 0: the scores are
+/// assumed finite and moderate, as everywhere in the raise.
+static double magnitudeBound(Expr *e) {
+  const double inf = std::numeric_limits<double>::infinity();
+  auto maxFinite = [&](Type t) {
+    if (auto ft = dyn_cast<FloatType>(t))
+      return APFloat::getLargest(ft.getFloatSemantics()).convertToDouble();
+    return inf;
+  };
+  // A bound above the type's largest finite value: the value may round to
+  // an infinity.
+  auto fit = [&](double bound) {
+    return bound > maxFinite(e->type) ? inf : bound;
+  };
+  switch (e->kind) {
+  case ExprKind::Contract:
+  case ExprKind::Index:
+    return 0.0;
+  case ExprKind::Const:
+    return std::isfinite(e->cst) ? fit(std::fabs(e->cst)) : inf;
+  case ExprKind::Leaf:
+    if (!e->map || !isa<FloatType>(e->type))
+      return 0.0;
+    if (auto mags = constantMagnitudes(e->value))
+      return fit(mags->second);
+    return inf;
+  default:
+    break;
+  }
+  if (e->kind != ExprKind::Op)
+    return llvm::any_of(e->args,
+                        [](Expr *a) { return magnitudeBound(a) > 0.0; })
+               ? inf
+               : 0.0;
+  SmallVector<double> b;
+  for (Expr *a : e->args)
+    b.push_back(isa<FloatType>(a->type) ? magnitudeBound(a) : 0.0);
+  StringRef n = e->name;
+  if (n == arith::NegFOp::getOperationName() ||
+      n == math::AbsFOp::getOperationName() ||
+      n == arith::ExtFOp::getOperationName() ||
+      n == arith::TruncFOp::getOperationName())
+    return fit(b[0]);
+  if (n == arith::MaximumFOp::getOperationName() ||
+      n == arith::MinimumFOp::getOperationName() ||
+      n == arith::MaxNumFOp::getOperationName() ||
+      n == arith::MinNumFOp::getOperationName() ||
+      n == arith::SelectOp::getOperationName())
+    return fit(*llvm::max_element(b));
+  if (n == arith::AddFOp::getOperationName() ||
+      n == arith::SubFOp::getOperationName())
+    return fit(b[0] + b[1]);
+  if (n == arith::MulFOp::getOperationName()) {
+    // A factor that is not looked at (0) times a bounded one: the scores
+    // times a scale or a 0/1 mask.
+    if (b[0] == 0.0 || b[1] == 0.0)
+      return std::isinf(b[0]) || std::isinf(b[1]) ? inf : 0.0;
+    return fit(b[0] * b[1]);
+  }
+  if (n == arith::DivFOp::getOperationName()) {
+    if (std::isinf(b[0]) || std::isinf(b[1]))
+      return inf;
+    // A constant divisor: its smallest magnitude bounds the quotient; any
+    // other divisor only under scores that are not looked at.
+    Expr *d = e->args[1];
+    std::optional<double> smallest;
+    if (d->kind == ExprKind::Const)
+      smallest = std::fabs(d->cst);
+    else if (d->kind == ExprKind::Leaf && d->map)
+      if (auto mags = constantMagnitudes(d->value))
+        smallest = mags->first;
+    if (smallest)
+      return *smallest == 0.0 ? inf : fit(b[0] / *smallest);
+    return b[0] == 0.0 ? 0.0 : inf;
+  }
+  if (n == math::TanhOp::getOperationName())
+    return std::isnan(b[0]) ? inf : 1.0;
+  if (n == arith::UIToFPOp::getOperationName() && e->args[0]->type.isInteger(1))
+    return 1.0;
+  // Any other op (exp, log, pow, a conversion from a wider integer...) of
+  // values that are not all left unexamined may make an infinity.
+  return llvm::all_of(b, [](double x) { return x == 0.0; }) ? 0.0 : inf;
+}
 
 /// True when the scores `s` above the contraction may hold an infinity the
-/// chain put there: an infinite constant (a select's -inf fill) or a float
-/// tensor that is not a constant of finite values (a bias that may hold
-/// -inf). Q and K under the contraction, and scalars, are not looked at.
-static bool mayHoldInfinity(Expr *s) {
-  if (s->kind == ExprKind::Contract)
-    return false;
-  if (s->kind == ExprKind::Const)
-    return !std::isfinite(s->cst);
-  if (s->kind == ExprKind::Leaf)
-    return s->map && isa<FloatType>(s->type) && !isFiniteConstant(s->value);
-  return llvm::any_of(s->args, mayHoldInfinity);
-}
+/// chain put there (magnitudeBound).
+static bool mayHoldInfinity(Expr *s) { return std::isinf(magnitudeBound(s)); }
 
 /// When the float `b` holds only 0 and 1, the i1 condition `b == 1`: the
 /// i1 of a uitofp, the condition of select(c, 1, 0) (negated for
@@ -2056,7 +2136,9 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
     }
     if (std::isinf(fill->cst))
       return true;
-    if (fill->cst * plan.scale * leastFactor <= -1.0e4)
+    // (Within 1e-6: -1e4 under exp2 of x * log2(e), ln 2 * log2(e)
+    // rounded just below 1, still masks.)
+    if (fill->cst * plan.scale * leastFactor <= -1.0e4 * (1.0 - 1.0e-6))
       return true;
     reason = llvm::formatv("a finite mask value ({0:e}) is scaled by {1:e} "
                            "afterwards and no longer masks (needs <= -1e4)",
@@ -3257,8 +3339,19 @@ static bool isBinaryConstant(Value v) {
 }
 
 /// A float constant of finite values (see allConstantElements).
-static bool isFiniteConstant(Value v) {
-  return allConstantElements(v, [](double d) { return std::isfinite(d); });
+/// The smallest and largest magnitude of the elements of a constant of
+/// finite floats (seen as allConstantElements sees it), or none.
+static std::optional<std::pair<double, double>> constantMagnitudes(Value v) {
+  double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+  if (!allConstantElements(v, [&](double d) {
+        if (!std::isfinite(d))
+          return false;
+        lo = std::min(lo, std::fabs(d));
+        hi = std::max(hi, std::fabs(d));
+        return true;
+      }))
+    return std::nullopt;
+  return std::make_pair(lo, hi);
 }
 
 namespace {
