@@ -145,6 +145,15 @@ def emit(args):
     for c in shapes([int(x) for x in args.f32_seqs.split(",") if x], [128],
                     ["f32"], [False]):
         configs.append(c)
+    # Head sizes over 128 (the mma.sync kernel; H * D = 2048 as above).
+    for c in shapes([int(x) for x in args.wide_seqs.split(",") if x],
+                    [int(x) for x in args.wide_dims.split(",") if x],
+                    ["f16"], [False, True]):
+        configs.append(c)
+        for v in args.wide_variant if c["s"] == 4096 else []:
+            label, _, opts = v.partition("=")
+            configs.append(dict(c, variant=label,
+                                options=opts.replace(",", " ")))
     # Decoding rows: "B,H,SQ,SKV[,HKV]" (f16, D = 128, not causal; HKV < H:
     # GQA), the GQA ones also with every --decode-variant's options.
     for spec in args.decode.split():
@@ -305,6 +314,13 @@ def main():
                    metavar="LABEL=OPT[,OPT...]",
                    help="also time the decoding rows with these extra "
                         "attn-nvvm-pipeline options (repeatable)")
+    e.add_argument("--wide-dims", default="256",
+                   help="head sizes over 128 (f16 rows, --wide-seqs); "
+                        "empty: none")
+    e.add_argument("--wide-seqs", default="1024,4096")
+    e.add_argument("--wide-variant", action="append",
+                   default=["wk32=mma-key-tile=32"],
+                   help="LABEL=OPTIONS rows of the wide shapes at S = 4096")
     e.add_argument("--f32-seqs", default="1024,4096",
                    help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")

@@ -157,8 +157,9 @@ sk8 chip=sm_90a,mma-key-splits=5 --b 1 --hq 2 --sq 200 --skv 600 --d 128 --dtype
 sk9 chip=sm_90a,mma-key-splits=3 --b 1 --hq 2 --sq 40 --skv 300 --d 64 --dtype f16 --mask float --mask-shape q,1 --mask-min --seed 509
 sk10 chip=sm_90,mma-key-splits=6,stages=1 --b 1 --hq 3 --hkv 1 --sq 17 --skv 450 --d 32 --dv 64 --dtype bf16 --causal bottom_right --seed 510
 SPLITS
-  # Session 12 (added without a device): head sizes that are no multiple of
-  # 16, padded on the host (pad*), and GQA packing for decoding (pk*).
+  # Sessions 12 and 16 (added without a device): head sizes that are no
+  # multiple of 16, padded on the host (pad*), GQA packing for decoding
+  # (pk*), and head sizes over 128 on mma.sync with 16-key tiles (hd*).
   while read -r tag opts args; do
     $check single $args \
       --pipeline "attn-nvvm-pipeline{${opts//,/ }}" \
@@ -175,6 +176,11 @@ pk2 chip=sm_90 --b 2 --hq 8 --hkv 2 --sq 3 --skv 333 --d 64 --dtype bf16 --layou
 pk3 chip=sm_90,mma-key-splits=1 --b 1 --hq 12 --hkv 1 --sq 1 --skv 700 --d 40 --dtype f16 --softcap 20.0 --seed 633
 pk4 chip=sm_90a --b 1 --hq 16 --hkv 2 --sq 1 --skv 1500 --d 128 --dtype bf16 --seed 421
 pk5 chip=sm_90a --b 2 --hq 8 --hkv 2 --sq 2 --skv 500 --d 64 --dtype f16 --mask bool --mask-shape k --seed 422
+hd1 chip=sm_90 --b 1 --hq 2 --hkv 1 --sq 70 --skv 90 --d 256 --dtype f16 --seed 641
+hd2 chip=sm_90 --b 1 --hq 2 --sq 37 --skv 150 --d 192 --dtype bf16 --causal bottom_right --dynamic --seed 642
+hd3 chip=sm_90 --b 1 --hq 2 --sq 50 --skv 70 --d 200 --dv 136 --dtype f16 --layout bshd --mask float --mask-shape b,1,q,k --softcap 30.0 --seed 643
+hd4 chip=sm_90a --b 1 --hq 8 --hkv 2 --sq 1 --skv 300 --d 256 --dtype bf16 --seed 644
+hd5 chip=sm_90,mma-key-tile=32 --b 1 --hq 1 --sq 65 --skv 65 --d 160 --dv 256 --dtype f16 --causal top_left --window=40,0 --seed 645
 S12
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
@@ -183,8 +189,9 @@ S12
     > /dev/null
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none; also
-  # GPU_BENCH_SEQS, GPU_BENCH_DTYPES, GPU_BENCH_F32_SEQS, GPU_BENCH_DECODE
-  # for a shorter call).
+  # GPU_BENCH_SEQS, GPU_BENCH_DTYPES, GPU_BENCH_F32_SEQS, GPU_BENCH_DECODE,
+  # GPU_BENCH_WIDE_DIMS for a shorter call). Wide rows: head sizes over 128
+  # (f16, S = 1k and 4k; at 4k also with 32-key tiles, wk32).
   # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 64-key
   # tiles, 1 K/V buffer); mma: the mma.sync kernel (2 buffers; mmas1: 1);
   # s2: wgmma with 2 buffers.
@@ -196,6 +203,7 @@ S12
     --seqs "${GPU_BENCH_SEQS-1024,4096,16384}" \
     --dtypes "${GPU_BENCH_DTYPES-f16,bf16}" \
     --f32-seqs "${GPU_BENCH_F32_SEQS-1024,4096}" \
+    --wide-dims "${GPU_BENCH_WIDE_DIMS-256}" \
     --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096 1,32,1,8192,8 4,32,1,4096,8 1,64,4,4096,8}" \
     --decode-variant "${GPU_BENCH_DECODE_VARIANT-nopack=mma-pack-gqa=false}" \
     > /dev/null

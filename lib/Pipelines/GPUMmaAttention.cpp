@@ -88,6 +88,20 @@ constexpr int64_t kMaxWorkspaceFloats = int64_t(64) << 20;
 /// 16 (a k-step of mma.sync / wgmma).
 int64_t paddedHead(int64_t d) { return llvm::alignTo(d, 16); }
 
+/// Keys per shared-memory tile of the mma.sync kernel: `keyTile` when set,
+/// else 64, or 16 when a (padded) head size is over 128. The Q fragments
+/// (D/4 registers a thread) and the O accumulators (Dv/2) then leave little
+/// room under 255 registers for the S and P fragments (3 BN/4): with 32-key
+/// tiles ptxas spilled 4-440 bytes in most configurations of D = 160-256,
+/// with 16-key tiles only at D = 224-240 with masks (docs/GPU.md). A 16-key
+/// tile at D = 256 still has as many MMAs per barrier as the 64-key tile at
+/// D = 64.
+int64_t mmaKeyTileFor(int64_t keyTile, int64_t d, int64_t dv) {
+  if (keyTile != 0)
+    return keyTile;
+  return paddedHead(d) > 128 || paddedHead(dv) > 128 ? 16 : 64;
+}
+
 /// Why `op` cannot take the tensor-core path, or "" when it can.
 std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
                        int64_t stages, int64_t maxSmem, bool scoreMods) {
@@ -129,11 +143,12 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
   // Head sizes that are no multiple of 16 are padded to one (padHeadDims).
   auto goodHead = [](int64_t x) {
-    return !ShapedType::isDynamic(x) && x > 0 && paddedHead(x) <= 128;
+    return !ShapedType::isDynamic(x) && x > 0 && paddedHead(x) <= 256;
   };
   if (!goodHead(d) || !goodHead(dv))
-    return "head sizes must be at most 128 (D = " + std::to_string(d) +
+    return "head sizes must be at most 256 (D = " + std::to_string(d) +
            ", Dv = " + std::to_string(dv) + ")";
+  keyTile = mmaKeyTileFor(keyTile, d, dv);
   d = paddedHead(d);
   dv = paddedHead(dv);
   auto kt = cast<RankedTensorType>(op.getKey().getType());
@@ -644,9 +659,10 @@ struct GPUMmaAttentionPass
       return bad("warps (mma-warps in attn-nvvm-pipeline) must be in "
                  "[1, 16], got " +
                  std::to_string(warps));
-    if (keyTile < 16 || keyTile % 16 != 0 || keyTile > 256)
-      return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be a "
-                 "multiple of 16 in [16, 256], got " +
+    if (keyTile != 0 && (keyTile < 16 || keyTile % 16 != 0 || keyTile > 256))
+      return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 "
+                 "(64, or 16 for head sizes over 128) or a multiple of 16 in "
+                 "[16, 256], got " +
                  std::to_string(keyTile));
     if (keySplits < 0 || keySplits > kMaxKeySplits)
       return bad("key-splits (mma-key-splits in attn-nvvm-pipeline) must be "
@@ -764,9 +780,11 @@ struct GPUMmaAttentionPass
   Option<int64_t> warps{*this, "warps",
                         llvm::cl::desc("Warps per CTA (16 query rows each)"),
                         llvm::cl::init(4)};
-  Option<int64_t> keyTile{*this, "key-tile",
-                          llvm::cl::desc("Keys per shared-memory tile"),
-                          llvm::cl::init(64)};
+  Option<int64_t> keyTile{
+      *this, "key-tile",
+      llvm::cl::desc("Keys per shared-memory tile (0: 64, or 16 when D or "
+                     "Dv is over 128)"),
+      llvm::cl::init(0)};
   Option<int64_t> stages{
       *this, "stages",
       llvm::cl::desc("Shared-memory buffers for K/V tiles (1 or 2; 0: 2 "
@@ -909,7 +927,8 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
                        "tiles in shared memory and registers); using mma.sync";
   attrs.set("warps", mb.getI64IntegerAttr(useWgmma ? 4 * wgmmaGroups : warps));
   attrs.set("key_tile",
-            mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile : keyTile));
+            mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile
+                                          : mmaKeyTileFor(keyTile, d, dv)));
   attrs.set("wgmma", mb.getBoolAttr(useWgmma));
   if (useWgmma) {
     attrs.set("overlap", mb.getBoolAttr(wgmmaOverlap));
@@ -1039,11 +1058,11 @@ static std::string kernelDeclError(func::FuncOp fn) {
       return "arguments must be in the default (global) memory space";
   int64_t d = m[0].getDimSize(3), dv = m[2].getDimSize(3);
   auto goodHead = [](int64_t x) {
-    return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 128;
+    return !ShapedType::isDynamic(x) && x > 0 && x % 16 == 0 && x <= 256;
   };
   if (!goodHead(d) || !goodHead(dv) || m[1].getDimSize(3) != d ||
       m[3].getDimSize(3) != dv)
-    return "head sizes must be static multiples of 16 up to 128 and agree";
+    return "head sizes must be static multiples of 16 up to 256 and agree";
   // Shapes: Q, O [B, Sq, Hq] and K, V [B, Skv, Hkv] (in layout order) agree
   // where static; head counts static with Hkv > 0 dividing Hq.
   bool bshd = cast<BoolAttr>(attrs.get("bshd")).getValue();

@@ -18,7 +18,7 @@ func.func private @k(memref<1x2x8x64xf32>, memref<1x2x8x64xf32>, memref<1x2x8x64
 
 // -----
 
-// expected-error @below {{malformed kernel declaration: head sizes must be static multiples of 16 up to 128 and agree}}
+// expected-error @below {{malformed kernel declaration: head sizes must be static multiples of 16 up to 256 and agree}}
 func.func private @k(memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>, memref<1x2x8x24xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
 
 // -----

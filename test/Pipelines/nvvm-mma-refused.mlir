@@ -20,7 +20,7 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=5})' 2>&1 | FileCheck %s --check-prefix=WGPIPE
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
-// KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be a multiple of 16 in [16, 256], got 24
+// KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 (64, or 16 for head sizes over 128) or a multiple of 16 in [16, 256], got 24
 // STAGES: attn-gpu-mma-attention: stages must be 0 (2 for mma.sync, 1 for wgmma), 1 or 2, got 3
 // PIPE: must be in [1, 16], got 17
 // WGROUPS: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
@@ -68,20 +68,20 @@ func.func @softcap(%q: tensor<1x2x8x64xbf16>, %k: tensor<1x2x8x64xbf16>, %v: ten
 // -----
 
 // Head sizes that are no multiple of 16 are padded (nvvm-mma-padded-heads.mlir),
-// but not beyond 128.
-func.func @head_size(%q: tensor<1x2x8x120xf16>, %k: tensor<1x2x8x120xf16>, %v: tensor<1x2x8x136xf16>) -> tensor<1x2x8x136xf16> {
-  %init = tensor.empty() : tensor<1x2x8x136xf16>
-  // expected-remark @below {{left to the SIMT path: head sizes must be at most 128 (D = 120, Dv = 136)}}
-  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x120xf16>, tensor<1x2x8x120xf16>, tensor<1x2x8x136xf16>) outs(%init : tensor<1x2x8x136xf16>) -> tensor<1x2x8x136xf16>
-  return %r : tensor<1x2x8x136xf16>
+// but not beyond 256.
+func.func @head_size(%q: tensor<1x2x8x120xf16>, %k: tensor<1x2x8x120xf16>, %v: tensor<1x2x8x260xf16>) -> tensor<1x2x8x260xf16> {
+  %init = tensor.empty() : tensor<1x2x8x260xf16>
+  // expected-remark @below {{left to the SIMT path: head sizes must be at most 256 (D = 120, Dv = 260)}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x120xf16>, tensor<1x2x8x120xf16>, tensor<1x2x8x260xf16>) outs(%init : tensor<1x2x8x260xf16>) -> tensor<1x2x8x260xf16>
+  return %r : tensor<1x2x8x260xf16>
 }
 
 // -----
 
-func.func @big_head(%q: tensor<1x2x8x256xf16>, %k: tensor<1x2x8x256xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
+func.func @big_head(%q: tensor<1x2x8x272xf16>, %k: tensor<1x2x8x272xf16>, %v: tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16> {
   %init = tensor.empty() : tensor<1x2x8x64xf16>
-  // expected-remark @below {{left to the SIMT path: head sizes must be at most 128 (D = 256, Dv = 64)}}
-  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x256xf16>, tensor<1x2x8x256xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
+  // expected-remark @below {{left to the SIMT path: head sizes must be at most 256 (D = 272, Dv = 64)}}
+  %r = attn.attention ins(%q, %k, %v : tensor<1x2x8x272xf16>, tensor<1x2x8x272xf16>, tensor<1x2x8x64xf16>) outs(%init : tensor<1x2x8x64xf16>) -> tensor<1x2x8x64xf16>
   return %r : tensor<1x2x8x64xf16>
 }
 

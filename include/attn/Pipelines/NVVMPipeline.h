@@ -72,8 +72,9 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::init(4)};
   PassOptions::Option<int64_t> mmaKeyTile{
       *this, "mma-key-tile",
-      llvm::cl::desc("Keys per shared-memory tile of the tensor-core kernel"),
-      llvm::cl::init(64)};
+      llvm::cl::desc("Keys per shared-memory tile of the mma.sync tensor-core "
+                     "kernel (0: 64, or 16 when D or Dv is over 128)"),
+      llvm::cl::init(0)};
   PassOptions::Option<int64_t> stages{
       *this, "stages",
       llvm::cl::desc("Shared-memory K/V buffers of the tensor-core kernels "
@@ -159,18 +160,19 @@ std::unique_ptr<Pass> createGPUMapParallelPass(int64_t threads);
 /// buffers (gpu.alloc / gpu.memcpy) around the launch.
 std::unique_ptr<Pass> createGPULaunchMemoryPass();
 
-/// Rewrites f16/bf16 attn.attention ops (no explicit mask, window or softcap;
-/// D and Dv static multiples of 16 up to 128) into gpu.launch kernels on
-/// tensor cores: nvgpu.mma.sync, cp.async K/V tiles in shared memory
-/// (`stages` buffers), ldmatrix, online softmax on the fragments. Other ops
-/// are left alone (the SIMT path lowers them).
+/// Rewrites f16/bf16 attn.attention ops (explicit masks, windows and softcap
+/// only with `scoreMods`; D and Dv up to 256, padded to multiples of 16) into
+/// gpu.launch kernels on tensor cores: nvgpu.mma.sync, cp.async K/V tiles of
+/// `keyTile` keys in shared memory (`stages` buffers; `keyTile` = 0: 64, or 16
+/// when D or Dv is over 128), ldmatrix, online softmax on the fragments. Other
+/// ops are left alone (the SIMT path lowers them).
 /// With `claim`, only marks those ops (attn.deferred, which
 /// attn-tile-attention skips) so that the rewrite can run right before
 /// bufferization. `maxSmem`: shared memory a block may use (bytes).
 /// `wgmmaGroups` > 0 (sm_90a): ops with D, Dv in {64, 128} get warpgroup-MMA
 /// kernels of that many warpgroups and `wgmmaKeyTile` keys per tile.
 std::unique_ptr<Pass> createGPUMmaAttentionPass(
-    int64_t warps = 4, int64_t keyTile = 64, int64_t stages = 0,
+    int64_t warps = 4, int64_t keyTile = 0, int64_t stages = 0,
     int64_t minCtas = 0, int64_t maxSmem = 232448, bool claim = false,
     int64_t wgmmaGroups = 0, int64_t wgmmaKeyTile = 64,
     bool wgmmaOverlap = false, bool scoreMods = true, int64_t wgmmaParts = 3,
