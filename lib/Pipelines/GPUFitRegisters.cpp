@@ -208,21 +208,32 @@ struct GPUFitRegistersPass
       return std::nullopt;
     }
     SmallString<128> ptxPath, logPath;
+    auto noFile = [&](StringRef why) {
+      mlir::emitWarning(gpuModule.getLoc())
+          << "attn-gpu-fit-registers: " << why << "; register caps not checked";
+      return std::nullopt;
+    };
     int fd;
     if (llvm::sys::fs::createTemporaryFile("attn-fit-registers", "ptx", fd,
-                                           ptxPath) ||
-        llvm::sys::fs::createTemporaryFile("attn-fit-registers", "log",
-                                           logPath)) {
-      mlir::emitWarning(gpuModule.getLoc())
-          << "attn-gpu-fit-registers: no temporary file; "
-             "register caps not checked";
-      return std::nullopt;
-    }
-    llvm::FileRemover removePtx(ptxPath), removeLog(logPath);
+                                           ptxPath))
+      return noFile("no temporary file");
+    // Each file is removed on every path from here on.
+    llvm::FileRemover removePtx(ptxPath);
     {
       llvm::raw_fd_ostream os(fd, /*shouldClose=*/true);
       os << StringRef(ptx->data(), ptx->size());
+      os.close();
+      if (os.has_error()) {
+        std::string why = "could not write " + ptxPath.str().str() + ": " +
+                          os.error().message();
+        os.clear_error();
+        return noFile(why);
+      }
     }
+    if (llvm::sys::fs::createTemporaryFile("attn-fit-registers", "log",
+                                           logPath))
+      return noFile("no temporary file");
+    llvm::FileRemover removeLog(logPath);
     // As gpu-module-to-binary runs it (the target's O and ptxas flags), -v.
     std::string arch = "-arch=" + target.getChip().str();
     std::string opt = "--opt-level=" + std::to_string(target.getO());

@@ -17,6 +17,10 @@
 // A ptxas that cannot run: a warning, nothing changes. (With none found on
 // PATH or in the CUDA toolkit the pass does nothing.)
 // RUN: attn-opt %s -attn-gpu-fit-registers=ptxas=%t.missing -split-input-file 2>&1 | FileCheck %s --check-prefix=MISSING
+// No temporary file for the PTX: a warning, nothing changes.
+// RUN: env TMPDIR=%t.no-such-dir FAKE_PTXAS_MODE=spill attn-opt %s -attn-gpu-fit-registers=ptxas=%S/Inputs/fake-ptxas.py -split-input-file 2>&1 | FileCheck %s --check-prefix=NOTMP
+// NOTMP: warning: attn-gpu-fit-registers: no temporary file; register caps not checked
+// NOTMP-NOT: nvvm.maxnreg = 255
 
 // The module's own attributes are kept (the PTX translation notes timings
 // on it).
