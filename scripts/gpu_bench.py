@@ -150,7 +150,10 @@ def emit(args):
                     [int(x) for x in args.wide_dims.split(",") if x],
                     ["f16"], [False, True]):
         configs.append(c)
-        for v in args.wide_variant if c["s"] == 4096 else []:
+        wide_variants = (["wk32=mma-key-tile=32"]
+                         if args.wide_variant is None else
+                         [v for v in args.wide_variant if v])
+        for v in wide_variants if c["s"] == 4096 else []:
             label, _, opts = v.partition("=")
             configs.append(dict(c, variant=label,
                                 options=opts.replace(",", " ")))
@@ -318,9 +321,9 @@ def main():
                    help="head sizes over 128 (f16 rows, --wide-seqs); "
                         "empty: none")
     e.add_argument("--wide-seqs", default="1024,4096")
-    e.add_argument("--wide-variant", action="append",
-                   default=["wk32=mma-key-tile=32"],
-                   help="LABEL=OPTIONS rows of the wide shapes at S = 4096")
+    e.add_argument("--wide-variant", action="append", default=None,
+                   help="LABEL=OPTIONS rows of the wide shapes at S = 4096 "
+                        "(default: wk32=mma-key-tile=32; '' for none)")
     e.add_argument("--f32-seqs", default="1024,4096",
                    help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")

@@ -9,7 +9,9 @@
 // core path"):
 //
 //   - one CTA per (query tile of 16 * warps rows, query head, batch); each
-//     warp owns 16 query rows and keeps their Q fragments in registers;
+//     warp owns 16 query rows and keeps their Q fragments in registers (for
+//     D over 128, Q stays in shared memory and each k-step's fragments are
+//     read with ldmatrix);
 //   - K and V tiles of `key-tile` keys are copied into shared memory with
 //     cp.async (nvgpu.device_async_copy, zero-filling keys past the end),
 //     `stages` buffers deep (2: the next tile is loaded while this one is
@@ -29,9 +31,9 @@
 //   - split-KV (key-splits): when the grid is small, several CTAs share a
 //     query tile's keys and a second kernel combines their partial results.
 //
-// Ops that do not fit (f32, head sizes that are not multiples of 16 or
-// above 128; with score-mods=false also explicit masks, windows, softcap)
-// are left alone for the SIMT path.
+// Head sizes that are no multiple of 16 are padded to one; ops that do not
+// fit (f32, head sizes above 256; with score-mods=false also explicit masks,
+// windows, softcap) are left alone for the SIMT path.
 // The launch reads and writes host memrefs (bufferization.to_buffer of the
 // operands, a fresh buffer for the result); attn-gpu-launch-memory later
 // gives it device copies.
@@ -88,14 +90,19 @@ constexpr int64_t kMaxWorkspaceFloats = int64_t(64) << 20;
 /// 16 (a k-step of mma.sync / wgmma).
 int64_t paddedHead(int64_t d) { return llvm::alignTo(d, 16); }
 
+/// Whether the mma.sync kernel keeps Q in shared memory (read per k-step
+/// with ldmatrix) rather than in registers: for D over 128.
+bool qInSharedMemory(int64_t d) { return d > 128; }
+
 /// Keys per shared-memory tile of the mma.sync kernel: `keyTile` when set,
-/// else 64, or 16 when a (padded) head size is over 128. The Q fragments
-/// (D/4 registers a thread) and the O accumulators (Dv/2) then leave little
-/// room under 255 registers for the S and P fragments (3 BN/4): with 32-key
-/// tiles ptxas spilled 4-440 bytes in most configurations of D = 160-256,
-/// with 16-key tiles only at D = 224-240 with masks (docs/GPU.md). A 16-key
-/// tile at D = 256 still has as many MMAs per barrier as the 64-key tile at
-/// D = 64.
+/// else 64, or 16 when a (padded) head size is over 128. The O accumulators
+/// (Dv/2 registers a thread), the S and P fragments (3 BN/4) and, for
+/// D <= 128, the Q fragments (D/4) must fit 255 registers: with Q in shared
+/// memory (D > 128), ptxas 13.0 spilled in a sweep of D = 144-256 with
+/// 32-key tiles (4-68 bytes in 4-6 of 82 kernels) and 64-key tiles (32-34),
+/// not with 16-key tiles once attn-gpu-fit-registers raised two caps
+/// (docs/GPU.md). A 16-key tile at D = 256 still has as many MMAs per
+/// barrier as the 64-key tile at D = 64.
 int64_t mmaKeyTileFor(int64_t keyTile, int64_t d, int64_t dv) {
   if (keyTile != 0)
     return keyTile;
@@ -155,7 +162,8 @@ std::string mmaRefusal(AttentionOp op, int64_t warps, int64_t keyTile,
   int64_t headPos = op.getHeadDimPos();
   if (qt.isDynamicDim(headPos) || kt.isDynamicDim(headPos))
     return "dynamic head counts";
-  int64_t smem = stages * keyTile * ((d + 8) + (dv + 8)) * 2;
+  int64_t smem = stages * keyTile * ((d + 8) + (dv + 8)) * 2 +
+                 (qInSharedMemory(d) ? 16 * warps * (d + 8) * 2 : 0);
   if (smem > maxSmem)
     return "the K/V tiles need " + std::to_string(smem) +
            " bytes of shared memory, more than the " +
@@ -1219,13 +1227,18 @@ static void buildKernel(func::FuncOp fn) {
   Value gridX = k.div(k.add(sq, k.idx(BM - 1)), k.idx(BM));
   const int64_t kRow = D + 8, vRow = Dv + 8; // padded smem rows (16 bytes)
   const int64_t kBytes = S * BN * kRow * 2, vBytes = S * BN * vRow * 2;
+  // mma.sync with D over 128: Q stays in shared memory ([BM x D], rows
+  // padded like K's) and each k-step's fragments are read with ldmatrix,
+  // which frees D/4 registers a thread (FlashAttention-2 does the same at
+  // D = 256); at D <= 128 the fragments are loaded into registers once.
+  const bool qInSmem = !useWgmma && qInSharedMemory(D);
+  const int64_t qBytes = qInSmem ? BM * kRow * 2 : 0;
   // wgmma layout (elements): Q [BM x D], then S K tiles [BN x D], then S V
   // tiles [BN x Dv], each as 64-column panels of 128-byte rows; 1024 bytes
   // of slack to align the start to the swizzle pattern.
   const int64_t qElems = BM * D, kElems = BN * D, vElems = BN * Dv;
   const int64_t wgBytes = (qElems + S * (kElems + vElems)) * 2;
-  Value smemBytes =
-      k.i32(useWgmma ? wgBytes + 1024 : kBytes + vBytes);
+  Value smemBytes = k.i32(useWgmma ? wgBytes + 1024 : kBytes + vBytes + qBytes);
   // Split-KV: `splits` CTAs share each query tile's keys; each writes its
   // normalised O and its row max and sum (m, l, base 2) to device
   // workspaces, which a second kernel combines. Decided here, at run time:
@@ -1307,9 +1320,10 @@ static void buildKernel(func::FuncOp fn) {
   };
   Value t2 = k.mul(t4, k.idx(2));
 
-  // Q fragments (A operands of S = Q K^T), loaded once.
+  // Q fragments (A operands of S = Q K^T), loaded once (unless Q stays in
+  // shared memory).
   SmallVector<Value> qFrag;
-  for (int64_t kk = 0; kk < (wgS ? 0 : D / 16); ++kk) {
+  for (int64_t kk = 0; kk < (wgS || qInSmem ? 0 : D / 16); ++kk) {
     SmallVector<Value> rows;
     for (auto [r, off] : {std::pair<int, int64_t>{0, 0}, {1, 0}, {0, 8},
                           {1, 8}}) {
@@ -1331,6 +1345,11 @@ static void buildKernel(func::FuncOp fn) {
   Value kS = memref::ViewOp::create(b, loc, kSTy, smem, k.idx(0), ValueRange{});
   Value vS =
       memref::ViewOp::create(b, loc, vSTy, smem, k.idx(kBytes), ValueRange{});
+  Value qS;
+  if (qInSmem)
+    qS = memref::ViewOp::create(
+        b, loc, MemRefType::get({BM, kRow}, et, AffineMap(), wg), smem,
+        k.idx(kBytes + vBytes), ValueRange{});
   // wgmma: a flat view from the first 1024-byte-aligned shared address;
   // smemAddr is that address (i32) for the matrix descriptors.
   Value flat, smemAddrIdx;
@@ -1434,9 +1453,12 @@ static void buildKernel(func::FuncOp fn) {
         b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
   };
 
-  if (useWgmma) {
-    // Q into its swizzled region, as its own cp.async group (rows past the
-    // end zero-filled); the first key step's wait covers it.
+  if (useWgmma || qInSmem) {
+    // Q into shared memory as its own cp.async group, committed before the
+    // first K/V tile's: the first key step's wait and barrier cover it. Rows
+    // past the end are zero-filled (computed, never stored). wgmma: the
+    // swizzled region; mma.sync with D over 128: the [BM x D] region after
+    // the K/V stages, rows padded like K's.
     SmallVector<Value> tokens;
     int64_t chunksPerRow = D / 8, total = BM * chunksPerRow;
     for (int64_t c = 0; c * threads < total; ++c) {
@@ -1446,11 +1468,13 @@ static void buildKernel(func::FuncOp fn) {
       Value qRow = k.add(tileRow0, r);
       Value valid = k.cmp(arith::CmpIPredicate::slt, qRow, sq);
       Value n = k.sel(valid, k.idx(8), c0);
-      // total is a multiple of threads (BM = 64 x warpgroups).
+      // total is a multiple of threads (BM = 64 x warpgroups for wgmma;
+      // D / 16 chunks a thread for mma.sync).
       tokens.push_back(nvgpu::DeviceAsyncCopyOp::create(
-          b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), flat,
-          ValueRange{swz(c0, BM, r, col)}, qB,
-          at(head, k.minS(qRow, sqLast), col), b.getIndexAttr(8), n,
+          b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), useWgmma ? flat : qS,
+          useWgmma ? SmallVector<Value>{swz(c0, BM, r, col)}
+                   : SmallVector<Value>{r, col},
+          qB, at(head, k.minS(qRow, sqLast), col), b.getIndexAttr(8), n,
           b.getUnitAttr()));
     }
     nvgpu::DeviceAsyncCreateGroupOp::create(
@@ -1628,6 +1652,23 @@ static void buildKernel(func::FuncOp fn) {
     }
     for (int64_t kk = 0; kk < (wgS ? 0 : D / 16); kk += 2) {
       bool pair = kk + 1 < D / 16;
+      if (qInSmem) {
+        // This k-step pair's Q fragments: lane l addresses row l % 16 of
+        // the warp's 16 rows, column 16 kk + 8 (l / 16): the four 8x8
+        // matrices of ldmatrix.x4 are the A operand's (rows 0-7 | 8-15) x
+        // (columns 0-7 | 8-15), in the register order of the loads above.
+        for (int64_t q = kk; q < kk + (pair ? 2 : 1); ++q) {
+          Value r = k.add(k.mul(warp, k.idx(16)), k.rem(lane, k.idx(16)));
+          Value col =
+              k.add(k.idx(q * 16), k.mul(k.div(lane, k.idx(16)), k.idx(8)));
+          Value frag =
+              nvgpu::LdMatrixOp::create(b, loc, fragA, qS, ValueRange{r, col},
+                                        /*transpose=*/false, 4);
+          if (qFrag.size() < size_t(D / 16))
+            qFrag.resize(D / 16);
+          qFrag[q] = frag;
+        }
+      }
       for (int64_t n = 0; n < nBlocks; ++n) {
         // Lane l addresses row (l % 8) of 8x8 matrix l / 8: matrices are
         // (keys n*8.., d kk*16), (.., d kk*16+8), (.., d kk*16+16), ...

@@ -6,6 +6,10 @@
 // RUN: attn-opt %s --attn-gpu-mma-attention | FileCheck %s --check-prefix=TILE
 // RUN: attn-opt %s --attn-gpu-mma-attention=key-tile=32 | FileCheck %s --check-prefix=TILE32
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=1 report=true' -o /dev/null 2>&1 | FileCheck %s --check-prefix=NOWG
+// For D over 128 Q stays in shared memory after the K/V stages (its own
+// cp.async group before the first K/V tile's) and is read per k-step with
+// ldmatrix in the key loop; at D = 128 it is loaded into registers.
+// RUN: attn-opt %s --attn-gpu-mma-attention --attn-gpu-mma-kernels | FileCheck %s --check-prefix=QSMEM
 // Compiled for sm_80 and sm_90a: tensor-core instructions, no wgmma, and
 // ptxas reports no local-memory spills.
 // REQUIRES: ptxas
@@ -34,6 +38,26 @@
 // TILE32-SAME:    key_tile = 32 : i64
 // TILE32-LABEL: func.func private @d128_mma(
 // TILE32-SAME:    key_tile = 32 : i64
+
+// QSMEM-LABEL: func.func private @d256_mma(
+// QSMEM:         gpu.launch {{.*}} threads({{.*}} = %c128{{.*}}) dynamic_shared_memory_size %c67584_i32
+// QSMEM:           %[[K:.*]] = memref.view %{{.*}}[%c0{{.*}}][] : {{.*}} to memref<2x16x264xf16, #gpu.address_space<workgroup>>
+// QSMEM:           %[[V:.*]] = memref.view %{{.*}}[%c16896][] : {{.*}} to memref<2x16x264xf16, #gpu.address_space<workgroup>>
+// QSMEM:           %[[Q:.*]] = memref.view %{{.*}}[%c33792][] : {{.*}} to memref<64x264xf16, #gpu.address_space<workgroup>>
+// QSMEM-NOT:       vector.load %arg0
+// QSMEM-COUNT-16:  nvgpu.device_async_copy %arg0[{{.*}}], %[[Q]][{{.*}}], 8, %{{.*}} {bypassL1}
+// QSMEM:           nvgpu.device_async_create_group
+// QSMEM:           nvgpu.device_async_copy %arg1[{{.*}}], %[[K]]
+// QSMEM:           scf.for
+// QSMEM:             nvgpu.device_async_wait
+// QSMEM:             gpu.barrier
+// QSMEM:             nvgpu.ldmatrix %[[Q]][{{.*}}] {numTiles = 4 : i32, transpose = false}
+// QSMEM:             nvgpu.ldmatrix %[[K]][{{.*}}] {numTiles = 4 : i32, transpose = false}
+// QSMEM:             nvgpu.mma.sync
+// QSMEM-LABEL: func.func private @d128_mma(
+// QSMEM:         dynamic_shared_memory_size %c69632_i32
+// QSMEM:         vector.load %arg0
+// QSMEM-NOT:     memref<64x136xf16, #gpu.address_space<workgroup>>
 
 // NOWG-COUNT-5: no wgmma kernel (D = {{(256|192|208|128), Dv = (256|192|208)}}
 // NOWG-NOT: no wgmma kernel

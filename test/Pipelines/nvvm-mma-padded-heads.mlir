@@ -1,6 +1,6 @@
 // Head sizes that are no multiple of 16 on the tensor-core path:
 // attn-gpu-mma-attention pads D (Q, K) and Dv (V) with zeros to the next
-// multiple of 16 (at most 128), runs the op on the padded copies with the
+// multiple of 16 (at most 256), runs the op on the padded copies with the
 // scale made explicit (its default is 1/sqrt of the unpadded D), and slices
 // the result's first Dv columns. The padding runs on the host, the kernels
 // are the ones of a head size that is a multiple of 16: mma.sync for D = 48
