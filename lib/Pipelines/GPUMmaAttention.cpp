@@ -906,9 +906,6 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   std::string name = "attn_mma";
   if (auto parent = op->getParentOfType<func::FuncOp>())
     name = (parent.getName() + "_mma").str();
-  auto fn = func::FuncOp::create(mb, loc, name, fnType);
-  fn.setPrivate();
-  symbols.insert(fn); // uniquifies the name
   NamedAttrList attrs;
   // Warpgroup MMA when enabled, the head sizes fit its 64-column swizzled
   // panels and Q plus the K/V stages fit in shared memory.
@@ -976,7 +973,22 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   attrs.set("window_right", mb.getI64IntegerAttr(bound(op.getWindowRight())));
   if (std::optional<APFloat> cap = op.getSoftcap())
     attrs.set("softcap", mb.getF64FloatAttr(cap->convertToDouble()));
-  fn->setAttr(kKernelAttr, attrs.getDictionary(ctx));
+  // Ops with the same operand types and kernel attributes (the layers of a
+  // model) share one kernel: its code depends on nothing else.
+  DictionaryAttr kernelAttrs = attrs.getDictionary(ctx);
+  func::FuncOp fn;
+  for (auto other : module.getOps<func::FuncOp>())
+    if (other.isDeclaration() && other.getFunctionType() == fnType &&
+        other->getAttr(kKernelAttr) == kernelAttrs) {
+      fn = other;
+      break;
+    }
+  if (!fn) {
+    fn = func::FuncOp::create(mb, loc, name, fnType);
+    fn.setPrivate();
+    symbols.insert(fn); // uniquifies the name
+    fn->setAttr(kKernelAttr, kernelAttrs);
+  }
   func::CallOp::create(b, loc, fn, args);
 
   Value result = bufferization::ToTensorOp::create(

@@ -1,6 +1,7 @@
 // The tensor-core rewrite meets bufferization correctly: its results keep
 // their value when a later op writes into them in place (the second
-// attention reads the first one's output, not the zeros the fill writes),
+// attention, which shares the first one's kernel, reads its output, not the
+// zeros the fill writes),
 // attention as a loop-carried destination compiles, ops nested in an
 // scf.forall stay on the SIMT path (a kernel cannot launch one), and an op
 // whose result is unused launches nothing.
@@ -15,7 +16,7 @@
 // CHECK-NOT:     memref.store {{.*}}, %[[R]]
 // CHECK:         memref.store {{.*}}, %[[T]]
 // CHECK-NOT:     memref.store {{.*}}, %[[R]]
-// CHECK:         call @alias_mma_0(%[[R]], %arg1, %arg2,
+// CHECK:         call @alias_mma(%[[R]], %arg1, %arg2,
 // CLAIM-LABEL: func.func @alias(
 // CLAIM-COUNT-2: attn.attention {{.*}} {attn.deferred}
 // CLAIM-NOT:     scf.forall

@@ -496,9 +496,9 @@ func.func @sub_bias(%q: tensor<2x3x7x5xf32>, %k: tensor<2x3x9x5xf32>, %v: tensor
 // -----
 
 // A finite mask value of -1e4 under exp2(x * log2(e)): ln 2 * log2(e) rounds
-// to 0.99999999..., which used to make the mask -9999.99, "no longer
-// masking" (found by an adversarial round). Masking values within 1e-6 of
-// -1e4 count.
+// to 0.99999999..., which used to make the mask about -9999.9999, "no longer
+// masking" (found by an adversarial round). Masking values within a relative
+// 1e-6 of -1e4 (<= -9999.99) count.
 // CHECK-LABEL: func.func @exp2_log2e_finite_mask(
 // CHECK: attn.attention {{.*}} mask(%{{.*}} : tensor<7x9xi1>) {{.*}} scale = 5.000000e-01
 #q5 = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
