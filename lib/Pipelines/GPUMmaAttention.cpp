@@ -999,7 +999,8 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
 
 /// Why `fn` is not a kernel declaration that phase 2 can define, or "".
 /// Phase 1 only makes valid ones; this guards hand-written IR.
-static std::string kernelDeclError(func::FuncOp fn) {
+static std::string kernelDeclError(func::FuncOp fn, int64_t maxSmem,
+                                   bool allowWgmma) {
   auto attrs = fn->getAttrOfType<DictionaryAttr>(kKernelAttr);
   if (!attrs)
     return std::string(kKernelAttr) + " is not a dictionary";
@@ -1117,8 +1118,8 @@ static std::string kernelDeclError(func::FuncOp fn) {
     }
   }
   double scale = cast<FloatAttr>(attrs.get("scale")).getValueAsDouble();
-  if (!std::isfinite(scale))
-    return "'scale' is not finite";
+  if (!std::isfinite(scale) || scale == 0.0)
+    return "'scale' is not finite and non-zero";
   if (Attribute w = attrs.get("wgmma")) {
     if (!isa<BoolAttr>(w))
       return "'wgmma' is not a bool";
@@ -1145,6 +1146,28 @@ static std::string kernelDeclError(func::FuncOp fn) {
       return "'wgmma_parts' must be 1, 2 or 3";
     if (flag("overlap") && pi.getInt() != 3)
       return "'overlap' needs 'wgmma_parts' = 3";
+  }
+  // What the chip must provide (phase 1 only declares kernels that fit).
+  const int64_t w = geti("warps"), bn = geti("key_tile"), st = geti("stages");
+  const bool wg = flag("wgmma");
+  if (wg && !allowWgmma)
+    return "'wgmma' needs a chip with warpgroup MMA (sm_90a)";
+  int64_t smem = wg ? (16 * w * d + st * bn * (d + dv)) * 2 + 1024
+                    : st * bn * ((d + 8) + (dv + 8)) * 2 +
+                          (qInSharedMemory(d) ? 16 * w * (d + 8) * 2 : 0);
+  if (smem > maxSmem)
+    return "the kernel needs " + std::to_string(smem) +
+           " bytes of shared memory, more than the " + std::to_string(maxSmem) +
+           " a block may use";
+  if (wg) {
+    // As phase 1 estimates it: the S and O accumulators, P (twice with
+    // overlap) and about 48 more; beyond 255 a thread or the SM's 64K,
+    // ptxas cannot compile the wgmma (C7602) or serialises it.
+    int64_t regs = bn / 2 + dv / 2 + (flag("overlap") ? 2 : 1) * (bn / 4) + 48;
+    if (regs > 255 || regs * 32 * w > 65536)
+      return "the wgmma tiles need about " + std::to_string(regs) +
+             " registers a thread for " + std::to_string(32 * w) +
+             " threads, more than 255 or 64K a CTA";
   }
   return "";
 }
@@ -2124,6 +2147,23 @@ struct GPUMmaKernelsPass
     : public PassWrapper<GPUMmaKernelsPass, OperationPass<ModuleOp>> {
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUMmaKernelsPass)
 
+  GPUMmaKernelsPass() = default;
+  GPUMmaKernelsPass(const GPUMmaKernelsPass &other) : PassWrapper(other) {}
+  GPUMmaKernelsPass(int64_t maxSmem, bool wgmma) {
+    this->maxSmem = maxSmem;
+    this->wgmma = wgmma;
+  }
+  Option<int64_t> maxSmem{
+      *this, "max-smem",
+      llvm::cl::desc("Shared memory a block may use, in bytes (the pipeline "
+                     "sets it from the chip)"),
+      llvm::cl::init(227 * 1024)};
+  Option<bool> wgmma{
+      *this, "wgmma",
+      llvm::cl::desc("Whether the chip has warpgroup MMA (sm_90a; the "
+                     "pipeline sets it)"),
+      llvm::cl::init(true)};
+
   StringRef getArgument() const final { return "attn-gpu-mma-kernels"; }
   StringRef getDescription() const final {
     return "Define the tensor-core kernel functions that "
@@ -2139,7 +2179,7 @@ struct GPUMmaKernelsPass
     for (auto fn : getOperation().getOps<func::FuncOp>()) {
       if (!fn.isDeclaration() || !fn->hasAttr(kKernelAttr))
         continue;
-      std::string why = kernelDeclError(fn);
+      std::string why = kernelDeclError(fn, maxSmem, wgmma);
       if (!why.empty()) {
         fn.emitError("attn-gpu-mma-kernels: malformed kernel declaration: ")
             << why;
@@ -2187,8 +2227,9 @@ std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelHintsPass() {
   return std::make_unique<GPUMmaKernelHintsPass>();
 }
 
-std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass() {
-  return std::make_unique<GPUMmaKernelsPass>();
+std::unique_ptr<Pass> mlir::attn::createGPUMmaKernelsPass(int64_t maxSmem,
+                                                          bool wgmma) {
+  return std::make_unique<GPUMmaKernelsPass>(maxSmem, wgmma);
 }
 
 std::unique_ptr<Pass> mlir::attn::createGPUMmaAttentionPass(

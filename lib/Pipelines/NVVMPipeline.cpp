@@ -806,7 +806,9 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
     return failure();
 
   // Stage 3: map onto the GPU and make every launch self-contained.
-  pm.addPass(createGPUMmaKernelsPass());
+  pm.addPass(createGPUMmaKernelsPass(
+      maxSharedMemoryPerBlock(chip),
+      chip == 90 && StringRef(options.chip).ends_with("a")));
   pm.addPass(createGPUMapParallelPass(32 * options.warps));
   if (failed(addStage(pm, "convert-parallel-loops-to-gpu,canonicalize,cse")))
     return failure();

@@ -179,7 +179,10 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(
     int64_t keySplits = 0, bool packGqa = true);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
-std::unique_ptr<Pass> createGPUMmaKernelsPass();
+/// `maxSmem` and `wgmma` say what the chip provides (shared memory a block
+/// may use, warpgroup MMA); a declaration that needs more is an error.
+std::unique_ptr<Pass> createGPUMmaKernelsPass(int64_t maxSmem = 232448,
+                                              bool wgmma = true);
 /// After kernel outlining: the CTAs-per-SM hint (mma-min-ctas) on the
 /// outlined tensor-core kernels (nvvm.minctasm).
 std::unique_ptr<Pass> createGPUMmaKernelHintsPass();
