@@ -3338,7 +3338,6 @@ static bool isBinaryConstant(Value v) {
   return allConstantElements(v, [](double d) { return d == 0.0 || d == 1.0; });
 }
 
-/// A float constant of finite values (see allConstantElements).
 /// The smallest and largest magnitude of the elements of a constant of
 /// finite floats (seen as allConstantElements sees it), or none.
 static std::optional<std::pair<double, double>> constantMagnitudes(Value v) {
