@@ -1811,11 +1811,20 @@ static Expr *matchSoftmaxCore(Expr *p, double &expScale,
                                                     /*Negative=*/true)
                                     .convertToDouble();
     };
-    bool isMax =
+    bool isMaxReduce =
         max->kind == ExprKind::Reduce &&
-        (max->name == "arith.maximumf" || max->name == "arith.maxnumf") &&
-        startsLowEnough(max->args[0]);
-    if (isMax) {
+        (max->name == "arith.maximumf" || max->name == "arith.maxnumf");
+    if (isMaxReduce && !startsLowEnough(max->args[0])) {
+      // (Read without the subtraction, the chain would be refused as an
+      // unsupported op; this says why.)
+      reason = "the row maximum the softmax subtracts does not start at "
+               "-inf, at or below -1e30, or at the lowest value of its type "
+               "(a higher start changes rows whose scores are all below it)";
+      if (max->args[0]->kind == ExprKind::Const)
+        reason += llvm::formatv(": it starts at {0:e}", max->args[0]->cst);
+      return nullptr;
+    }
+    if (isMaxReduce) {
       if (!equal(stripCasts(max->args[1]), stripCasts(minuend))) {
         reason = "softmax subtracts the maximum of another tensor";
         return nullptr;
