@@ -47,6 +47,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include <map>
 #include <string>
 
 #define DEBUG_TYPE "attn-nvvm-pipeline"
@@ -446,6 +447,77 @@ std::unique_ptr<Pass> mlir::attn::createGPULaunchMemoryPass() {
 }
 
 //===----------------------------------------------------------------------===//
+// Deduplication of outlined kernels
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// After gpu-kernel-outlining, which makes one gpu.module per launch: a
+/// module equal to an earlier one (same ops, attributes and types, modulo
+/// locations and its own name) is erased and its launches call the earlier
+/// one. The layers of a model launch the same kernel: one copy of it is
+/// lowered, compiled and embedded.
+struct GPUDedupKernelsPass
+    : public PassWrapper<GPUDedupKernelsPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(GPUDedupKernelsPass)
+
+  StringRef getArgument() const final { return "attn-gpu-dedup-kernels"; }
+  StringRef getDescription() const final {
+    return "Erase outlined GPU modules identical to an earlier one and "
+           "launch that one instead";
+  }
+
+  /// Equal attributes apart from the symbol name, and equivalent bodies.
+  static bool sameModule(gpu::GPUModuleOp a, gpu::GPUModuleOp b) {
+    NamedAttrList attrsA(a->getAttrDictionary()),
+        attrsB(b->getAttrDictionary());
+    attrsA.erase(SymbolTable::getSymbolAttrName());
+    attrsB.erase(SymbolTable::getSymbolAttrName());
+    if (attrsA.getDictionary(a->getContext()) !=
+        attrsB.getDictionary(b->getContext()))
+      return false;
+    return OperationEquivalence::isRegionEquivalentTo(
+        &a.getBodyRegion(), &b.getBodyRegion(),
+        OperationEquivalence::IgnoreLocations);
+  }
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // Candidates are grouped by a cheap key (the number of ops they hold
+    // and the names and types of their functions) before the full
+    // comparison.
+    using Key = std::pair<size_t, std::string>;
+    std::map<Key, SmallVector<gpu::GPUModuleOp>> kept;
+    SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
+    for (gpu::GPUModuleOp gm : modules) {
+      Key key{0, ""};
+      gm.walk([&](Operation *op) { ++key.first; });
+      llvm::raw_string_ostream os(key.second);
+      for (auto fn : gm.getOps<gpu::GPUFuncOp>())
+        os << fn.getName() << ":" << fn.getFunctionType() << ";";
+      SmallVector<gpu::GPUModuleOp> &group = kept[key];
+      auto same = llvm::find_if(
+          group, [&](gpu::GPUModuleOp k) { return sameModule(k, gm); });
+      if (same == group.end()) {
+        group.push_back(gm);
+        continue;
+      }
+      if (failed(SymbolTable::replaceAllSymbolUses(gm, same->getSymNameAttr(),
+                                                   module))) {
+        gm.emitError("could not redirect the uses of this GPU module to ")
+            << same->getSymNameAttr() << ", an identical one";
+        return signalPassFailure();
+      }
+      gm.erase();
+    }
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> mlir::attn::createGPUDedupKernelsPass() {
+  return std::make_unique<GPUDedupKernelsPass>();
+}
+
+//===----------------------------------------------------------------------===//
 // attn-gpu-approximate-math
 //===----------------------------------------------------------------------===//
 
@@ -820,13 +892,17 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
                        " features=" + effectiveFeatures(options) +
                        " O=" + std::to_string(options.optLevel) + "}";
   if (failed(addStage(
-          pm, "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
-                  "attn-gpu-mma-kernel-hints,func.func(gpu-async-region)," +
-                  target +
-                  ",gpu.module(attn-expand-tanh,math-expand-ops,attn-gpu-approximate-math,"
-                  "lower-affine,convert-scf-to-cf,lower-affine,convert-nvgpu-to-nvvm,"
-                  "expand-strided-metadata,convert-gpu-to-nvvm,canonicalize,cse,"
-                  "reconcile-unrealized-casts)")))
+          pm,
+          "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
+          "attn-gpu-mma-kernel-hints,attn-gpu-dedup-kernels,"
+          "func.func(gpu-async-region)," +
+              target +
+              ",gpu.module(attn-expand-tanh,math-expand-ops,attn-gpu-"
+              "approximate-math,"
+              "lower-affine,convert-scf-to-cf,lower-affine,convert-nvgpu-to-"
+              "nvvm,"
+              "expand-strided-metadata,convert-gpu-to-nvvm,canonicalize,cse,"
+              "reconcile-unrealized-casts)")))
     return failure();
 
   // Stage 5: host code to LLVM (as attn-cpu-pipeline), the launches to mgpu*
@@ -859,6 +935,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
 void mlir::attn::registerAttnNVVMPipeline() {
   PassRegistration<GPUMapParallelPass>();
   PassRegistration<GPULaunchMemoryPass>();
+  PassRegistration<GPUDedupKernelsPass>();
   PassRegistration<GPUApproximateMathPass>();
   PassRegistration<GPUVerifyLoweredPass>();
   registerGPUMmaAttentionPass();

@@ -160,6 +160,11 @@ std::unique_ptr<Pass> createGPUMapParallelPass(int64_t threads);
 /// buffers (gpu.alloc / gpu.memcpy) around the launch.
 std::unique_ptr<Pass> createGPULaunchMemoryPass();
 
+/// After gpu-kernel-outlining: erases every gpu.module identical to an
+/// earlier one (modulo locations and its name) and makes its launches call
+/// that one, so identical layers share one kernel binary.
+std::unique_ptr<Pass> createGPUDedupKernelsPass();
+
 /// Rewrites f16/bf16 attn.attention ops (explicit masks, windows and softcap
 /// only with `scoreMods`; D and Dv up to 256, padded to multiples of 16) into
 /// gpu.launch kernels on tensor cores: nvgpu.mma.sync, cp.async K/V tiles of
@@ -196,7 +201,8 @@ std::unique_ptr<Pass> createGPUFitRegistersPass();
 void registerGPUFitRegistersPass();
 
 /// Registers `attn-nvvm-pipeline` and the passes above
-/// (`attn-gpu-map-parallel`, `attn-gpu-launch-memory`).
+/// (`attn-gpu-map-parallel`, `attn-gpu-launch-memory`,
+/// `attn-gpu-dedup-kernels`).
 void registerAttnNVVMPipeline();
 
 } // namespace attn
