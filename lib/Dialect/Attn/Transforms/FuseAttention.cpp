@@ -358,6 +358,12 @@ private:
   /// Returns the expression of the result of `op`, an arith or math
   /// elementwise op on whole tensors, read through `map`, or null.
   Expr *buildTensorElementwise(Operation *op, AffineMap map);
+  /// Returns the expression of a tensor.concat read through `map` when its
+  /// pieces are computed from indices and scalars alone (a KV cache's zeros
+  /// next to a causal block): a select on the concatenated dim's index
+  /// between the pieces read at that index minus their offsets. Null
+  /// otherwise (a concat of tensors is read as a tensor).
+  Expr *buildConcat(tensor::ConcatOp concat, AffineMap map);
   /// Returns the map reading the source of a reshape that expands groups
   /// `reassoc` of the source into `resultShape`, given the map reading its
   /// result (null when a dynamic size gets in the way).
@@ -1173,6 +1179,115 @@ Expr *ChainWalker::buildTensorElementwise(Operation *op, AffineMap map) {
   return e;
 }
 
+static bool isPointwise(Expr *e);
+
+/// True when `e` holds no element of a tensor.
+static bool readsNoTensor(Expr *e) {
+  if (e->kind == ExprKind::Leaf && e->map)
+    return false;
+  return llvm::all_of(e->args, readsNoTensor);
+}
+
+/// A cheap test before a concat's pieces are walked: false when `v` is
+/// computed from a tensor the function receives (or a block of a loop
+/// carries), so that the concatenation of Ks of a KV cache is not walked
+/// (only to be read as a tensor). Sizes read by tensor.dim do not count.
+static bool mayBeIndexOnly(Value v) {
+  SmallVector<Value> work = {v};
+  llvm::SmallPtrSet<Operation *, 32> seen;
+  while (!work.empty()) {
+    Value x = work.pop_back_val();
+    if (auto arg = dyn_cast<BlockArgument>(x)) {
+      if (isa<TensorType>(arg.getType()))
+        return false;
+      continue;
+    }
+    Operation *def = x.getDefiningOp();
+    if (!seen.insert(def).second || isa<tensor::DimOp>(def))
+      continue;
+    if (seen.size() > 256)
+      return false;
+    // Its operands and the values its regions use from outside it.
+    def->walk([&](Operation *nested) {
+      for (Value operand : nested->getOperands())
+        if (!def->isAncestor(operand.getParentRegion()->getParentOp()))
+          work.push_back(operand);
+    });
+  }
+  return true;
+}
+
+Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
+  auto type = concat.getResultType();
+  int64_t dim = static_cast<int64_t>(concat.getDim());
+  if (!map || map.getNumResults() != type.getRank() || map.getNumSymbols() != 0)
+    return nullptr;
+  // Static piece sizes along the concatenated dim (their offsets).
+  SmallVector<std::pair<Value, int64_t>> pieces;
+  int64_t total = 0;
+  for (Value in : concat.getInputs()) {
+    int64_t n = cast<RankedTensorType>(in.getType()).getDimSize(dim);
+    if (ShapedType::isDynamic(n))
+      return nullptr;
+    if (n > 0)
+      pieces.push_back({in, total});
+    total += n;
+  }
+  if (pieces.empty())
+    return nullptr;
+  AffineExpr at = simplify(map.getResult(dim));
+  if (!isa<AffineConstantExpr>(at) &&
+      !llvm::all_of(pieces, [](auto p) { return mayBeIndexOnly(p.first); }))
+    return nullptr;
+  // Each piece is read at the index minus its offset. A piece is not read
+  // whole (its size along `dim` is no Sq or Skv).
+  llvm::SaveAndRestore<unsigned> notWhole(foreignDepth, foreignDepth + 1);
+  auto pieceAt = [&](unsigned k) {
+    auto [in, offset] = pieces[k];
+    SmallVector<AffineExpr> results(map.getResults());
+    results[dim] = simplify(at - offset);
+    return build(in, AffineMap::get(kNumDims, 0, results, ctx));
+  };
+  if (auto c = dyn_cast<AffineConstantExpr>(at)) {
+    for (unsigned k = pieces.size(); k-- > 0;)
+      if (c.getValue() >= pieces[k].second)
+        return pieceAt(k);
+    return nullptr;
+  }
+  // What the pieces add to the walk is undone when one reads a tensor.
+  size_t chainSize = chainOps.size(), extractSize = extractReads.size();
+  std::string savedNote = note;
+  Type elt = type.getElementType();
+  Type i1 = IntegerType::get(ctx, 1);
+  Builder builder(ctx);
+  Expr *index = make(ExprKind::Index, builder.getIndexType());
+  index->index = at;
+  index->lo = 0;
+  index->hi = total - 1;
+  Expr *result = pieceAt(pieces.size() - 1);
+  bool indexOnly = isPointwise(result) && readsNoTensor(result);
+  for (unsigned k = pieces.size() - 1; indexOnly && k-- > 0;) {
+    Expr *piece = pieceAt(k);
+    indexOnly = isPointwise(piece) && readsNoTensor(piece);
+    Expr *bound = constant(static_cast<double>(pieces[k + 1].second),
+                           builder.getIndexType());
+    Expr *cmp = scalarOp(arith::CmpIOp::getOperationName(), i1, {index, bound});
+    cmp->attrs = builder.getDictionaryAttr(builder.getNamedAttr(
+        "predicate", builder.getI64IntegerAttr(
+                         static_cast<int64_t>(arith::CmpIPredicate::slt))));
+    result = scalarOp(arith::SelectOp::getOperationName(), elt,
+                      {cmp, piece, result});
+  }
+  if (!indexOnly) {
+    while (chainOps.size() > chainSize)
+      chainOps.pop_back();
+    extractReads.resize(extractSize);
+    note = savedNote;
+    return nullptr;
+  }
+  return result;
+}
+
 Expr *ChainWalker::build(Value v, AffineMap map) {
   if (overBudget())
     return leaf(v, map);
@@ -1239,6 +1354,10 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
       return leaf(v, map);
   } else if (isTensorElementwise(def)) {
     result = buildTensorElementwise(def, map);
+    if (!result)
+      return leaf(v, map);
+  } else if (auto concat = dyn_cast<tensor::ConcatOp>(def)) {
+    result = buildConcat(concat, map);
     if (!result)
       return leaf(v, map);
   } else if (auto gen = dyn_cast<tensor::GenerateOp>(def)) {
@@ -1542,6 +1661,168 @@ foldSizes(int64_t a, int64_t b, int64_t c, const ChainWalker &walker) {
   return std::make_pair(*c0, m);
 }
 
+/// The predicate of an integer compare node: its op's, or the one in the
+/// attributes of a node built without an op (a concat's piece test).
+static std::optional<arith::CmpIPredicate> cmpiPredicate(Expr *c) {
+  if (!isOp<arith::CmpIOp>(c) || c->args.size() != 2)
+    return std::nullopt;
+  if (c->op)
+    return cast<arith::CmpIOp>(c->op).getPredicate();
+  if (c->attrs)
+    if (auto p = c->attrs.getAs<IntegerAttr>("predicate"))
+      return arith::symbolizeCmpIPredicate(p.getInt());
+  return std::nullopt;
+}
+
+namespace {
+/// A linear condition a*i + b*j + k <= 0 on the query index i and the key
+/// index j.
+struct LinearCond {
+  int64_t a, b, k;
+};
+} // namespace
+
+/// The keep condition `c` (negated when `negated`) as linear conditions
+/// that must all hold, with static sizes folded in: an integer constant
+/// (true: none; false: 1 <= 0) or a compare of affine functions of i and j.
+/// None for anything else, a `!=`, a dynamic size, or large coefficients.
+static std::optional<SmallVector<LinearCond, 2>>
+linearConditions(Expr *c, bool negated, const ChainWalker &walker) {
+  SmallVector<LinearCond, 2> conds;
+  if (c->kind == ExprKind::Const && c->type.isInteger(1)) {
+    if ((c->cst != 0) == negated)
+      conds.push_back({0, 0, 1});
+    return conds;
+  }
+  // A conjunction: the conditions of both sides.
+  if ((isOp<arith::AndIOp>(c) && !negated) ||
+      (isOp<arith::OrIOp>(c) && negated)) {
+    for (Expr *side : c->args) {
+      std::optional<SmallVector<LinearCond, 2>> more =
+          linearConditions(side, negated, walker);
+      if (!more)
+        return std::nullopt;
+      conds.append(more->begin(), more->end());
+    }
+    return conds;
+  }
+  std::optional<arith::CmpIPredicate> pred = cmpiPredicate(c);
+  if (!pred)
+    return std::nullopt;
+  auto nonNegative = [](Expr *a) {
+    return a->kind == ExprKind::Index ? a->lo >= 0 : a->cst >= 0;
+  };
+  AffineExpr sides[2];
+  for (int k = 0; k < 2; ++k) {
+    Expr *a = c->args[k];
+    if (a->kind == ExprKind::Index)
+      sides[k] = a->index;
+    else if (a->kind == ExprKind::Const && a->type.isIntOrIndex())
+      sides[k] =
+          getAffineConstantExpr(static_cast<int64_t>(a->cst), walker.ctx);
+    else
+      return std::nullopt;
+  }
+  bool isUnsigned = *pred == arith::CmpIPredicate::ult ||
+                    *pred == arith::CmpIPredicate::ule ||
+                    *pred == arith::CmpIPredicate::ugt ||
+                    *pred == arith::CmpIPredicate::uge;
+  if (isUnsigned && (!nonNegative(c->args[0]) || !nonNegative(c->args[1])))
+    return std::nullopt;
+  std::optional<SmallVector<int64_t>> flat =
+      flattenWithSizes(sides[0] - sides[1], walker);
+  if (!flat)
+    return std::nullopt;
+  for (unsigned d = 0; d < kNumDims; ++d)
+    if (d != kI && d != kJ && (*flat)[d] != 0)
+      return std::nullopt;
+  int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+  int64_t a = (*flat)[kI], b = (*flat)[kJ], k = flat->back();
+  for (auto [coef, size] : {std::make_pair((*flat)[kNumDims], sq),
+                            std::make_pair((*flat)[kNumDims + 1], skv)}) {
+    if (coef == 0)
+      continue;
+    std::optional<int64_t> term = ShapedType::isDynamic(size)
+                                      ? std::nullopt
+                                      : llvm::checkedMul(coef, size);
+    std::optional<int64_t> sum =
+        term ? llvm::checkedAdd(k, *term) : std::nullopt;
+    if (!sum)
+      return std::nullopt;
+    k = *sum;
+  }
+  constexpr int64_t kMaxCoef = int64_t(1) << 20, kMaxConst = int64_t(1) << 50;
+  if (std::abs(a) > kMaxCoef || std::abs(b) > kMaxCoef ||
+      std::abs(k) > kMaxConst)
+    return std::nullopt;
+  arith::CmpIPredicate p = negated ? arith::invertPredicate(*pred) : *pred;
+  switch (p) {
+  case arith::CmpIPredicate::slt:
+  case arith::CmpIPredicate::ult:
+    conds.push_back({a, b, k + 1});
+    break;
+  case arith::CmpIPredicate::sle:
+  case arith::CmpIPredicate::ule:
+    conds.push_back({a, b, k});
+    break;
+  case arith::CmpIPredicate::sgt:
+  case arith::CmpIPredicate::ugt:
+    conds.push_back({-a, -b, -k + 1});
+    break;
+  case arith::CmpIPredicate::sge:
+  case arith::CmpIPredicate::uge:
+    conds.push_back({-a, -b, -k});
+    break;
+  case arith::CmpIPredicate::eq:
+    conds.push_back({a, b, k});
+    conds.push_back({-a, -b, -k});
+    break;
+  default:
+    return std::nullopt;
+  }
+  return conds;
+}
+
+/// Whether keep condition `x` (negated when `nx`) implies `y` (negated when
+/// `ny`) at every query and key index: no (i, j) in [0, Sq) x [0, Skv)
+/// satisfies `x` and fails `y`. Static sizes only, and Sq at most 2^20 (a
+/// pass over the rows, each solved for an interval of j).
+static bool impliesKeep(Expr *x, bool nx, Expr *y, bool ny,
+                        const ChainWalker &walker) {
+  int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+  if (ShapedType::isDynamic(sq) || ShapedType::isDynamic(skv) ||
+      sq > (int64_t(1) << 20))
+    return false;
+  std::optional<SmallVector<LinearCond, 2>> px =
+      linearConditions(x, nx, walker);
+  std::optional<SmallVector<LinearCond, 2>> py =
+      linearConditions(y, ny, walker);
+  if (!px || !py)
+    return false;
+  for (const LinearCond &q : *py) {
+    // A point where `x` holds and q fails (q.a i + q.b j + q.k >= 1)?
+    SmallVector<LinearCond, 4> all(px->begin(), px->end());
+    all.push_back({-q.a, -q.b, -q.k + 1});
+    for (int64_t i = 0; i < sq; ++i) {
+      int64_t lo = 0, hi = skv - 1;
+      for (const LinearCond &c : all) {
+        int64_t r = c.a * i + c.k; // c.b * j + r <= 0
+        if (c.b == 0) {
+          if (r > 0)
+            hi = -1;
+        } else if (c.b > 0) {
+          hi = std::min(hi, llvm::divideFloorSigned(-r, c.b));
+        } else {
+          lo = std::max(lo, llvm::divideCeilSigned(r, -c.b));
+        }
+      }
+      if (lo <= hi)
+        return false;
+    }
+  }
+  return true;
+}
+
 /// Adds the keep-predicate `c` (negated when `negated`) to `plan`.
 static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
                              std::string &reason) {
@@ -1564,6 +1845,49 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return failure();
     return addKeep(c->args[1], negated, plan, reason);
   }
+  // Keep where x (negated when nx) or y (when ny) holds: when one implies
+  // the other, that other (a KV cache's keys, all visible, next to a causal
+  // block: j < P or j - P <= i, which is j - i <= P). Otherwise the whole of
+  // `c` is a dense term, below.
+  auto keepEither = [&](Expr *x, bool nx, Expr *y,
+                        bool ny) -> std::optional<LogicalResult> {
+    if (impliesKeep(x, nx, y, ny, *plan.walker))
+      return addKeep(y, ny, plan, reason);
+    if (impliesKeep(y, ny, x, nx, *plan.walker))
+      return addKeep(x, nx, plan, reason);
+    return std::nullopt;
+  };
+  auto keepBoth = [&](Expr *x, bool nx, Expr *y, bool ny) {
+    if (failed(addKeep(x, nx, plan, reason)))
+      return failure();
+    return addKeep(y, ny, plan, reason);
+  };
+  if ((isOp<arith::OrIOp>(c) && !negated) ||
+      (isOp<arith::AndIOp>(c) && negated))
+    if (std::optional<LogicalResult> r =
+            keepEither(c->args[0], negated, c->args[1], negated))
+      return *r;
+  // An i1 select(p, a, b) with a constant arm (a concatenation of masks):
+  // an AND or an OR of p and the other arm.
+  if (isOp<arith::SelectOp>(c) && c->args.size() == 3 && c->type.isInteger(1)) {
+    Expr *p = c->args[0], *a = c->args[1], *b = c->args[2];
+    auto isTrue = [](Expr *e) {
+      return e->kind == ExprKind::Const && e->cst != 0;
+    };
+    auto isFalse = [](Expr *e) { return isConst(e, 0.0); };
+    // Keep = p ? a : b, negated: p ? !a : !b.
+    std::optional<LogicalResult> r;
+    if (isTrue(a) != negated && (isTrue(a) || isFalse(a)))
+      r = keepEither(p, false, b, negated); // p || b'
+    else if (isTrue(a) || isFalse(a))
+      return keepBoth(p, true, b, negated); // !p && b'
+    else if (isTrue(b) != negated && (isTrue(b) || isFalse(b)))
+      r = keepEither(p, true, a, negated); // !p || a'
+    else if (isTrue(b) || isFalse(b))
+      return keepBoth(p, false, a, negated); // p && a'
+    if (r)
+      return *r;
+  }
   // An index operand: an Index node, or an integer constant (j - i <= 0).
   auto indexOf = [&](Expr *a) -> AffineExpr {
     if (a->kind == ExprKind::Index)
@@ -1577,7 +1901,8 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     return AffineExpr();
   };
   AffineExpr lhsIdx, rhsIdx;
-  if (isOp<arith::CmpIOp>(c) && c->op) {
+  std::optional<arith::CmpIPredicate> cmpPred = cmpiPredicate(c);
+  if (cmpPred) {
     lhsIdx = indexOf(c->args[0]);
     rhsIdx = indexOf(c->args[1]);
     if (!lhsIdx)
@@ -1593,7 +1918,7 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
   };
   if (lhsIdx && rhsIdx) {
     plan.indexTerms.push_back({c, negated});
-    auto pred = cast<arith::CmpIOp>(c->op).getPredicate();
+    arith::CmpIPredicate pred = *cmpPred;
     if (negated)
       pred = arith::invertPredicate(pred);
     // Normalise `a pred b` into a bound on t = j - i: a - b must flatten to
@@ -2096,6 +2421,39 @@ static std::optional<double> complementValue(Expr *m, Expr *b) {
   return std::nullopt;
 }
 
+/// When the float `m` takes only the values 0 and one masking constant
+/// through nested selects (a concatenation of masks: zeros for cached keys
+/// next to a causal block), the i1 condition where it is 0; `fill` is set
+/// to the masking constant (left null when `m` is 0 everywhere). Null
+/// otherwise, or when two masking constants differ.
+static Expr *zeroOrMaskKeep(Expr *m, ChainWalker &walker, Expr *&fill) {
+  Type i1 = IntegerType::get(m->type.getContext(), 1);
+  if (isConst(m, 0.0))
+    return walker.constant(1.0, i1);
+  if (isMaskingConstant(m)) {
+    if (fill && fill->cst != m->cst)
+      return nullptr;
+    fill = m;
+    return walker.constant(0.0, i1);
+  }
+  if (!isOp<arith::SelectOp>(m) || m->args.size() != 3)
+    return nullptr;
+  Expr *ka = zeroOrMaskKeep(m->args[1], walker, fill);
+  Expr *kb = ka ? zeroOrMaskKeep(m->args[2], walker, fill) : nullptr;
+  if (!kb)
+    return nullptr;
+  if (ka->kind == ExprKind::Const && kb->kind == ExprKind::Const) {
+    if (ka->cst == kb->cst)
+      return ka;
+    if (ka->cst != 0)
+      return m->args[0];
+    return walker.scalarOp(arith::XOrIOp::getOperationName(), i1,
+                           {m->args[0], walker.constant(1.0, i1)});
+  }
+  return walker.scalarOp(arith::SelectOp::getOperationName(), i1,
+                         {m->args[0], ka, kb});
+}
+
 /// Matches the scores `x` (the softmax input) into `plan`.
 static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
                                  std::string &reason, double expScale = 1.0,
@@ -2358,6 +2716,17 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
             failed(addKeep(m->args[0], true, plan, reason)))
           return failure();
         continue;
+      }
+      // Nested selects between 0 and one masking value (a concatenation
+      // of such masks) keep where they select 0.
+      if (isOp<arith::SelectOp>(m)) {
+        Expr *fill = nullptr;
+        if (Expr *keep = zeroOrMaskKeep(m, walker, fill)) {
+          if (fill && (!masksAfterScale(fill) ||
+                       failed(addKeep(keep, false, plan, reason))))
+            return failure();
+          continue;
+        }
       }
       // Adding 0 changes no score (-0 becomes +0).
       if (isConst(m, 0.0))
