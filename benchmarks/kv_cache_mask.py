@@ -24,16 +24,12 @@ the same checksum. Usage:
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LLVM_BIN = "/usr/lib/llvm-22/bin"
-LIBS = ",".join(f"/usr/lib/llvm-22/lib/{l}" for l in
-                ["libmlir_runner_utils.so", "libmlir_c_runner_utils.so",
-                 "libomp.so"])
+import chain_bench
+
+ROOT = chain_bench.ROOT
 
 CHAIN = """
 func.func @{name}(%q: tensor<1x{h}x?x64xf32>, %k: tensor<1x{h}x?x64xf32>,
@@ -99,31 +95,7 @@ func.func @{name}(%q: tensor<1x{h}x?x64xf32>, %k: tensor<1x{h}x?x64xf32>,
 }}
 """
 
-MAIN = """
-#gen = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-func.func @fill(%t: tensor<1x{h}x?x64xf32>, %seed: f32) -> tensor<1x{h}x?x64xf32> {{
-  %r = linalg.generic {{indexing_maps = [#gen], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}} outs(%t : tensor<1x{h}x?x64xf32>) {{
-  ^bb0(%o: f32):
-    %i1 = linalg.index 1 : index
-    %i2 = linalg.index 2 : index
-    %i3 = linalg.index 3 : index
-    %a = arith.muli %i2, %i3 : index
-    %b = arith.addi %a, %i1 : index
-    %b64 = arith.index_cast %b : index to i64
-    %f = arith.sitofp %b64 : i64 to f32
-    %c = arith.constant 0.0137 : f32
-    %m = arith.mulf %f, %c : f32
-    %s = arith.addf %m, %seed : f32
-    %v = math.sin %s : f32
-    linalg.yield %v : f32
-  }} -> tensor<1x{h}x?x64xf32>
-  return %r : tensor<1x{h}x?x64xf32>
-}}
-
-func.func private @rtclock() -> f64
-func.func private @printF64(f64)
-func.func private @printNewline()
-
+MAIN = chain_bench.FILL + """
 func.func @main() {{
   %sq = arith.constant {sq} : index
   %skv = arith.constant {skv} : index
@@ -136,36 +108,10 @@ func.func @main() {{
   %q = call @fill(%eq, %s1) : (tensor<1x{h}x?x64xf32>, f32) -> tensor<1x{h}x?x64xf32>
   %k = call @fill(%ek, %s2) : (tensor<1x{h}x?x64xf32>, f32) -> tensor<1x{h}x?x64xf32>
   %v = call @fill(%ek, %s3) : (tensor<1x{h}x?x64xf32>, f32) -> tensor<1x{h}x?x64xf32>
-  %c0 = arith.constant 0 : index
-  %c1 = arith.constant 1 : index
-  %reps = arith.constant {reps1} : index
-  scf.for %r = %c0 to %reps step %c1 {{
-    %t0 = func.call @rtclock() : () -> f64
-    %o = func.call @{name}(%q, %k, %v, %n) : (tensor<1x{h}x?x64xf32>, tensor<1x{h}x?x64xf32>, tensor<1x{h}x?x64xf32>, index) -> tensor<1x{h}x?x64xf32>
-    %t1 = func.call @rtclock() : () -> f64
-    %dt = arith.subf %t1, %t0 : f64
-    func.call @printF64(%dt) : (f64) -> ()
-    func.call @printNewline() : () -> ()
-    %last = arith.subi %reps, %c1 : index
-    %is_last = arith.cmpi eq, %r, %last : index
-    scf.if %is_last {{
-      %init = arith.constant 0.0 : f32
-      %ed = tensor.empty() : tensor<f32>
-      %fz = linalg.fill ins(%init : f32) outs(%ed : tensor<f32>) -> tensor<f32>
-      %sum = linalg.reduce ins(%o : tensor<1x{h}x?x64xf32>) outs(%fz : tensor<f32>) dimensions = [0, 1, 2, 3]
-        (%x: f32, %acc: f32) {{
-          %y = arith.addf %x, %acc : f32
-          linalg.yield %y : f32
-        }}
-      %val = tensor.extract %sum[] : tensor<f32>
-      %val64 = arith.extf %val : f32 to f64
-      func.call @printF64(%val64) : (f64) -> ()
-      func.call @printNewline() : () -> ()
-    }}
-  }}
-  return
-}}
-"""
+""" + chain_bench.TIMED_LOOP.replace(
+    "{call}", "%o = func.call @{name}(%q, %k, %v, %n) : (tensor<1x{h}x?x64xf32>, "
+    "tensor<1x{h}x?x64xf32>, tensor<1x{h}x?x64xf32>, index) -> "
+    "tensor<1x{h}x?x64xf32>").replace("{otype}", "tensor<1x{h}x?x64xf32>")
 
 MAPS = """
 #q = affine_map<(b, h, i, j, d) -> (b, h, i, d)>
@@ -190,24 +136,12 @@ def run(tools, work, form, sq, skv, heads, reps):
     path = os.path.join(work, f"{form}_{sq}_{skv}.mlir")
     with open(path, "w") as f:
         f.write(src)
-    opts = "fuse=false flash=false" if form == "unfused" else ""
-    lowered = subprocess.run(
-        [os.path.join(tools, "attn-opt"), path,
-         f"-attn-cpu-pipeline={opts}"], check=True, capture_output=True,
-        text=True).stdout
-    fused = subprocess.run(
-        [os.path.join(tools, "attn-opt"), path, "-attn-fuse-attention"],
-        check=True, capture_output=True, text=True).stdout
-    out = subprocess.run(
-        [os.path.join(LLVM_BIN, "mlir-runner"), "-e", "main",
-         "-entry-point-result=void", f"-shared-libs={LIBS}"],
-        input=lowered, check=True, capture_output=True, text=True).stdout
-    vals = [float(x) for x in out.split()]
-    times, checksum = vals[1:-1], vals[-1]  # the first call warms up
+    ms, checksum, fused = chain_bench.run_program(tools, path,
+                                                  form == "unfused")
     how = ("not raised (fuse=false)" if form == "unfused" else
            "causal" if "causal = bottom_right" in fused else
            "dense mask" if "mask(" in fused else "not raised")
-    return statistics.median(times) * 1e3, checksum, how
+    return ms, checksum, how
 
 
 def main():
