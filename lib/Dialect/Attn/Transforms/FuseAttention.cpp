@@ -248,6 +248,18 @@ public:
   /// Nesting of reductions whose reduced loop is named j without standing
   /// for Skv (no `seqDims` are recorded inside).
   unsigned foreignDepth = 0;
+  /// Nesting of concat pieces being walked. A piece is evaluated at every
+  /// index of the concatenation (a select keeps its value only inside its
+  /// own region), so its indices range over the logical dims' whole ranges
+  /// (`widenIndex`), not over the loops of the op that computes it.
+  unsigned concatDepth = 0;
+  /// Set when an index inside a concat piece has no range the walk can
+  /// bound (a mod or floordiv of the shifted index): the concat is read as
+  /// a tensor.
+  bool concatIndexUnbounded = false;
+  /// Under concatDepth > 0: gives index node `e` the range of its affine
+  /// expression over the logical dims (static sizes, or up to 2^40).
+  void widenIndex(Expr *e);
 
   /// The logical dim, kI or kJ, whose size symbol `s` is, if known: a
   /// tensor.dim of a dim in `seqDims`, or one that upstream's value-bounds
@@ -728,6 +740,7 @@ Expr *ChainWalker::buildScalar(Value v, linalg::LinalgOp op,
     e->index = loops[index.getDim()];
     int64_t size = op.getStaticLoopRanges()[index.getDim()];
     e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
+    widenIndex(e);
     return e;
   }
   return buildBodyOp(
@@ -748,6 +761,7 @@ Expr *ChainWalker::buildGenerateScalar(Value v, tensor::GenerateOp gen,
     e->index = indices[k];
     int64_t size = gen.getType().getDimSize(k);
     e->hi = ShapedType::isDynamic(size) ? kMaxDynamicSize : size - 1;
+    widenIndex(e);
     return e;
   }
   Operation *def = v.getDefiningOp();
@@ -1181,11 +1195,61 @@ Expr *ChainWalker::buildTensorElementwise(Operation *op, AffineMap map) {
 
 static bool isPointwise(Expr *e);
 
-/// True when `e` holds no element of a tensor.
-static bool readsNoTensor(Expr *e) {
-  if (e->kind == ExprKind::Leaf && e->map)
+void ChainWalker::widenIndex(Expr *e) {
+  if (concatDepth == 0)
+    return;
+  SmallVector<int64_t> flat;
+  if (failed(getFlattenedAffineExpr(e->index, kNumDims, 0, &flat)) ||
+      flat.size() != kNumDims + 1) {
+    concatIndexUnbounded = true;
+    return;
+  }
+  __int128 lo = flat.back(), hi = flat.back();
+  for (unsigned d = 0; d < kNumDims; ++d) {
+    __int128 top =
+        ShapedType::isDynamic(sizes[d]) ? kMaxDynamicSize : sizes[d] - 1;
+    __int128 a = flat[d] * top;
+    lo += std::min<__int128>(0, a);
+    hi += std::max<__int128>(0, a);
+  }
+  if (lo < std::numeric_limits<int64_t>::min() / 2 ||
+      hi > std::numeric_limits<int64_t>::max() / 2) {
+    concatIndexUnbounded = true;
+    return;
+  }
+  e->lo = static_cast<int64_t>(lo);
+  e->hi = static_cast<int64_t>(hi);
+}
+
+/// True when `e`, a concat piece, may be evaluated at every index of the
+/// concatenation, outside its own region too: it is computed element-wise
+/// from indices, constants and scalars defined outside any body (no
+/// tensor's element, no value read opaquely inside a body such as an
+/// extract at a computed index), with no integer division or remainder
+/// (which traps on 0).
+static bool isSafeEverywhere(Expr *e) {
+  switch (e->kind) {
+  case ExprKind::Const:
+  case ExprKind::Index:
+    return true;
+  case ExprKind::Leaf: {
+    if (e->map || !e->value)
+      return false;
+    Operation *owner = e->value.getParentRegion()->getParentOp();
+    return !isa<linalg::LinalgOp, tensor::GenerateOp>(owner);
+  }
+  case ExprKind::Op: {
+    StringRef n = e->name;
+    bool integerDivision =
+        (n.starts_with("arith.div") || n.starts_with("arith.rem") ||
+         n.starts_with("arith.ceildiv") || n.starts_with("arith.floordiv")) &&
+        n != "arith.divf" && n != "arith.remf";
+    return !n.empty() && !integerDivision &&
+           llvm::all_of(e->args, isSafeEverywhere);
+  }
+  default:
     return false;
-  return llvm::all_of(e->args, readsNoTensor);
+  }
 }
 
 /// A cheap test before a concat's pieces are walked: false when `v` is
@@ -1240,8 +1304,11 @@ Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
       !llvm::all_of(pieces, [](auto p) { return mayBeIndexOnly(p.first); }))
     return nullptr;
   // Each piece is read at the index minus its offset. A piece is not read
-  // whole (its size along `dim` is no Sq or Skv).
+  // whole (its size along `dim` is no Sq or Skv), and its indices range
+  // over the whole concatenation.
   llvm::SaveAndRestore<unsigned> notWhole(foreignDepth, foreignDepth + 1);
+  llvm::SaveAndRestore<unsigned> inPiece(concatDepth, concatDepth + 1);
+  llvm::SaveAndRestore<bool> unbounded(concatIndexUnbounded, false);
   auto pieceAt = [&](unsigned k) {
     auto [in, offset] = pieces[k];
     SmallVector<AffineExpr> results(map.getResults());
@@ -1265,10 +1332,10 @@ Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
   index->lo = 0;
   index->hi = total - 1;
   Expr *result = pieceAt(pieces.size() - 1);
-  bool indexOnly = isPointwise(result) && readsNoTensor(result);
+  bool indexOnly = isSafeEverywhere(result);
   for (unsigned k = pieces.size() - 1; indexOnly && k-- > 0;) {
     Expr *piece = pieceAt(k);
-    indexOnly = isPointwise(piece) && readsNoTensor(piece);
+    indexOnly = isSafeEverywhere(piece);
     Expr *bound = constant(static_cast<double>(pieces[k + 1].second),
                            builder.getIndexType());
     Expr *cmp = scalarOp(arith::CmpIOp::getOperationName(), i1, {index, bound});
@@ -1278,7 +1345,7 @@ Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
     result = scalarOp(arith::SelectOp::getOperationName(), elt,
                       {cmp, piece, result});
   }
-  if (!indexOnly) {
+  if (!indexOnly || concatIndexUnbounded) {
     while (chainOps.size() > chainSize)
       chainOps.pop_back();
     extractReads.resize(extractSize);
@@ -1694,6 +1761,11 @@ linearConditions(Expr *c, bool negated, const ChainWalker &walker) {
       conds.push_back({0, 0, 1});
     return conds;
   }
+  // A negation (xor with true).
+  if (isOp<arith::XOrIOp>(c))
+    for (int k = 0; k < 2; ++k)
+      if (isConst(c->args[k], 1.0) || isConst(c->args[k], -1.0))
+        return linearConditions(c->args[1 - k], !negated, walker);
   // A conjunction: the conditions of both sides.
   if ((isOp<arith::AndIOp>(c) && !negated) ||
       (isOp<arith::OrIOp>(c) && negated)) {
@@ -2436,6 +2508,24 @@ static Expr *zeroOrMaskKeep(Expr *m, ChainWalker &walker, Expr *&fill) {
     fill = m;
     return walker.constant(0.0, i1);
   }
+  // x * b with b only 0 or 1 (Hugging Face's `triu(full(min), 1) *
+  // (arange(T) > cache_position)`): x where b is 1, 0 (or -0) where it is
+  // 0, so it keeps where x does or b is 0. Not with -inf (-inf * 0 is
+  // NaN).
+  if (isOp<arith::MulFOp>(m) && m->args.size() == 2) {
+    for (int k = 0; k < 2; ++k) {
+      Expr *cond = binaryCondition(m->args[k], walker);
+      Expr *xFill = fill;
+      Expr *kx = cond ? zeroOrMaskKeep(m->args[1 - k], walker, xFill) : nullptr;
+      if (!kx || (xFill && std::isinf(xFill->cst)))
+        continue;
+      fill = xFill;
+      Expr *zero = walker.scalarOp(arith::XOrIOp::getOperationName(), i1,
+                                   {cond, walker.constant(1.0, i1)});
+      return walker.scalarOp(arith::OrIOp::getOperationName(), i1, {kx, zero});
+    }
+    return nullptr;
+  }
   if (!isOp<arith::SelectOp>(m) || m->args.size() != 3)
     return nullptr;
   Expr *ka = zeroOrMaskKeep(m->args[1], walker, fill);
@@ -2718,8 +2808,9 @@ static LogicalResult matchScores(ChainWalker &walker, Expr *x, Plan &plan,
         continue;
       }
       // Nested selects between 0 and one masking value (a concatenation
-      // of such masks) keep where they select 0.
-      if (isOp<arith::SelectOp>(m)) {
+      // of such masks), or such a value times a 0/1 tensor, keep where
+      // they are 0.
+      if (isOp<arith::SelectOp>(m) || isOp<arith::MulFOp>(m)) {
         Expr *fill = nullptr;
         if (Expr *keep = zeroOrMaskKeep(m, walker, fill)) {
           if (fill && (!masksAfterScale(fill) ||
