@@ -4,9 +4,11 @@
 // of pieces computed from indices alone is read as a select on the
 // concatenated index: zeros for cached keys next to a causal block keep
 // `j < P or j - P <= i`, and since the first implies the second for every
-// query, that is the band j - i <= P (causal = bottom_right). Keep
-// conditions that are no band (a window in the block, masked cached keys,
-// the upper triangle, three pieces, halves along the queries) become a
+// query, that is the band j - i <= P (causal = bottom_right); three pieces
+// (two of zeros) keep the same union of intervals in every row, and so do
+// two halves of a causal mask concatenated along the queries (top_left).
+// Keep conditions that are no band (a window in the block, masked cached
+// keys, the upper triangle) become a
 // dense i1 mask computed from the indices. A piece is evaluated at every
 // index of the concatenation there (the select keeps its value only inside
 // its region), so its indices range over the whole concatenation: an
@@ -348,8 +350,7 @@ func.func @runtime_cat(%q: tensor<1x2x4x5xf32>, %k: tensor<1x2x7x5xf32>, %v: ten
 
 // CHECK-LABEL: func.func @three_pieces(
 // CHECK-NOT:     tensor.concat
-// CHECK:         %[[M:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<4x7xi1>)
-// CHECK:         attn.attention ins(%arg0, %arg1, %arg2 : {{[^)]*}}) mask(%[[M]] : tensor<4x7xi1>) outs(%{{.*}} : tensor<1x2x4x6xf32>) scale = 5.000000e-01 -> tensor<1x2x4x6xf32>
+// CHECK:         attn.attention ins(%arg0, %arg1, %arg2 : {{[^)]*}}) outs(%{{.*}} : tensor<1x2x4x6xf32>) scale = 5.000000e-01 causal = bottom_right -> tensor<1x2x4x6xf32>
 func.func @three_pieces(%q: tensor<1x2x4x5xf32>, %k: tensor<1x2x7x5xf32>, %v: tensor<1x2x7x6xf32>) -> tensor<1x2x4x6xf32> {
   %zero = arith.constant 0.0 : f32
   %c = arith.constant 0.5 : f32
@@ -405,8 +406,7 @@ func.func @three_pieces(%q: tensor<1x2x4x5xf32>, %k: tensor<1x2x7x5xf32>, %v: te
 
 // CHECK-LABEL: func.func @query_halves(
 // CHECK-NOT:     tensor.concat
-// CHECK:         %[[M:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<4x4xi1>)
-// CHECK:         attn.attention ins(%arg0, %arg1, %arg2 : {{[^)]*}}) mask(%[[M]] : tensor<4x4xi1>) outs(%{{.*}} : tensor<1x2x4x6xf32>) scale = 5.000000e-01 -> tensor<1x2x4x6xf32>
+// CHECK:         attn.attention ins(%arg0, %arg1, %arg2 : {{[^)]*}}) outs(%{{.*}} : tensor<1x2x4x6xf32>) scale = 5.000000e-01 causal = top_left -> tensor<1x2x4x6xf32>
 func.func @query_halves(%q: tensor<1x2x4x5xf32>, %k: tensor<1x2x4x5xf32>, %v: tensor<1x2x4x6xf32>) -> tensor<1x2x4x6xf32> {
   %zero = arith.constant 0.0 : f32
   %c = arith.constant 0.5 : f32

@@ -227,7 +227,8 @@ if SUITE == "concat":
         + cat("cat", 1, [("%pad", SQ, P), ("%blk", SQ, SQ)], SQ, SKV, "f32")
     funcs.append(("runtime_cat", SQ, SKV, chain("runtime_cat", SQ, SKV, L, "%cat", "add",
                                                 extra_args=f", %pad: tensor<{SQ}x{P}xf32>")))
-    # 7. Three pieces (two of zeros): read as a dense mask.
+    # 7. Three pieces (two of zeros): j < 2, or 2 <= j < 3, or j - 3 <= i
+    # is j - i <= 3 in every row (the union of the rows' intervals).
     L = fill("z1", SQ, 2, "f32", "0.0") + fill("z2", SQ, 1, "f32", "0.0") \
         + index_block("blk", SQ, SQ, CAUSAL, "f32", "0.0", MIN) \
         + cat("cat", 1, [("%z1", SQ, 2), ("%z2", SQ, 1), ("%blk", SQ, SQ)], SQ, SKV, "f32")
@@ -292,7 +293,7 @@ if SUITE == "concat":
 EXPECT = {
     "hf_cat": "band", "bool_cat": "band", "window_cat": "dense",
     "masked_past": "dense", "decode_cat": "band", "runtime_cat": "concat",
-    "three_pieces": "dense", "query_halves": "dense", "prefix_cat": "band",
+    "three_pieces": "band", "query_halves": "top_left", "prefix_cat": "band",
     "upper_cat": "dense", "wide_window_cat": "window [10, -1]", "kv_cache": "kv",
     "hf_cache_position": "band", "hf_select_indicator": "band",
     "hf_decode": "band", "hf_no_cache": "top_left", "mistral_window": "window [1, -1]",
@@ -306,9 +307,11 @@ IR_HEADER = {"concat": """// attn-fuse-attention on masks built with tensor.conc
 // of pieces computed from indices alone is read as a select on the
 // concatenated index: zeros for cached keys next to a causal block keep
 // `j < P or j - P <= i`, and since the first implies the second for every
-// query, that is the band j - i <= P (causal = bottom_right). Keep
-// conditions that are no band (a window in the block, masked cached keys,
-// the upper triangle, three pieces, halves along the queries) become a
+// query, that is the band j - i <= P (causal = bottom_right); three pieces
+// (two of zeros) keep the same union of intervals in every row, and so do
+// two halves of a causal mask concatenated along the queries (top_left).
+// Keep conditions that are no band (a window in the block, masked cached
+// keys, the upper triangle) become a
 // dense i1 mask computed from the indices. A piece is evaluated at every
 // index of the concatenation there (the select keeps its value only inside
 // its region), so its indices range over the whole concatenation: an

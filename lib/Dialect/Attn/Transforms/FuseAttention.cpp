@@ -376,6 +376,11 @@ private:
   /// between the pieces read at that index minus their offsets. Null
   /// otherwise (a concat of tensors is read as a tensor).
   Expr *buildConcat(tensor::ConcatOp concat, AffineMap map);
+  /// Returns the expression of a static tensor.extract_slice read through
+  /// `map` when its source is computed from indices and scalars alone (a
+  /// slice of an arange): the source read at offset + stride * index. Null
+  /// otherwise (a slice of a tensor is read as a tensor).
+  Expr *buildSlice(tensor::ExtractSliceOp slice, AffineMap map);
   /// Returns the map reading the source of a reshape that expands groups
   /// `reassoc` of the source into `resultShape`, given the map reading its
   /// result (null when a dynamic size gets in the way).
@@ -808,6 +813,15 @@ Expr *ChainWalker::buildBodyOp(Value v, Operation *def,
     args.push_back(operand(x));
   if (Expr *e = buildAffine(def, args))
     return e;
+  // On i1 a product or an unsigned min is an and, an unsigned max an or
+  // (torch-mlir multiplies boolean masks); signed, true is -1, so min is an
+  // or and max an and.
+  if (v.getType().isInteger(1) && args.size() == 2) {
+    if (isa<arith::MulIOp, arith::MinUIOp, arith::MaxSIOp>(def))
+      return scalarOp(arith::AndIOp::getOperationName(), v.getType(), args);
+    if (isa<arith::MaxUIOp, arith::MinSIOp>(def))
+      return scalarOp(arith::OrIOp::getOperationName(), v.getType(), args);
+  }
   // Fold float constants.
   if (llvm::all_of(args, [](Expr *a) { return a->kind == ExprKind::Const; }) &&
       isa<FloatType>(v.getType())) {
@@ -1281,6 +1295,44 @@ static bool mayBeIndexOnly(Value v) {
   return true;
 }
 
+Expr *ChainWalker::buildSlice(tensor::ExtractSliceOp slice, AffineMap map) {
+  RankedTensorType type = slice.getResultType();
+  if (!map || map.getNumResults() != type.getRank() ||
+      map.getNumSymbols() != 0 || !mayBeIndexOnly(slice.getSource()))
+    return nullptr;
+  ArrayRef<int64_t> offsets = slice.getStaticOffsets(),
+                    strides = slice.getStaticStrides();
+  if (ShapedType::isDynamicShape(offsets) ||
+      ShapedType::isDynamicShape(strides))
+    return nullptr;
+  llvm::SmallBitVector dropped = slice.getDroppedDims();
+  SmallVector<AffineExpr> at;
+  unsigned k = 0;
+  for (int64_t d = 0, n = slice.getSourceType().getRank(); d < n; ++d) {
+    if (dropped.test(d)) {
+      at.push_back(getAffineConstantExpr(offsets[d], ctx));
+      continue;
+    }
+    if (k >= map.getNumResults())
+      return nullptr;
+    at.push_back(simplify(offsets[d] + strides[d] * map.getResult(k++)));
+  }
+  // The source is read in part: its sizes are no Sq or Skv. What the walk
+  // of it adds is undone when it reads a tensor.
+  llvm::SaveAndRestore<unsigned> notWhole(foreignDepth, foreignDepth + 1);
+  size_t chainSize = chainOps.size(), extractSize = extractReads.size();
+  std::string savedNote = note;
+  Expr *e = build(slice.getSource(), AffineMap::get(kNumDims, 0, at, ctx));
+  if (!isSafeEverywhere(e)) {
+    while (chainOps.size() > chainSize)
+      chainOps.pop_back();
+    extractReads.resize(extractSize);
+    note = savedNote;
+    return nullptr;
+  }
+  return e;
+}
+
 Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
   auto type = concat.getResultType();
   int64_t dim = static_cast<int64_t>(concat.getDim());
@@ -1421,6 +1473,10 @@ Expr *ChainWalker::build(Value v, AffineMap map) {
       return leaf(v, map);
   } else if (isTensorElementwise(def)) {
     result = buildTensorElementwise(def, map);
+    if (!result)
+      return leaf(v, map);
+  } else if (auto slice = dyn_cast<tensor::ExtractSliceOp>(def)) {
+    result = buildSlice(slice, map);
     if (!result)
       return leaf(v, map);
   } else if (auto concat = dyn_cast<tensor::ConcatOp>(def)) {
@@ -1855,6 +1911,30 @@ linearConditions(Expr *c, bool negated, const ChainWalker &walker) {
   return conds;
 }
 
+namespace {
+/// A conjunction of linear conditions on i and j.
+using LinearConj = SmallVector<LinearCond, 4>;
+} // namespace
+
+/// The keys [lo, hi] of query row `i` (of keys [0, skv)) that satisfy all
+/// of `conds` (lo > hi: none).
+static std::pair<int64_t, int64_t> rowInterval(ArrayRef<LinearCond> conds,
+                                               int64_t i, int64_t skv) {
+  int64_t lo = 0, hi = skv - 1;
+  for (const LinearCond &c : conds) {
+    int64_t r = c.a * i + c.k; // c.b * j + r <= 0
+    if (c.b == 0) {
+      if (r > 0)
+        hi = -1;
+    } else if (c.b > 0) {
+      hi = std::min(hi, llvm::divideFloorSigned(-r, c.b));
+    } else {
+      lo = std::max(lo, llvm::divideCeilSigned(r, -c.b));
+    }
+  }
+  return {lo, hi};
+}
+
 /// Whether keep condition `x` (negated when `nx`) implies `y` (negated when
 /// `ny`) at every query and key index: no (i, j) in [0, Sq) x [0, Skv)
 /// satisfies `x` and fails `y`. Static sizes only, and Sq at most 2^20 (a
@@ -1875,24 +1955,158 @@ static bool impliesKeep(Expr *x, bool nx, Expr *y, bool ny,
     // A point where `x` holds and q fails (q.a i + q.b j + q.k >= 1)?
     SmallVector<LinearCond, 4> all(px->begin(), px->end());
     all.push_back({-q.a, -q.b, -q.k + 1});
-    for (int64_t i = 0; i < sq; ++i) {
-      int64_t lo = 0, hi = skv - 1;
-      for (const LinearCond &c : all) {
-        int64_t r = c.a * i + c.k; // c.b * j + r <= 0
-        if (c.b == 0) {
-          if (r > 0)
-            hi = -1;
-        } else if (c.b > 0) {
-          hi = std::min(hi, llvm::divideFloorSigned(-r, c.b));
-        } else {
-          lo = std::max(lo, llvm::divideCeilSigned(r, -c.b));
-        }
-      }
-      if (lo <= hi)
+    for (int64_t i = 0; i < sq; ++i)
+      if (auto [lo, hi] = rowInterval(all, i, skv); lo <= hi)
         return false;
-    }
   }
   return true;
+}
+
+
+/// The keep condition `c` (negated when `negated`) as a disjunction of
+/// conjunctions of linear conditions on i and j (static sizes folded in):
+/// compares of indices combined by and/or/xor-with-true and i1 selects.
+/// None for anything else or past 16 disjuncts.
+static std::optional<SmallVector<LinearConj>>
+keepDNF(Expr *c, bool negated, const ChainWalker &walker) {
+  constexpr size_t kMaxDisjuncts = 16;
+  SmallVector<LinearConj> out;
+  auto product = [&](ArrayRef<LinearConj> l, ArrayRef<LinearConj> r) {
+    for (const LinearConj &x : l)
+      for (const LinearConj &y : r) {
+        LinearConj both(x.begin(), x.end());
+        both.append(y.begin(), y.end());
+        out.push_back(std::move(both));
+      }
+  };
+  if (c->kind == ExprKind::Const && c->type.isInteger(1)) {
+    if ((c->cst != 0) != negated)
+      out.emplace_back();
+    return out;
+  }
+  if (isOp<arith::XOrIOp>(c))
+    for (int k = 0; k < 2; ++k)
+      if (isConst(c->args[k], 1.0) || isConst(c->args[k], -1.0))
+        return keepDNF(c->args[1 - k], !negated, walker);
+  bool isAnd = (isOp<arith::AndIOp>(c) && !negated) ||
+               (isOp<arith::OrIOp>(c) && negated);
+  bool isOr = (isOp<arith::OrIOp>(c) && !negated) ||
+              (isOp<arith::AndIOp>(c) && negated);
+  if (isAnd || isOr) {
+    std::optional<SmallVector<LinearConj>> l =
+        keepDNF(c->args[0], negated, walker);
+    std::optional<SmallVector<LinearConj>> r =
+        l ? keepDNF(c->args[1], negated, walker) : std::nullopt;
+    if (!r)
+      return std::nullopt;
+    if (isOr) {
+      out = *l;
+      out.append(r->begin(), r->end());
+    } else {
+      product(*l, *r);
+    }
+  } else if (isOp<arith::SelectOp>(c) && c->args.size() == 3 &&
+             c->type.isInteger(1)) {
+    // p ? a : b is (p and a) or (!p and b); negated, a and b are.
+    std::optional<SmallVector<LinearConj>> pt, pf, ka, kb;
+    if (!(pt = keepDNF(c->args[0], false, walker)) ||
+        !(pf = keepDNF(c->args[0], true, walker)) ||
+        !(ka = keepDNF(c->args[1], negated, walker)) ||
+        !(kb = keepDNF(c->args[2], negated, walker)))
+      return std::nullopt;
+    product(*pt, *ka);
+    product(*pf, *kb);
+  } else if (std::optional<arith::CmpIPredicate> pred = cmpiPredicate(c)) {
+    bool notEqual = (*pred == arith::CmpIPredicate::ne) != negated &&
+                    (*pred == arith::CmpIPredicate::ne ||
+                     *pred == arith::CmpIPredicate::eq);
+    // a != b: a - b >= 1 or a - b <= -1, from the two sides of a == b.
+    std::optional<SmallVector<LinearCond, 2>> conds = linearConditions(
+        c, notEqual ? *pred == arith::CmpIPredicate::ne : negated, walker);
+    if (!conds)
+      return std::nullopt;
+    if (notEqual) {
+      const LinearCond &d = (*conds)[0]; // a - b <= 0
+      out.push_back({{-d.a, -d.b, -d.k + 1}});
+      out.push_back({{d.a, d.b, d.k + 1}});
+    } else {
+      out.push_back(LinearConj(conds->begin(), conds->end()));
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (out.size() > kMaxDisjuncts)
+    return std::nullopt;
+  return out;
+}
+
+/// The band `lower <= j - i <= upper` that keep condition `c` (negated when
+/// `negated`) is, exactly: its disjunctive form keeps, in every query row,
+/// one interval of keys (the union of its disjuncts' intervals) that a band
+/// keeps, with the same bounds in every row (clipped to [0, Skv)). Static
+/// sizes only, and a bounded scan.
+static std::optional<Band> keepAsBand(Expr *c, bool negated,
+                                      const ChainWalker &walker) {
+  int64_t sq = walker.sizes[kI], skv = walker.sizes[kJ];
+  if (ShapedType::isDynamic(sq) || ShapedType::isDynamic(skv) || sq < 1 ||
+      skv < 1)
+    return std::nullopt;
+  std::optional<SmallVector<LinearConj>> dnf = keepDNF(c, negated, walker);
+  if (!dnf || static_cast<__int128>(dnf->size() + 1) * sq > (int64_t(1) << 24))
+    return std::nullopt;
+  // The union of the disjuncts' intervals in each row: one interval (or
+  // none).
+  SmallVector<std::pair<int64_t, int64_t>> rows;
+  SmallVector<std::pair<int64_t, int64_t>> parts;
+  for (int64_t i = 0; i < sq; ++i) {
+    parts.clear();
+    for (const LinearConj &conj : *dnf)
+      if (auto [lo, hi] = rowInterval(conj, i, skv); lo <= hi)
+        parts.push_back({lo, hi});
+    llvm::sort(parts);
+    std::pair<int64_t, int64_t> row = {0, -1};
+    for (auto [lo, hi] : parts) {
+      if (row.first > row.second)
+        row = {lo, hi};
+      else if (lo <= row.second + 1)
+        row.second = std::max(row.second, hi);
+      else
+        return std::nullopt; // two intervals: no band
+    }
+    rows.push_back(row);
+  }
+  // The bounds from rows that the clipping does not reach, then every row
+  // checked against them.
+  std::optional<int64_t> upper, lower;
+  for (int64_t i = 0; i < sq; ++i) {
+    auto [lo, hi] = rows[i];
+    if (lo > hi)
+      continue;
+    if (hi < skv - 1) {
+      if (upper && *upper != hi - i)
+        return std::nullopt;
+      upper = hi - i;
+    }
+    if (lo > 0) {
+      if (lower && *lower != lo - i)
+        return std::nullopt;
+      lower = lo - i;
+    }
+  }
+  for (int64_t i = 0; i < sq; ++i) {
+    int64_t lo = lower ? std::max<int64_t>(0, i + *lower) : 0;
+    int64_t hi = upper ? std::min<int64_t>(skv - 1, i + *upper) : skv - 1;
+    auto [rlo, rhi] = rows[i];
+    bool empty = lo > hi, rowEmpty = rlo > rhi;
+    if (empty != rowEmpty || (!empty && (lo != rlo || hi != rhi)))
+      return std::nullopt;
+  }
+  Band band;
+  if (upper)
+    band.addUpper(*upper);
+  if (lower)
+    band.addLower(*lower);
+  return band;
 }
 
 /// Adds the keep-predicate `c` (negated when `negated`) to `plan`.
@@ -1934,11 +2148,27 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
       return failure();
     return addKeep(y, ny, plan, reason);
   };
+  // Otherwise its disjunctive form may still reduce to one band (three
+  // pieces of a concatenation, a disjunction inside a conjunction).
+  auto keepBand = [&]() -> std::optional<LogicalResult> {
+    std::optional<Band> band = keepAsBand(c, negated, *plan.walker);
+    if (!band)
+      return std::nullopt;
+    plan.indexTerms.push_back({c, negated});
+    if (band->upper)
+      plan.band.addUpper(*band->upper);
+    if (band->lower)
+      plan.band.addLower(*band->lower);
+    return success();
+  };
   if ((isOp<arith::OrIOp>(c) && !negated) ||
-      (isOp<arith::AndIOp>(c) && negated))
+      (isOp<arith::AndIOp>(c) && negated)) {
     if (std::optional<LogicalResult> r =
             keepEither(c->args[0], negated, c->args[1], negated))
       return *r;
+    if (std::optional<LogicalResult> r = keepBand())
+      return *r;
+  }
   // An i1 select(p, a, b) with a constant arm (a concatenation of masks):
   // an AND or an OR of p and the other arm.
   if (isOp<arith::SelectOp>(c) && c->args.size() == 3 && c->type.isInteger(1)) {
@@ -1958,6 +2188,8 @@ static LogicalResult addKeep(Expr *c, bool negated, Plan &plan,
     else if (isTrue(b) || isFalse(b))
       return keepBoth(p, false, a, negated); // p && a'
     if (r)
+      return *r;
+    if (std::optional<LogicalResult> r = keepBand())
       return *r;
   }
   // An index operand: an Index node, or an integer constant (j - i <= 0).
@@ -2449,6 +2681,16 @@ static Expr *binaryCondition(Expr *b, ChainWalker &walker) {
   Type i1 = IntegerType::get(b->type.getContext(), 1);
   if (isOp<arith::UIToFPOp>(b) && b->args[0]->type.isInteger(1))
     return b->args[0];
+  // An i1 zero-extended first is 0 or 1 whichever way it is converted.
+  if ((isOp<arith::UIToFPOp>(b) || isOp<arith::SIToFPOp>(b)) &&
+      isOp<arith::ExtUIOp>(b->args[0]) &&
+      b->args[0]->args[0]->type.isInteger(1))
+    return b->args[0]->args[0];
+  // 1 - b is 1 where b is 0 (`(1 - mask.float()) * min`).
+  if (isOp<arith::SubFOp>(b) && isConst(b->args[0], 1.0))
+    if (Expr *c = binaryCondition(b->args[1], walker))
+      return walker.scalarOp(arith::XOrIOp::getOperationName(), i1,
+                             {c, walker.constant(1.0, i1)});
   if (isOp<arith::SelectOp>(b) && isConst(b->args[1], 1.0) &&
       isConst(b->args[2], 0.0))
     return b->args[0];
@@ -2493,6 +2735,39 @@ static std::optional<double> complementValue(Expr *m, Expr *b) {
   return std::nullopt;
 }
 
+/// `c`, a float compare of `x + y` (or `y + x`) with a constant, as the
+/// same compare of `y` (exact where `x` is +0 or -0); null when `c` has no
+/// such form.
+static Expr *compareWithoutZeroTerm(Expr *c, Expr *x, ChainWalker &walker) {
+  if (!isOp<arith::CmpFOp>(c) || c->args.size() != 2)
+    return nullptr;
+  DictionaryAttr attrs = c->attrs;
+  if (c->op) {
+    Builder b(c->type.getContext());
+    attrs = b.getDictionaryAttr(b.getNamedAttr(
+        "predicate", b.getI64IntegerAttr(static_cast<int64_t>(
+                         cast<arith::CmpFOp>(c->op).getPredicate()))));
+  }
+  if (!attrs)
+    return nullptr;
+  for (int side = 0; side < 2; ++side) {
+    Expr *sum = c->args[side];
+    if (c->args[1 - side]->kind != ExprKind::Const ||
+        !isOp<arith::AddFOp>(sum) || sum->args.size() != 2)
+      continue;
+    for (int k = 0; k < 2; ++k)
+      if (equal(sum->args[k], x) && sum->args[1 - k]->type == sum->type) {
+        SmallVector<Expr *> args(c->args.begin(), c->args.end());
+        args[side] = sum->args[1 - k];
+        Expr *cmp =
+            walker.scalarOp(arith::CmpFOp::getOperationName(), c->type, args);
+        cmp->attrs = attrs;
+        return cmp;
+      }
+  }
+  return nullptr;
+}
+
 /// When the float `m` takes only the values 0 and one masking constant
 /// through nested selects (a concatenation of masks: zeros for cached keys
 /// next to a causal block), the i1 condition where it is 0; `fill` is set
@@ -2532,16 +2807,25 @@ static Expr *zeroOrMaskKeep(Expr *m, ChainWalker &walker, Expr *&fill) {
   Expr *kb = ka ? zeroOrMaskKeep(m->args[2], walker, fill) : nullptr;
   if (!kb)
     return nullptr;
+  // Hugging Face's padding merge, select(X + Y == 0, M, X) with X a 0/M
+  // mask: M where X is M, and where X is 0 (+0 or -0) the compare reads
+  // X + Y, which is Y exactly. So the condition is read without X.
+  Expr *cond = m->args[0];
+  for (int k = 1; k <= 2; ++k)
+    if (isMaskingConstant(m->args[k]) &&
+        m->args[3 - k]->kind != ExprKind::Const)
+      if (Expr *c = compareWithoutZeroTerm(cond, m->args[3 - k], walker))
+        cond = c;
   if (ka->kind == ExprKind::Const && kb->kind == ExprKind::Const) {
     if (ka->cst == kb->cst)
       return ka;
     if (ka->cst != 0)
-      return m->args[0];
+      return cond;
     return walker.scalarOp(arith::XOrIOp::getOperationName(), i1,
-                           {m->args[0], walker.constant(1.0, i1)});
+                           {cond, walker.constant(1.0, i1)});
   }
   return walker.scalarOp(arith::SelectOp::getOperationName(), i1,
-                         {m->args[0], ka, kb});
+                         {cond, ka, kb});
 }
 
 /// Matches the scores `x` (the softmax input) into `plan`.
