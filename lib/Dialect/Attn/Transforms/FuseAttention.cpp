@@ -1266,6 +1266,20 @@ static bool isSafeEverywhere(Expr *e) {
   }
 }
 
+/// `e`, the expression of a piece or slice of a tensor, as the expression of
+/// the tensor built from it: the tensors `e` was computed into are read in
+/// part there, so they are no operand the op could read in its place (a
+/// slice at offset 0 of an index-computed K would read as the larger
+/// source). The caller records the concatenation or slice itself.
+static Expr *readAsWhole(Expr *e) {
+  if (e->kind != ExprKind::Leaf) {
+    e->src = Value();
+    e->srcMap = AffineMap();
+    e->above.clear();
+  }
+  return e;
+}
+
 /// A cheap test before a concat's pieces are walked: false when `v` is
 /// computed from a tensor the function receives (or a block of a loop
 /// carries), so that the concatenation of Ks of a KV cache is not walked
@@ -1330,7 +1344,7 @@ Expr *ChainWalker::buildSlice(tensor::ExtractSliceOp slice, AffineMap map) {
     note = savedNote;
     return nullptr;
   }
-  return e;
+  return readAsWhole(e);
 }
 
 Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
@@ -1369,8 +1383,10 @@ Expr *ChainWalker::buildConcat(tensor::ConcatOp concat, AffineMap map) {
   };
   if (auto c = dyn_cast<AffineConstantExpr>(at)) {
     for (unsigned k = pieces.size(); k-- > 0;)
-      if (c.getValue() >= pieces[k].second)
-        return pieceAt(k);
+      if (c.getValue() >= pieces[k].second) {
+        Expr *e = pieceAt(k);
+        return e->kind == ExprKind::Leaf && e->map ? nullptr : readAsWhole(e);
+      }
     return nullptr;
   }
   // What the pieces add to the walk is undone when one reads a tensor.
