@@ -40,6 +40,8 @@ prepare)
 single --b 2 --hq 3 --sq 13 --skv 17 --d 8 --seed 101
 single --b 1 --hq 1 --sq 1 --skv 1 --d 1 --seed 102
 single --b 1 --hq 2 --sq 200 --skv 131 --d 64 --dv 40 --seed 103
+single --repeat 3 --b 2 --hq 3 --sq 13 --skv 17 --d 8 --seed 131
+single --repeat 3 --b 1 --hq 4 --hkv 2 --sq 70 --skv 90 --d 64 --dtype f16 --causal bottom_right --seed 132
 single --b 2 --hq 6 --hkv 2 --sq 33 --skv 45 --d 16 --seed 111
 single --b 1 --hq 5 --hkv 1 --sq 17 --skv 9 --d 8 --causal top_left --seed 112
 single --b 1 --hq 2 --sq 150 --skv 150 --d 16 --causal bottom_right --seed 113

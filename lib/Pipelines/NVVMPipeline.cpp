@@ -466,25 +466,46 @@ struct GPUDedupKernelsPass
            "launch that one instead";
   }
 
-  /// Equal attributes apart from the symbol name, and equivalent bodies.
-  static bool sameModule(gpu::GPUModuleOp a, gpu::GPUModuleOp b) {
+  /// Equal attributes apart from the symbol name.
+  static bool sameAttrsButName(Operation *a, Operation *b) {
     NamedAttrList attrsA(a->getAttrDictionary()),
         attrsB(b->getAttrDictionary());
     attrsA.erase(SymbolTable::getSymbolAttrName());
     attrsB.erase(SymbolTable::getSymbolAttrName());
-    if (attrsA.getDictionary(a->getContext()) !=
-        attrsB.getDictionary(b->getContext()))
+    return attrsA.getDictionary(a->getContext()) ==
+           attrsB.getDictionary(b->getContext());
+  }
+
+  /// Whether `a` and `b` hold the same ops: their kernels (gpu.func) may
+  /// differ in name only (one op per function of the program gives kernels
+  /// named after each function), everything else must be equivalent.
+  static bool sameModule(gpu::GPUModuleOp a, gpu::GPUModuleOp b) {
+    if (!sameAttrsButName(a, b))
       return false;
-    return OperationEquivalence::isRegionEquivalentTo(
-        &a.getBodyRegion(), &b.getBodyRegion(),
-        OperationEquivalence::IgnoreLocations);
+    Block &ba = a.getBodyRegion().front(), &bb = b.getBodyRegion().front();
+    if (ba.getOperations().size() != bb.getOperations().size())
+      return false;
+    for (auto [x, y] : llvm::zip(ba, bb)) {
+      auto fx = dyn_cast<gpu::GPUFuncOp>(x), fy = dyn_cast<gpu::GPUFuncOp>(y);
+      if (fx && fy) {
+        if (!sameAttrsButName(fx, fy) ||
+            !OperationEquivalence::isRegionEquivalentTo(
+                &fx.getBody(), &fy.getBody(),
+                OperationEquivalence::IgnoreLocations))
+          return false;
+        continue;
+      }
+      if (!OperationEquivalence::isEquivalentTo(
+              &x, &y, OperationEquivalence::IgnoreLocations))
+        return false;
+    }
+    return true;
   }
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
     // Candidates are grouped by a cheap key (the number of ops they hold
-    // and the names and types of their functions) before the full
-    // comparison.
+    // and the types of their kernels) before the full comparison.
     using Key = std::pair<size_t, std::string>;
     std::map<Key, SmallVector<gpu::GPUModuleOp>> kept;
     SmallVector<gpu::GPUModuleOp> modules(module.getOps<gpu::GPUModuleOp>());
@@ -493,19 +514,40 @@ struct GPUDedupKernelsPass
       gm.walk([&](Operation *op) { ++key.first; });
       llvm::raw_string_ostream os(key.second);
       for (auto fn : gm.getOps<gpu::GPUFuncOp>())
-        os << fn.getName() << ":" << fn.getFunctionType() << ";";
+        os << fn.getFunctionType() << ";";
+      // Only a module used by launches alone is replaced (their kernel
+      // references are rewritten below).
+      std::optional<SymbolTable::UseRange> uses =
+          SymbolTable::getSymbolUses(gm, module);
+      bool launchesOnly = uses && llvm::all_of(*uses, [](auto use) {
+                            return isa<gpu::LaunchFuncOp>(use.getUser());
+                          });
       SmallVector<gpu::GPUModuleOp> &group = kept[key];
-      auto same = llvm::find_if(
-          group, [&](gpu::GPUModuleOp k) { return sameModule(k, gm); });
+      auto same = launchesOnly ? llvm::find_if(group,
+                                               [&](gpu::GPUModuleOp k) {
+                                                 return sameModule(k, gm);
+                                               })
+                               : group.end();
       if (same == group.end()) {
         group.push_back(gm);
         continue;
       }
-      if (failed(SymbolTable::replaceAllSymbolUses(gm, same->getSymNameAttr(),
-                                                   module))) {
-        gm.emitError("could not redirect the uses of this GPU module to ")
-            << same->getSymNameAttr() << ", an identical one";
-        return signalPassFailure();
+      // The kernels correspond by position.
+      llvm::StringMap<StringAttr> renamed;
+      for (auto [from, to] : llvm::zip(gm.getOps<gpu::GPUFuncOp>(),
+                                       same->getOps<gpu::GPUFuncOp>()))
+        renamed[from.getName()] = to.getNameAttr();
+      for (const SymbolTable::SymbolUse &use : *uses) {
+        auto launch = cast<gpu::LaunchFuncOp>(use.getUser());
+        SymbolRefAttr ref = launch.getKernel();
+        StringAttr leaf = ref.getLeafReference();
+        auto it = renamed.find(leaf.getValue());
+        if (ref.getNestedReferences().size() != 1 || it == renamed.end()) {
+          launch.emitError("unexpected kernel reference ") << ref;
+          return signalPassFailure();
+        }
+        launch.setKernelAttr(SymbolRefAttr::get(
+            same->getSymNameAttr(), {FlatSymbolRefAttr::get(it->second)}));
       }
       gm.erase();
     }

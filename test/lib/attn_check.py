@@ -599,6 +599,10 @@ def main():
                    help="comma list over b,h,q,k or 1, trailing-aligned")
     s.add_argument("--mask-dtype", default=None)
     s.add_argument("--dynamic", action="store_true")
+    s.add_argument("--repeat", type=int, default=1,
+                   help="this many ops of the configuration in one program "
+                        "(inputs from seeds seed, seed+1, ...): identical "
+                        "ops, as the layers of a model, share a kernel")
     s.add_argument("--mask-min", action="store_true",
                    help="float masks: the type's lowest finite value "
                         "(finfo.min) where they would be -inf")
@@ -655,6 +659,12 @@ def main():
                      mask_min=args.mask_min,
                      seed=args.seed)
         cases = [cfg]
+        for k in range(1, max(args.repeat, 1)):
+            other = Config.__new__(Config)
+            other.__dict__.update(cfg.__dict__)
+            other.seed = cfg.seed + k
+            cases.append(other)
+        args.batch = len(cases)
     else:
         seed = args.seed if args.seed is not None else \
             int(time.time()) % 100000
