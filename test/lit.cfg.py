@@ -70,3 +70,8 @@ _cuda_rt = os.path.join(config.attn_lib_dir, "libattn_cuda_runtime.so")
 if os.path.exists(_cuda_rt):
     config.available_features.add("cuda-runtime")
 config.substitutions.append(("%attn_cuda_runtime", _cuda_rt))
+# The GPU emulator (attn-nvvm-pipeline{emulate=true}): the kernels run on the
+# CPU, so test/Integration/GPU/Emulator runs everywhere.
+config.substitutions.append(
+    ("%attn_gpu_emulator",
+     os.path.join(config.attn_lib_dir, "libattn_gpu_emulator.so")))

@@ -846,6 +846,12 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
               (options.mma ? "" : " and mma=false") +
               ": the warpgroup-MMA kernels need chip=sm_90a and mma=true "
               "(the other kernels are used)";
+  // The emulator runs mma.sync and SIMT kernels, not the inline PTX of the
+  // warpgroup-MMA ones.
+  if (error.empty() && options.emulate && wgmma)
+    error = "emulate=true runs the mma.sync and SIMT kernels, not chip=" +
+            options.chip.getValue() +
+            "'s warpgroup-MMA kernels: add wgmma=false (or use chip=sm_80)";
   pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error, warning));
   if (!error.empty())
     return success();
@@ -930,10 +936,22 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
 
   // Stage 4: outline kernels and lower device code to NVVM. Kernels use
   // math.exp; the polynomial approximation keeps them free of libdevice.
+  if (options.emulate) {
+    // The same kernels, made host functions that the emulator runtime runs
+    // once per GPU thread (GPUEmulate.cpp); the math the NVVM path would
+    // apply to them (tanh, approximate exp) is applied here too.
+    if (failed(addStage(pm, "gpu-launch-sink-index-computations,"
+                            "gpu-kernel-outlining,attn-gpu-mma-kernel-hints,"
+                            "attn-gpu-dedup-kernels,gpu.module(attn-expand-"
+                            "tanh,math-expand-ops,attn-gpu-approximate-math)")))
+      return failure();
+    pm.addPass(createGPUEmulatePass());
+  }
   std::string target = "nvvm-attach-target{chip=" + options.chip.getValue() +
                        " features=" + effectiveFeatures(options) +
                        " O=" + std::to_string(options.optLevel) + "}";
-  if (failed(addStage(
+  if (!options.emulate &&
+      failed(addStage(
           pm,
           "gpu-launch-sink-index-computations,gpu-kernel-outlining,"
           "attn-gpu-mma-kernel-hints,attn-gpu-dedup-kernels,"
@@ -966,11 +984,14 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
        "math-expand-ops,"
        "arith-expand{include-bf16},expand-strided-metadata,lower-affine,"
        "convert-math-to-llvm,convert-math-to-libm,attn-lower-asserts,"
-       "finalize-memref-to-llvm,convert-to-llvm,gpu-to-llvm,"
-       "reconcile-unrealized-casts," +
-       std::string(options.fitRegisters ? "attn-gpu-fit-registers," : "") +
-       "gpu-module-to-binary{format=" + options.format.getValue() +
-       "},canonicalize,cse,attn-gpu-verify-lowered";
+       "finalize-memref-to-llvm,convert-to-llvm,";
+  if (options.emulate)
+    s += "reconcile-unrealized-casts,attn-gpu-emulate-launchers,";
+  else
+    s += "gpu-to-llvm,reconcile-unrealized-casts," +
+         std::string(options.fitRegisters ? "attn-gpu-fit-registers," : "") +
+         "gpu-module-to-binary{format=" + options.format.getValue() + "},";
+  s += "canonicalize,cse,attn-gpu-verify-lowered";
   return addStage(pm, s);
 }
 
@@ -982,6 +1003,7 @@ void mlir::attn::registerAttnNVVMPipeline() {
   PassRegistration<GPUVerifyLoweredPass>();
   registerGPUMmaAttentionPass();
   registerGPUFitRegistersPass();
+  registerGPUEmulatePasses();
   PassPipelineRegistration<NVVMPipelineOptions>(
       "attn-nvvm-pipeline",
       "Compile a whole program with attention for NVIDIA GPUs: host LLVM "

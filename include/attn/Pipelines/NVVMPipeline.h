@@ -139,6 +139,13 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
                      "kernels that spill under ptxas's own occupancy choice; "
                      "warn about any spill left"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> emulate{
+      *this, "emulate",
+      llvm::cl::desc("Compile the kernels for the GPU emulator "
+                     "(libattn_gpu_emulator.so) instead of NVVM: they run on "
+                     "the CPU, one coroutine per GPU thread (tests without a "
+                     "GPU; not the sm_90a warpgroup-MMA kernels)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",
       llvm::cl::desc("Add llvm.emit_c_interface to every host function"),
@@ -198,6 +205,16 @@ void registerGPUMmaAttentionPass();
 /// nvvm.maxnreg at the most its CTA size allows; warns about spills left.
 /// Does nothing when no ptxas is found.
 std::unique_ptr<Pass> createGPUFitRegistersPass();
+
+/// attn-gpu-emulate (after kernel outlining): makes every gpu.func kernel a
+/// host function run by the GPU emulator runtime (libattn_gpu_emulator.so)
+/// once per thread, its device ops (ids, barriers, shuffles, ldmatrix,
+/// mma.sync, cp.async) calls of that runtime, and gpu.launch_func a call of
+/// a launcher that attn-gpu-emulate-launchers defines once the module is
+/// LLVM dialect.
+std::unique_ptr<Pass> createGPUEmulatePass();
+std::unique_ptr<Pass> createGPUEmulateLaunchersPass();
+void registerGPUEmulatePasses();
 void registerGPUFitRegistersPass();
 
 /// Registers `attn-nvvm-pipeline` and the passes above

@@ -1,0 +1,49 @@
+// What attn-gpu-emulate refuses, each an error at the op.
+// RUN: attn-opt %s -split-input-file -attn-gpu-emulate -verify-diagnostics
+// The pipeline's option check: sm_90a's default kernels are warpgroup MMA.
+// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a emulate=true})' 2>&1 | FileCheck %s --check-prefix=OPT
+// OPT: error: attn-nvvm-pipeline: emulate=true runs the mma.sync and SIMT kernels, not chip=sm_90a's warpgroup-MMA kernels: add wgmma=false (or use chip=sm_80)
+// The sm_90a warpgroup-MMA kernels are inline PTX: not emulated.
+module attributes {gpu.container_module} {
+  gpu.module @w {
+    gpu.func @w() kernel {
+      // expected-error @below {{the GPU emulator does not run inline PTX (the sm_90a warpgroup-MMA kernels): emulate chip=sm_80, or wgmma=false}}
+      llvm.inline_asm has_side_effects "wgmma.fence.sync.aligned;", "" : () -> ()
+      gpu.return
+    }
+  }
+}
+
+// -----
+
+// Another NVVM intrinsic has no emulation.
+module attributes {gpu.container_module} {
+  gpu.module @n {
+    gpu.func @n(%x: f32, %m: memref<1xf32>) kernel {
+      // expected-error @below {{the GPU emulator does not run llvm.nvvm.rsqrt.approx.f}}
+      %r = llvm.call_intrinsic "llvm.nvvm.rsqrt.approx.f"(%x) : (f32) -> f32
+      %c0 = arith.constant 0 : index
+      memref.store %r, %m[%c0] : memref<1xf32>
+      gpu.return
+    }
+  }
+}
+
+// -----
+
+// Asynchronous launches (gpu-async-region) are not emulated.
+module attributes {gpu.container_module} {
+  func.func @host() {
+    %c1 = arith.constant 1 : index
+    // expected-error @below {{the GPU emulator runs synchronous GPU ops only (no gpu-async-region)}}
+    %t0 = gpu.wait async
+    %t1 = gpu.launch_func async [%t0] @e::@e blocks in (%c1, %c1, %c1) threads in (%c1, %c1, %c1)
+    gpu.wait [%t1]
+    return
+  }
+  gpu.module @e {
+    gpu.func @e() kernel {
+      gpu.return
+    }
+  }
+}
