@@ -369,9 +369,18 @@ struct GPUEmulatePass
     llvm::StringMap<func::FuncOp> kernels;
     SmallVector<gpu::GPUModuleOp> gpuModules(module.getOps<gpu::GPUModuleOp>());
     for (gpu::GPUModuleOp gm : gpuModules) {
+      // Only kernels move to the host: a device function or global they
+      // referred to would be left behind.
+      for (Operation &op : gm.getBody()->getOperations()) {
+        auto gf = dyn_cast<gpu::GPUFuncOp>(op);
+        if (!gf || !gf.isKernel()) {
+          op.emitError("the GPU emulator runs gpu.modules of kernels only, "
+                       "not ")
+              << op.getName() << (gf ? " (a device function)" : "");
+          return signalPassFailure();
+        }
+      }
       for (auto gf : llvm::make_early_inc_range(gm.getOps<gpu::GPUFuncOp>())) {
-        if (!gf.isKernel())
-          continue;
         if (gf.getNumWorkgroupAttributions() ||
             gf.getNumPrivateAttributions()) {
           gf.emitError("the GPU emulator does not run kernels with "

@@ -47,3 +47,18 @@ module attributes {gpu.container_module} {
     }
   }
 }
+
+// -----
+
+// Device functions (and globals) in a gpu.module stay device code.
+module attributes {gpu.container_module} {
+  gpu.module @f {
+    // expected-error @below {{the GPU emulator runs gpu.modules of kernels only, not gpu.func (a device function)}}
+    gpu.func @helper() {
+      gpu.return
+    }
+    gpu.func @f() kernel {
+      gpu.return
+    }
+  }
+}
