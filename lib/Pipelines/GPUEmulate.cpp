@@ -16,8 +16,9 @@
 //       with one more argument, the CTA's dynamic shared memory (memref<?xi8>);
 //       memory spaces are dropped;
 //     - thread/block ids and sizes, gpu.barrier, gpu.shuffle, nvgpu.ldmatrix,
-//       nvgpu.mma.sync / nvvm.mma.sync, cp.async (nvgpu.device_async_*) and
-//       ex2.approx become calls of the runtime (attn_emu_*);
+//       nvgpu.mma.sync / nvvm.mma.sync, wgmma.mma_async (inline PTX),
+//       cp.async (nvgpu.device_async_*) and ex2.approx become calls of the
+//       runtime (attn_emu_*);
 //     - gpu.launch_func becomes a call of @__attn_emu_launch_<mod>__<fn>
 //       (grid, block, the kernel's operands, a shared-memory buffer), a
 //       declaration; gpu.alloc / memcpy / dealloc become host memref ops.
@@ -25,9 +26,9 @@
 //     launcher: it packs its (flattened) operands into a struct and calls
 //     attn_emu_launch with a thunk that unpacks them and calls the kernel.
 //
-// Kernels the emulator cannot run (inline PTX: the sm_90a warpgroup-MMA
-// kernel; other NVVM intrinsics; workgroup attributions) are an error naming
-// the op.
+// The sm_90a warpgroup-MMA kernel's inline PTX is read by its text (the
+// forms GPUMmaAttention.cpp emits); other inline PTX, other NVVM intrinsics,
+// device functions and attributions are an error naming the op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -140,6 +141,91 @@ struct Emitter {
     return out;
   }
 };
+
+/// The inline PTX of the sm_90a warpgroup-MMA kernel (GPUMmaAttention.cpp:
+/// `ptx`, `ptxThrough`, `wgmma`): fences and commits have no effect on the
+/// emulator (a wgmma is done when issued), waits and fences pass their
+/// operands through, and wgmma.mma_async becomes attn_emu_wgmma. Any other
+/// inline asm is an error.
+LogicalResult rewriteAsm(Emitter &e, LLVM::InlineAsmOp o,
+                         llvm::SmallPtrSetImpl<Operation *> &erased) {
+  StringRef text = o.getAsmString();
+  OpBuilder &b = e.b;
+  // Replaces the op's results (one value, or a struct read by
+  // llvm.extractvalue) with `vals`.
+  auto replaceWith = [&](ArrayRef<Value> vals) -> LogicalResult {
+    if (o.getNumResults() == 0) {
+      o.erase();
+      return success();
+    }
+    Value r = o.getResult(0);
+    if (!isa<LLVM::LLVMStructType>(r.getType())) {
+      if (vals.size() != 1)
+        return o.emitError("the GPU emulator expected one result here");
+      r.replaceAllUsesWith(vals[0]);
+      o.erase();
+      return success();
+    }
+    for (Operation *user : llvm::make_early_inc_range(r.getUsers())) {
+      auto ev = dyn_cast<LLVM::ExtractValueOp>(user);
+      if (!ev || ev.getPosition().size() != 1 || ev.getPosition()[0] < 0 ||
+          static_cast<size_t>(ev.getPosition()[0]) >= vals.size())
+        return o.emitError("the GPU emulator needs this inline asm's "
+                           "results read by llvm.extractvalue");
+      ev.getResult().replaceAllUsesWith(vals[ev.getPosition()[0]]);
+      erased.insert(ev);
+      ev.erase();
+    }
+    o.erase();
+    return success();
+  };
+  SmallVector<Value> ins(o.getOperands());
+  if (text == "fence.proxy.async.shared::cta;" ||
+      text == "wgmma.commit_group.sync.aligned;")
+    return replaceWith({});
+  if (text == "wgmma.fence.sync.aligned;" ||
+      text.starts_with("wgmma.wait_group.sync.aligned "))
+    return replaceWith(ins);
+  size_t at = text.find("wgmma.mma_async.sync.aligned.m64n");
+  if (at != StringRef::npos) {
+    StringRef tail = text.drop_front(
+        at + StringRef("wgmma.mma_async.sync.aligned.m64n").size());
+    int64_t n = 0;
+    if (tail.consumeInteger(10, n) || !tail.consume_front("k16.f32."))
+      return o.emitError("the GPU emulator cannot read this wgmma: ") << text;
+    bool bf16 = tail.starts_with("bf16.bf16");
+    if (!bf16 && !tail.starts_with("f16.f16"))
+      return o.emitError("the GPU emulator runs f16/bf16 wgmma, not: ") << text;
+    // The text ends with "<trans-b>;\n}".
+    bool transB = text.rtrim().drop_back(1).rtrim().ends_with(", 1;");
+    // Operands: aDesc (i64) or four i32 A registers, bDesc, scale-d, then
+    // the N/2 accumulators.
+    bool aDesc = !ins.empty() && ins[0].getType().isInteger(64);
+    size_t first = aDesc ? 3 : 6;
+    if (n < 8 || n > 256 || n % 8 || ins.size() != first + n / 2)
+      return o.emitError("the GPU emulator cannot read this wgmma's "
+                         "operands: ")
+             << text;
+    for (int64_t i = 0; i < n / 2; ++i)
+      e.call("attn_emu_wgmma_acc", {e.i32(i), ins[first + i]});
+    Value zero = e.i32(0);
+    SmallVector<Value> args{e.i32(n), e.i32(bf16 ? 1 : 0),
+                            e.i32(transB ? 1 : 0)};
+    if (aDesc) {
+      args.append({ins[0], zero, zero, zero, zero, ins[1], ins[2]});
+    } else {
+      args.push_back(e.i64(0));
+      args.append({ins[0], ins[1], ins[2], ins[3], ins[4], ins[5]});
+    }
+    e.call("attn_emu_wgmma", args);
+    SmallVector<Value> out;
+    for (int64_t i = 0; i < n / 2; ++i)
+      out.push_back(
+          e.call("attn_emu_result_f32", {e.i32(i)}, {b.getF32Type()}));
+    return replaceWith(out);
+  }
+  return o.emitError("the GPU emulator does not run this inline PTX: ") << text;
+}
 
 /// Rewrites the device ops of `fn` (a kernel being made a host function,
 /// `smem` its shared-memory argument) into runtime calls.
@@ -307,10 +393,9 @@ LogicalResult rewriteDeviceOps(ModuleOp module, func::FuncOp fn, Value smem) {
       } else if (name.starts_with("llvm.nvvm.")) {
         return o.emitError("the GPU emulator does not run ") << name;
       }
-    } else if (isa<LLVM::InlineAsmOp>(op)) {
-      return op->emitError(
-          "the GPU emulator does not run inline PTX (the sm_90a "
-          "warpgroup-MMA kernels): emulate chip=sm_80, or wgmma=false");
+    } else if (auto o = dyn_cast<LLVM::InlineAsmOp>(op)) {
+      if (failed(rewriteAsm(e, o, erased)))
+        return failure();
     }
   }
   // cp.async tokens only order the copies; the runtime keeps its own groups.
@@ -406,6 +491,14 @@ struct GPUEmulatePass
           r.erase();
         });
         stripSpaces(fn);
+        {
+          // The runtime finds wgmma descriptors' addresses from the buffer.
+          OpBuilder eb = OpBuilder::atBlockBegin(&fn.getBody().front());
+          Emitter e{module, eb, gf.getLoc()};
+          Value p =
+              memref::ExtractAlignedPointerAsIndexOp::create(eb, e.loc, smem);
+          e.call("attn_emu_shared_base", {e.toI64(p)});
+        }
         if (failed(rewriteDeviceOps(module, fn, smem)))
           return signalPassFailure();
         kernels[(gm.getSymName() + "::" + gf.getName()).str()] = fn;

@@ -846,12 +846,6 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
               (options.mma ? "" : " and mma=false") +
               ": the warpgroup-MMA kernels need chip=sm_90a and mma=true "
               "(the other kernels are used)";
-  // The emulator runs mma.sync and SIMT kernels, not the inline PTX of the
-  // warpgroup-MMA ones.
-  if (error.empty() && options.emulate && wgmma)
-    error = "emulate=true runs the mma.sync and SIMT kernels, not chip=" +
-            options.chip.getValue() +
-            "'s warpgroup-MMA kernels: add wgmma=false (or use chip=sm_80)";
   pm.addPass(createPipelineCheckPass("attn-nvvm-pipeline", error, warning));
   if (!error.empty())
     return success();

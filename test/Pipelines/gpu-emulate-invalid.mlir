@@ -1,14 +1,11 @@
 // What attn-gpu-emulate refuses, each an error at the op.
 // RUN: attn-opt %s -split-input-file -attn-gpu-emulate -verify-diagnostics
-// The pipeline's option check: sm_90a's default kernels are warpgroup MMA.
-// RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a emulate=true})' 2>&1 | FileCheck %s --check-prefix=OPT
-// OPT: error: attn-nvvm-pipeline: emulate=true runs the mma.sync and SIMT kernels, not chip=sm_90a's warpgroup-MMA kernels: add wgmma=false (or use chip=sm_80)
-// The sm_90a warpgroup-MMA kernels are inline PTX: not emulated.
+// Inline PTX other than the wgmma kernel's is not emulated.
 module attributes {gpu.container_module} {
   gpu.module @w {
     gpu.func @w() kernel {
-      // expected-error @below {{the GPU emulator does not run inline PTX (the sm_90a warpgroup-MMA kernels): emulate chip=sm_80, or wgmma=false}}
-      llvm.inline_asm has_side_effects "wgmma.fence.sync.aligned;", "" : () -> ()
+      // expected-error @below {{the GPU emulator does not run this inline PTX: bar.warp.sync -1;}}
+      llvm.inline_asm has_side_effects "bar.warp.sync -1;", "" : () -> ()
       gpu.return
     }
   }

@@ -27,6 +27,16 @@
 // CHECK: call @attn_emu_shuffle(
 // CHECK: call @attn_emu_ex2(
 // CHECK-NOT: nvgpu.
+// CHECK-LABEL: func.func @__attn_emu_kernel_wg__wg(
+// CHECK-SAME: %[[AD:[^:]*]]: i64, %[[BD:[^:]*]]: i64, %[[X:[^:]*]]: f32
+// CHECK-NOT: llvm.inline_asm
+// CHECK: call @attn_emu_wgmma_acc(%{{.*}}, %[[X]])
+// CHECK-COUNT-3: call @attn_emu_wgmma_acc(
+// CHECK: call @attn_emu_wgmma(%c8_i32, %c1_i32{{.*}}, %c1_i32{{.*}}, %[[AD]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[BD]], %{{.*}})
+// CHECK: %[[D0:.*]] = call @attn_emu_result_f32(
+// CHECK-COUNT-3: call @attn_emu_result_f32(
+// CHECK-NOT: llvm.inline_asm
+// CHECK: memref.store %[[D0]]
 // CHECK: func.func private @__attn_emu_launch_k__k(index, index, index, index, index, index, memref<64x16xf16>, memref<?xi8>)
 
 // LLVM: llvm.func @__attn_emu_launch_k__k(%{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64, %{{.*}}: i64,
@@ -65,6 +75,27 @@ module attributes {gpu.container_module} {
       %e = llvm.call_intrinsic "llvm.nvvm.ex2.approx.ftz.f32"(%r) : (f32) -> f32
       %h = arith.truncf %e : f32 to f16
       memref.store %h, %m[%tx, %c0] : memref<64x16xf16>
+      gpu.return
+    }
+  }
+  // The wgmma kernel's inline PTX (GPUMmaAttention.cpp): fences and waits
+  // pass their values through, commits and proxy fences go, and
+  // wgmma.mma_async (m64n8k16: 4 accumulators) becomes attn_emu_wgmma.
+  gpu.module @wg {
+    gpu.func @wg(%ad: i64, %bd: i64, %x: f32, %m: memref<4xf32>) kernel {
+      %one = arith.constant 1 : i32
+      llvm.inline_asm has_side_effects "fence.proxy.async.shared::cta;", "" : () -> ()
+      %f = llvm.inline_asm has_side_effects "wgmma.fence.sync.aligned;", "=f,=f,=f,=f,0,1,2,3" %x, %x, %x, %x : (f32, f32, f32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+      %f0 = llvm.extractvalue %f[0] : !llvm.struct<(f32, f32, f32, f32)>
+      %f1 = llvm.extractvalue %f[1] : !llvm.struct<(f32, f32, f32, f32)>
+      %f2 = llvm.extractvalue %f[2] : !llvm.struct<(f32, f32, f32, f32)>
+      %f3 = llvm.extractvalue %f[3] : !llvm.struct<(f32, f32, f32, f32)>
+      %d = llvm.inline_asm has_side_effects "{\n.reg .pred p;\nsetp.ne.b32 p, $6, 0;\nwgmma.mma_async.sync.aligned.m64n8k16.f32.bf16.bf16 {$0, $1, $2, $3}, $4, $5, p, 1, 1, 0, 1;\n}", "=f,=f,=f,=f,l,l,r,0,1,2,3" %ad, %bd, %one, %f0, %f1, %f2, %f3 : (i64, i64, i32, f32, f32, f32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+      llvm.inline_asm has_side_effects "wgmma.commit_group.sync.aligned;", "" : () -> ()
+      %d0 = llvm.extractvalue %d[0] : !llvm.struct<(f32, f32, f32, f32)>
+      %w = llvm.inline_asm has_side_effects "wgmma.wait_group.sync.aligned 0;", "=f,0" %d0 : (f32) -> f32
+      %c0 = arith.constant 0 : index
+      memref.store %w, %m[%c0] : memref<4xf32>
       gpu.return
     }
   }

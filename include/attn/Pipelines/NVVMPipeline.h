@@ -144,7 +144,7 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::desc("Compile the kernels for the GPU emulator "
                      "(libattn_gpu_emulator.so) instead of NVVM: they run on "
                      "the CPU, one coroutine per GPU thread (tests without a "
-                     "GPU; not the sm_90a warpgroup-MMA kernels)"),
+                     "GPU)"),
       llvm::cl::init(false)};
   PassOptions::Option<bool> emitCInterface{
       *this, "emit-c-interface",

@@ -1,5 +1,4 @@
-//===- GPUEmulator.cpp - runs attn-nvvm-pipeline kernels on the CPU -*- C++
-//-*-===//
+//===- GPUEmulator.cpp - attn-nvvm-pipeline kernels on the CPU -*- C++ -*-===//
 //
 // Part of the attn-mlir project.
 //
@@ -8,20 +7,23 @@
 // libattn_gpu_emulator.so: the functions that
 // `attn-nvvm-pipeline{emulate=true}` (pass attn-gpu-emulate, docs/GPU.md
 // "Emulator") calls instead of the CUDA runtime, so that the GPU kernels (the
-// tensor-core kernel's mma.sync, ldmatrix, cp.async pipeline, shuffles and
-// barriers, and the SIMT kernel) execute on a machine without a GPU.
+// tensor-core kernels' mma.sync, wgmma from 128-byte-swizzled shared memory,
+// ldmatrix, cp.async pipeline, shuffles and barriers, and the SIMT kernel)
+// execute on a machine without a GPU.
 //
 // A launch runs its CTAs one after the other. The threads of a CTA are
-// coroutines (ucontext) on one OS thread, scheduled round-robin: a thread runs
-// until it reaches a CTA barrier or a warp collective (mma.sync, ldmatrix,
-// shfl) and then yields. A warp collective completes when the last lane of the
-// warp reaches it; that lane computes every lane's result from the operands the
-// lanes left, with the PTX ISA's fragment layouts. cp.async copies are queued
-// per thread and done when cp.async.wait_group releases their group (so a
-// kernel that reads shared memory before waiting reads stale data). A barrier
-// or collective that cannot complete (divergent lanes, a lane that exited) is
-// reported with the CTA, warp and what each lane waits for, and the program
-// ends: on a GPU that is a hang or undefined behaviour.
+// coroutines (ucontext) on one OS thread: a thread runs until it reaches a CTA
+// barrier or a warp collective (mma.sync, ldmatrix, shfl; wgmma is a
+// warpgroup collective) and then yields. A collective completes when the last
+// lane of the warp (warpgroup) reaches it; that lane computes every lane's
+// result from the operands the lanes left, with the PTX ISA's fragment
+// layouts. A wgmma is done when issued (the kernel waits for it before it
+// reads the accumulators). cp.async copies are queued per thread and done when
+// cp.async.wait_group releases their group (so a kernel that reads shared
+// memory before waiting reads stale data). A barrier or collective that cannot
+// complete (divergent lanes, a lane that exited) is reported with the CTA,
+// warp and what each lane waits for, and the program ends: on a GPU that is a
+// hang or undefined behaviour.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,7 +45,13 @@ namespace {
 constexpr size_t kStackBytes = 256 * 1024;
 
 enum class Wait { None, Barrier, Warp, Done };
-enum Collective : int32_t { kNone = 0, kShuffle = 1, kLdMatrix = 2, kMma = 3 };
+enum Collective : int32_t {
+  kNone = 0,
+  kShuffle = 1,
+  kLdMatrix = 2,
+  kMma = 3,
+  kWgmma = 4
+};
 
 struct Copy {
   char *dst;
@@ -59,10 +67,10 @@ struct Thread {
   int32_t kind = kNone;
   int32_t params[4] = {0, 0, 0, 0};
   uint32_t in[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  float fin[4] = {0, 0, 0, 0};
-  uint64_t addr = 0;
+  float fin[128] = {};
+  uint64_t addr = 0, addr2 = 0;
   uint32_t out[4] = {0, 0, 0, 0};
-  float fout[4] = {0, 0, 0, 0};
+  float fout[128] = {};
   bool valid = true;
   // cp.async: copies not yet committed, and committed groups (oldest first).
   std::vector<Copy> open;
@@ -71,6 +79,7 @@ struct Thread {
 
 struct Launch {
   int64_t grid[3], block[3], blockId[3];
+  uint64_t sharedBase = 0; // the CTA's dynamic shared memory (host address)
   int64_t nthreads = 0;
   int64_t current = 0;
   void (*thunk)(void *) = nullptr;
@@ -163,10 +172,11 @@ float elem(uint32_t reg, int half, bool bf16) {
 // Warp collectives
 //===----------------------------------------------------------------------===//
 
-/// Lanes [base, base + n) of the current thread's warp.
-void warpOf(int64_t tid, int64_t &base, int64_t &n) {
-  base = tid / 32 * 32;
-  n = gLaunch->nthreads - base < 32 ? gLaunch->nthreads - base : 32;
+/// Threads [base, base + n) of the current thread's warp (size 32) or
+/// warpgroup (128).
+void groupOf(int64_t tid, int64_t size, int64_t &base, int64_t &n) {
+  base = tid / size * size;
+  n = gLaunch->nthreads - base < size ? gLaunch->nthreads - base : size;
 }
 
 void completeShuffle(Thread *lanes, int64_t n) {
@@ -269,6 +279,106 @@ void completeMma(Thread *lanes, int64_t n) {
   }
 }
 
+/// The host address of shared-memory descriptor start `start` (the low 18
+/// bits of the address, as the kernel computed it from the buffer's host
+/// address): the one within 256 KiB above the CTA's buffer.
+uint64_t sharedAddress(uint64_t low18) {
+  uint64_t base = gLaunch->sharedBase;
+  uint64_t a = (base & ~uint64_t(0x3FFFF)) | low18;
+  if (a < base)
+    a += 0x40000;
+  return a;
+}
+
+/// An element of a 128-byte-swizzled operand at (unswizzled) address `a`:
+/// the 16-byte chunk index (bits 4-6) XORed with the 128-byte row (bits 7-9).
+uint16_t swizzled(uint64_t a) {
+  uint64_t p = a ^ (((a >> 7) & 7) << 4);
+  uint16_t v;
+  std::memcpy(&v, reinterpret_cast<const void *>(p), 2);
+  return v;
+}
+
+struct Desc {
+  uint64_t start, lbo, sbo;
+};
+
+Desc decode(uint64_t d) {
+  if ((d >> 62) != 1)
+    fail("a wgmma shared-memory descriptor without the 128-byte swizzle "
+         "(mode " +
+         std::to_string(d >> 62) + ")");
+  return Desc{sharedAddress((d & 0x3FFF) << 4), ((d >> 16) & 0x3FFF) << 4,
+              ((d >> 32) & 0x3FFF) << 4};
+}
+
+/// wgmma.mma_async m64nNk16 f32 += {f16,bf16}: A from a K-major swizzled
+/// descriptor or from registers (the mma.sync A layout, 16 rows a warp), B
+/// from a descriptor, K-major or (trans-b) MN-major; D in the accumulator
+/// layout (warp w rows 16 w + l / 4 (+ 8), columns 8 j + 2 (l % 4) (+ 1)).
+void completeWgmma(Thread *lanes, int64_t n) {
+  if (n < 128)
+    fail("wgmma in a partial warpgroup");
+  const int32_t N = lanes[0].params[0];
+  const bool bf16 = lanes[0].params[1] == 1, transB = lanes[0].params[2] != 0;
+  const bool aRegs = lanes[0].addr == 0;
+  for (int64_t t = 1; t < 128; ++t)
+    if (lanes[t].addr != lanes[0].addr || lanes[t].addr2 != lanes[0].addr2 ||
+        lanes[t].in[4] != lanes[0].in[4])
+      fail("wgmma with descriptors or scale-d that differ across the "
+           "warpgroup");
+  const bool scaleD = lanes[0].in[4] != 0;
+  static float A[64][16], B[16][256], D[64][256];
+  auto value = [&](uint16_t h) {
+    return bf16 ? bf16ToFloat(h) : halfToFloat(h);
+  };
+  if (aRegs) {
+    for (int t = 0; t < 128; ++t) {
+      int w = t / 32, l = t % 32, g = l / 4, q = l % 4;
+      for (int h = 0; h < 2; ++h) {
+        A[16 * w + g][2 * q + h] = elem(lanes[t].in[0], h, bf16);
+        A[16 * w + g + 8][2 * q + h] = elem(lanes[t].in[1], h, bf16);
+        A[16 * w + g][2 * q + 8 + h] = elem(lanes[t].in[2], h, bf16);
+        A[16 * w + g + 8][2 * q + 8 + h] = elem(lanes[t].in[3], h, bf16);
+      }
+    }
+  } else {
+    Desc a = decode(lanes[0].addr);
+    for (int m = 0; m < 64; ++m)
+      for (int k = 0; k < 16; ++k)
+        A[m][k] =
+            value(swizzled(a.start + (m / 8) * a.sbo + (m % 8) * 128 + 2 * k));
+  }
+  Desc b = decode(lanes[0].addr2);
+  for (int k = 0; k < 16; ++k)
+    for (int j = 0; j < N; ++j)
+      B[k][j] = value(
+          swizzled(transB ? b.start + (j / 64) * b.lbo + (k / 8) * b.sbo +
+                                (k % 8) * 128 + 2 * (j % 64)
+                          : b.start + (j / 8) * b.sbo + (j % 8) * 128 + 2 * k));
+  for (int t = 0; t < 128; ++t) {
+    int w = t / 32, l = t % 32, g = l / 4, q = l % 4;
+    for (int j = 0; j < N / 8; ++j)
+      for (int e = 0; e < 4; ++e)
+        D[16 * w + g + (e >= 2 ? 8 : 0)][8 * j + 2 * q + (e & 1)] =
+            scaleD ? lanes[t].fin[4 * j + e] : 0.0f;
+  }
+  for (int m = 0; m < 64; ++m)
+    for (int j = 0; j < N; ++j) {
+      double s = 0;
+      for (int k = 0; k < 16; ++k)
+        s += static_cast<double>(A[m][k]) * static_cast<double>(B[k][j]);
+      D[m][j] = static_cast<float>(s + static_cast<double>(D[m][j]));
+    }
+  for (int t = 0; t < 128; ++t) {
+    int w = t / 32, l = t % 32, g = l / 4, q = l % 4;
+    for (int j = 0; j < N / 8; ++j)
+      for (int e = 0; e < 4; ++e)
+        lanes[t].fout[4 * j + e] =
+            D[16 * w + g + (e >= 2 ? 8 : 0)][8 * j + 2 * q + (e & 1)];
+  }
+}
+
 const char *kindName(int32_t k) {
   switch (k) {
   case kShuffle:
@@ -277,6 +387,8 @@ const char *kindName(int32_t k) {
     return "ldmatrix";
   case kMma:
     return "mma.sync";
+  case kWgmma:
+    return "wgmma";
   default:
     return "?";
   }
@@ -289,7 +401,7 @@ void collective(int32_t kind) {
   t.kind = kind;
   t.wait = Wait::Warp;
   int64_t base, n;
-  warpOf(l.current, base, n);
+  groupOf(l.current, kind == kWgmma ? 128 : 32, base, n);
   Thread *lanes = &l.threads[base];
   for (int64_t i = 0; i < n; ++i)
     if (lanes[i].wait != Wait::Warp || lanes[i].kind != kind ||
@@ -306,6 +418,9 @@ void collective(int32_t kind) {
     break;
   case kMma:
     completeMma(lanes, n);
+    break;
+  case kWgmma:
+    completeWgmma(lanes, n);
     break;
   }
   for (int64_t i = 0; i < n; ++i) {
@@ -521,7 +636,45 @@ ATTN_EXPORT int32_t attn_emu_result(int32_t i) {
   return static_cast<int32_t>(self().out[i & 3]);
 }
 
-ATTN_EXPORT float attn_emu_result_f32(int32_t i) { return self().fout[i & 3]; }
+ATTN_EXPORT float attn_emu_result_f32(int32_t i) {
+  return self().fout[i & 127];
+}
+
+/// The kernel's dynamic shared memory (host address), for wgmma descriptors.
+ATTN_EXPORT void attn_emu_shared_base(int64_t addr) {
+  self();
+  gLaunch->sharedBase = static_cast<uint64_t>(addr);
+}
+
+/// Accumulator `i` of the next wgmma.
+ATTN_EXPORT void attn_emu_wgmma_acc(int32_t i, float v) {
+  self().fin[i & 127] = v;
+}
+
+/// wgmma.mma_async.sync.aligned.m64n{N}k16.f32.{f16,bf16} (type 0: f16, 1:
+/// bf16) on the accumulators set with attn_emu_wgmma_acc; A from descriptor
+/// `aDesc`, or (aDesc = 0) from registers a0-a3; B from `bDesc`. Done at
+/// once (the kernel waits for it before reading the accumulators, and does
+/// not write its operands while it is in flight); read the accumulators
+/// with attn_emu_result_f32.
+ATTN_EXPORT void attn_emu_wgmma(int32_t N, int32_t type, int32_t transB,
+                                int64_t aDesc, int32_t a0, int32_t a1,
+                                int32_t a2, int32_t a3, int64_t bDesc,
+                                int32_t scaleD) {
+  Thread &t = self();
+  if (N < 8 || N > 256 || N % 8)
+    fail("wgmma with N = " + std::to_string(N));
+  t.params[0] = N;
+  t.params[1] = type;
+  t.params[2] = transB;
+  t.params[3] = 0;
+  t.addr = static_cast<uint64_t>(aDesc);
+  t.addr2 = static_cast<uint64_t>(bDesc);
+  const int32_t ins[5] = {a0, a1, a2, a3, scaleD};
+  for (int i = 0; i < 5; ++i)
+    t.in[i] = static_cast<uint32_t>(ins[i]);
+  collective(kWgmma);
+}
 
 /// cp.async of `dstBytes` bytes, the first `srcBytes` of them from `src`, the
 /// rest zeros; done when a wait releases the group it is committed with.

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Randomized sweep of the tensor-core (mma.sync) kernels on the GPU emulator.
 
-Each round draws a random set of attn-nvvm-pipeline options (warps, key tile,
-stages, split-KV, GQA packing, chip) and a batch of random f16/bf16
+Each round draws a random set of attn-nvvm-pipeline options (chip: sm_80's
+mma.sync or sm_90a's wgmma kernels, warps, warpgroups, key tile, stages,
+overlap, split-KV, GQA packing) and a batch of random f16/bf16
 attention problems of GPU-sized shapes (head sizes 1-256, up to a few
 hundred rows and keys, GQA, layouts, causal, windows, softcap, masks,
 dynamic sizes), compiles them with emulate=true, runs them under the
@@ -27,9 +28,13 @@ import attn_check  # noqa: E402
 
 
 def options(rng):
-    o = {"chip": rng.choice(["sm_80", "sm_80", "sm_90a"]), "emulate": "true"}
-    if o["chip"] == "sm_90a":
+    o = {"chip": rng.choice(["sm_80", "sm_90a", "sm_90a"]), "emulate": "true"}
+    if o["chip"] == "sm_90a" and rng.random() < 0.3:
         o["wgmma"] = "false"
+    if o["chip"] == "sm_90a" and rng.random() < 0.3:
+        o["wgmma-warpgroups"] = rng.choice([1, 2])
+    if o["chip"] == "sm_90a" and rng.random() < 0.2:
+        o["wgmma-overlap"] = "true"
     if rng.random() < 0.4:
         o["mma-warps"] = rng.choice([1, 2, 4, 8])
     if rng.random() < 0.4:
