@@ -497,7 +497,8 @@ struct GPUEmulatePass
           Emitter e{module, eb, gf.getLoc()};
           Value p =
               memref::ExtractAlignedPointerAsIndexOp::create(eb, e.loc, smem);
-          e.call("attn_emu_shared_base", {e.toI64(p)});
+          Value bytes = memref::DimOp::create(eb, e.loc, smem, 0);
+          e.call("attn_emu_shared_base", {e.toI64(p), e.toI64(bytes)});
         }
         if (failed(rewriteDeviceOps(module, fn, smem)))
           return signalPassFailure();

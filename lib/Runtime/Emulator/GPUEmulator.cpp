@@ -80,6 +80,7 @@ struct Thread {
 struct Launch {
   int64_t grid[3], block[3], blockId[3];
   uint64_t sharedBase = 0; // the CTA's dynamic shared memory (host address)
+  uint64_t sharedBytes = 0;
   int64_t nthreads = 0;
   int64_t current = 0;
   void (*thunk)(void *) = nullptr;
@@ -179,34 +180,33 @@ void groupOf(int64_t tid, int64_t size, int64_t &base, int64_t &n) {
   n = gLaunch->nthreads - base < size ? gLaunch->nthreads - base : size;
 }
 
+/// gpu.shuffle's definition (as MLIR lowers it to shfl.sync with the member
+/// mask of the first `width` lanes): lanes below `width` take part; lane l
+/// reads lane l ^ off (xor), l - off (up), l + off (down) or off (idx), valid
+/// when that lane is below `width` (and not below 0); other lanes keep their
+/// own value, invalid. As in PTX, only the low 5 bits of the offset count.
 void completeShuffle(Thread *lanes, int64_t n) {
   for (int64_t l = 0; l < n; ++l) {
     Thread &t = lanes[l];
     int32_t mode = t.params[0], width = t.params[1];
-    int32_t off = static_cast<int32_t>(t.in[1]);
-    if (width <= 0 || width > 32 || (width & (width - 1)))
-      fail("gpu.shuffle with width " + std::to_string(width) +
-           " (a power of 2 up to 32)");
-    int64_t seg = l & ~static_cast<int64_t>(width - 1), src = l;
-    bool ok = true;
+    if (width < 1 || width > 32)
+      fail("gpu.shuffle with width " + std::to_string(width) + " (1 to 32)");
+    int64_t off = static_cast<int64_t>(t.in[1] & 31), src = l;
     switch (mode) {
     case 0: // xor
       src = l ^ off;
-      ok = src >= seg && src < seg + width;
       break;
     case 1: // up
       src = l - off;
-      ok = src >= seg;
       break;
     case 2: // down
       src = l + off;
-      ok = src < seg + width;
       break;
     default: // idx
-      src = seg + off;
-      ok = off >= 0 && off < width;
+      src = off;
       break;
     }
+    bool ok = l < width && src >= 0 && src < width;
     if (ok && src >= n)
       fail("gpu.shuffle reads lane " + std::to_string(src) +
            " of a partial warp of " + std::to_string(n));
@@ -294,6 +294,11 @@ uint64_t sharedAddress(uint64_t low18) {
 /// the 16-byte chunk index (bits 4-6) XORed with the 128-byte row (bits 7-9).
 uint16_t swizzled(uint64_t a) {
   uint64_t p = a ^ (((a >> 7) & 7) << 4);
+  const Launch &l = *gLaunch;
+  if (p < l.sharedBase || p + 2 > l.sharedBase + l.sharedBytes)
+    fail("a wgmma operand element at shared-memory byte " +
+         std::to_string(static_cast<int64_t>(p - l.sharedBase)) +
+         " outside the CTA's " + std::to_string(l.sharedBytes) + " bytes");
   uint16_t v;
   std::memcpy(&v, reinterpret_cast<const void *>(p), 2);
   return v;
@@ -308,6 +313,9 @@ Desc decode(uint64_t d) {
     fail("a wgmma shared-memory descriptor without the 128-byte swizzle "
          "(mode " +
          std::to_string(d >> 62) + ")");
+  if ((d >> 49) & 7)
+    fail("a wgmma shared-memory descriptor with a base offset (operands "
+         "not 1024-byte aligned)");
   return Desc{sharedAddress((d & 0x3FFF) << 4), ((d >> 16) & 0x3FFF) << 4,
               ((d >> 32) & 0x3FFF) << 4};
 }
@@ -641,9 +649,10 @@ ATTN_EXPORT float attn_emu_result_f32(int32_t i) {
 }
 
 /// The kernel's dynamic shared memory (host address), for wgmma descriptors.
-ATTN_EXPORT void attn_emu_shared_base(int64_t addr) {
+ATTN_EXPORT void attn_emu_shared_base(int64_t addr, int64_t bytes) {
   self();
   gLaunch->sharedBase = static_cast<uint64_t>(addr);
+  gLaunch->sharedBytes = static_cast<uint64_t>(bytes);
 }
 
 /// Accumulator `i` of the next wgmma.

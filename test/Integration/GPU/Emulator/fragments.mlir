@@ -12,12 +12,15 @@
 // CHECK-NEXT: [1016, 1017, 1018, 1019, 1020, 1021, 1022, 1023]
 // CHECK:      [1120, 1121, 1122, 1123, 1124, 1125, 1126, 1127]
 // CHECK-NEXT: [1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007]
-// Shuffles of lane ids (xor 5, up 3, down 3, idx 7, xor 1 with width 4):
+// Shuffles of lane ids (xor 5, up 3, down 3, idx 7; xor 33 with width 4 and
+// down 2 with width 16: gpu.shuffle's definition, only lanes below the width
+// take part and the others keep their value; the offset's low 5 bits count):
 // CHECK: [5,  4,  7,  6,  1,  0,  3,  2,  13,  12,  15,  14,  9,  8,  11,  10,  21,  20,  23,  22,  17,  16,  19,  18,  29,  28,  31,  30,  25,  24,  27,  26]
 // CHECK: [0,  1,  2,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10,  11,  12,  13,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28]
 // CHECK: [3,  4,  5,  6,  7,  8,  9,  10,  11,  12,  13,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,  29,  30,  31]
 // CHECK: [7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7,  7]
-// CHECK: [1,  0,  3,  2,  5,  4,  7,  6,  9,  8,  11,  10,  13,  12,  15,  14,  17,  16,  19,  18,  21,  20,  23,  22,  25,  24,  27,  26,  29,  28,  31,  30]
+// CHECK: [1,  0,  3,  2,  4,  5,  6,  7,  8,  9,  10,  11,  12,  13,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31]
+// CHECK: [2,  3,  4,  5,  6,  7,  8,  9,  10,  11,  12,  13,  14,  15,  14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31]
 
 module attributes {gpu.container_module} {
   func.func private @printMemrefF32(memref<*xf32>)
@@ -27,7 +30,7 @@ module attributes {gpu.container_module} {
     %c1 = arith.constant 1 : index
     %c32 = arith.constant 32 : index
     %d = memref.alloc() : memref<16x8xf32>
-    %s = memref.alloc() : memref<5x32xf32>
+    %s = memref.alloc() : memref<6x32xf32>
     %smem = arith.constant 768 : i32
     gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
                threads(%tx, %ty, %tz) in (%sx = %c32, %sy = %c1, %sz = %c1)
@@ -100,21 +103,27 @@ module attributes {gpu.container_module} {
       %u3, %v1 = gpu.shuffle up %lf, %c3i, %w : f32
       %d3s, %v2 = gpu.shuffle down %lf, %c3i, %w : f32
       %i7, %v3 = gpu.shuffle idx %lf, %c7i, %w : f32
-      %x1, %v4 = gpu.shuffle xor %lf, %c1i, %c4i : f32
+      %c33i = arith.constant 33 : i32
+      %c2i = arith.constant 2 : i32
+      %c16i = arith.constant 16 : i32
+      %x1, %v4 = gpu.shuffle xor %lf, %c33i, %c4i : f32
+      %dn2, %v5 = gpu.shuffle down %lf, %c2i, %c16i : f32
       %c3 = arith.constant 3 : index
-      memref.store %x5, %s[%c0, %tx] : memref<5x32xf32>
-      memref.store %u3, %s[%c1, %tx] : memref<5x32xf32>
-      memref.store %d3s, %s[%c2, %tx] : memref<5x32xf32>
-      memref.store %i7, %s[%c3, %tx] : memref<5x32xf32>
-      memref.store %x1, %s[%c4, %tx] : memref<5x32xf32>
+      memref.store %x5, %s[%c0, %tx] : memref<6x32xf32>
+      memref.store %u3, %s[%c1, %tx] : memref<6x32xf32>
+      memref.store %d3s, %s[%c2, %tx] : memref<6x32xf32>
+      memref.store %i7, %s[%c3, %tx] : memref<6x32xf32>
+      memref.store %x1, %s[%c4, %tx] : memref<6x32xf32>
+      %c5 = arith.constant 5 : index
+      memref.store %dn2, %s[%c5, %tx] : memref<6x32xf32>
       gpu.terminator
     }
     %du = memref.cast %d : memref<16x8xf32> to memref<*xf32>
     call @printMemrefF32(%du) : (memref<*xf32>) -> ()
-    %su = memref.cast %s : memref<5x32xf32> to memref<*xf32>
+    %su = memref.cast %s : memref<6x32xf32> to memref<*xf32>
     call @printMemrefF32(%su) : (memref<*xf32>) -> ()
     memref.dealloc %d : memref<16x8xf32>
-    memref.dealloc %s : memref<5x32xf32>
+    memref.dealloc %s : memref<6x32xf32>
     return
   }
 }
