@@ -151,7 +151,7 @@ def emit(args):
                     [int(x) for x in args.wide_dims.split(",") if x],
                     ["f16"], [False, True]):
         configs.append(c)
-        wide_variants = (["wk32=mma-key-tile=32"]
+        wide_variants = (["wk16=mma-key-tile=16"]
                          if args.wide_variant is None else
                          [v for v in args.wide_variant if v])
         for v in wide_variants if c["s"] == 4096 else []:
@@ -337,7 +337,8 @@ def main():
     e.add_argument("--wide-seqs", default="1024,4096")
     e.add_argument("--wide-variant", action="append", default=None,
                    help="LABEL=OPTIONS rows of the wide shapes at S = 4096 "
-                        "(default: wk32=mma-key-tile=32; '' for none)")
+                        "(default: wk16=mma-key-tile=16, against the "
+                        "default 32-key tiles; '' for none)")
     e.add_argument("--f32-seqs", default="1024,4096",
                    help="f32 rows (SIMT path), D = 128, not causal")
     r = sub.add_parser("run")

@@ -159,9 +159,12 @@ sk8 chip=sm_90a,mma-key-splits=5 --b 1 --hq 2 --sq 200 --skv 600 --d 128 --dtype
 sk9 chip=sm_90a,mma-key-splits=3 --b 1 --hq 2 --sq 40 --skv 300 --d 64 --dtype f16 --mask float --mask-shape q,1 --mask-min --seed 509
 sk10 chip=sm_90,mma-key-splits=6,stages=1 --b 1 --hq 3 --hkv 1 --sq 17 --skv 450 --d 32 --dv 64 --dtype bf16 --causal bottom_right --seed 510
 SPLITS
-  # Sessions 12 and 16 (added without a device): head sizes that are no
-  # multiple of 16, padded on the host (pad*), GQA packing for decoding
-  # (pk*), and head sizes over 128 on mma.sync with 16-key tiles (hd*).
+  # Sessions 12 and 16 (added without a device, first run on the H200 in
+  # session 19): head sizes that are no multiple of 16, padded on the host
+  # (pad*), GQA packing for decoding (pk*), and head sizes over 128 on
+  # mma.sync (hd*; hd6 with the former 16-key tiles). Session 19: K and V
+  # copied as one group (ns*: split copies off), and split copies with a
+  # mask and 128-key tiles (sc1) and two warpgroups (sc2).
   while read -r tag opts args; do
     $check single $args \
       --pipeline "attn-nvvm-pipeline{${opts//,/ }}" \
@@ -183,6 +186,11 @@ hd2 chip=sm_90 --b 1 --hq 2 --sq 37 --skv 150 --d 192 --dtype bf16 --causal bott
 hd3 chip=sm_90 --b 1 --hq 2 --sq 50 --skv 70 --d 200 --dv 136 --dtype f16 --layout bshd --mask float --mask-shape b,1,q,k --softcap 30.0 --seed 643
 hd4 chip=sm_90a --b 1 --hq 8 --hkv 2 --sq 1 --skv 300 --d 256 --dtype bf16 --seed 644
 hd5 chip=sm_90,mma-key-tile=32 --b 1 --hq 1 --sq 65 --skv 65 --d 160 --dv 256 --dtype f16 --causal top_left --window=40,0 --seed 645
+hd6 chip=sm_90,mma-key-tile=16 --b 1 --hq 2 --hkv 1 --sq 70 --skv 90 --d 256 --dtype f16 --causal bottom_right --seed 646
+ns1 chip=sm_90a,mma-split-copies=false --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal bottom_right --seed 651
+ns2 chip=sm_90,stages=1,mma-split-copies=false --b 1 --hq 2 --sq 150 --skv 150 --d 64 --dtype bf16 --causal top_left --seed 652
+sc1 chip=sm_90a --b 2 --hq 4 --hkv 2 --sq 130 --skv 257 --d 64 --dtype bf16 --mask bool --mask-shape b,1,q,k --seed 653
+sc2 chip=sm_90a,wgmma-warpgroups=2 --b 1 --hq 2 --sq 300 --skv 333 --d 128 --dtype f16 --causal top_left --seed 654
 S12
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
@@ -192,12 +200,22 @@ S12
   # Tile sweep of the tensor-core kernel on f16 S = 4096 (GPU_BENCH_VARIANTS
   # overrides: space-separated LABEL=OPT[,OPT...]; empty for none; also
   # GPU_BENCH_SEQS, GPU_BENCH_DTYPES, GPU_BENCH_F32_SEQS, GPU_BENCH_DECODE,
-  # GPU_BENCH_WIDE_DIMS for a shorter call). Wide rows: head sizes over 128
-  # (f16, S = 1k and 4k; at 4k also with 32-key tiles, wk32).
-  # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 64-key
-  # tiles, 1 K/V buffer); mma: the mma.sync kernel (2 buffers; mmas1: 1);
-  # s2: wgmma with 2 buffers.
-  variants=${GPU_BENCH_VARIANTS-"mma=wgmma=false mmas1=wgmma=false,stages=1 s2=stages=2 g2k64=wgmma-warpgroups=2 g1k128=wgmma-key-tile=128 g1k32=wgmma-key-tile=32"}
+  # GPU_BENCH_WIDE_DIMS, GPU_BENCH_WIDE_VARIANT for a shorter call). Wide
+  # rows: head sizes over 128 (f16, S = 1k and 4k; at 4k also with 16-key
+  # tiles, wk16).
+  # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 128-key
+  # tiles at D = 64 and 64-key tiles at D = 128, 1 K/V buffer with split
+  # K/V copies); nosplit: K and V as one group; k64: 64-key tiles at D = 64
+  # too; old: both (the defaults before session 19); mma: the mma.sync
+  # kernel (2 buffers); g2: 2 warpgroups.
+  variants=${GPU_BENCH_VARIANTS-"nosplit=mma-split-copies=false k64=wgmma-key-tile=64 old=mma-split-copies=false,wgmma-key-tile=64 mma=wgmma=false g2=wgmma-warpgroups=2"}
+  wvargs=()
+  for v in ${GPU_BENCH_WIDE_VARIANT-wk16=mma-key-tile=16}; do
+    wvargs+=(--wide-variant "$v")
+  done
+  # Set and empty: no wide variant rows.
+  [ -n "${GPU_BENCH_WIDE_VARIANT+x}" ] && [ -z "$GPU_BENCH_WIDE_VARIANT" ] &&
+    wvargs=(--wide-variant "")
   vargs=()
   for v in $variants; do vargs+=(--variant "$v"); done
   $py "$root/scripts/gpu_bench.py" emit "$out/bench" --runtime "$rt" \
@@ -205,7 +223,7 @@ S12
     --seqs "${GPU_BENCH_SEQS-1024,4096,16384}" \
     --dtypes "${GPU_BENCH_DTYPES-f16,bf16}" \
     --f32-seqs "${GPU_BENCH_F32_SEQS-1024,4096}" \
-    --wide-dims "${GPU_BENCH_WIDE_DIMS-256}" \
+    --wide-dims "${GPU_BENCH_WIDE_DIMS-256}" "${wvargs[@]}" \
     --decode "${GPU_BENCH_DECODE-1,32,1,8192 8,32,1,4096 1,8,1,32768 4,32,16,4096 1,32,1,8192,8 4,32,1,4096,8 1,64,4,4096,8}" \
     --decode-variant "${GPU_BENCH_DECODE_VARIANT-nopack=mma-pack-gqa=false}" \
     > /dev/null

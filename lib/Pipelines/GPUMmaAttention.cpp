@@ -95,18 +95,21 @@ int64_t paddedHead(int64_t d) { return llvm::alignTo(d, 16); }
 bool qInSharedMemory(int64_t d) { return d > 128; }
 
 /// Keys per shared-memory tile of the mma.sync kernel: `keyTile` when set,
-/// else 64, or 16 when a (padded) head size is over 128. The O accumulators
-/// (Dv/2 registers a thread), the S and P fragments (3 BN/4) and, for
-/// D <= 128, the Q fragments (D/4) must fit 255 registers: with Q in shared
-/// memory (D > 128), ptxas 13.0 spilled in a sweep of D = 144-256 with
-/// 32-key tiles (4-68 bytes in 4-6 of 82 kernels) and 64-key tiles (32-34),
-/// not with 16-key tiles once attn-gpu-fit-registers raised two caps
-/// (docs/GPU.md). A 16-key tile at D = 256 still has as many MMAs per
-/// barrier as the 64-key tile at D = 64.
+/// else 64; for a (padded) head size over 128, 32 when D is over 128 (Q in
+/// shared memory) and 16 when only Dv is. The O accumulators (Dv/2 registers
+/// a thread), the S and P fragments (3 BN/4) and, for D <= 128, the Q
+/// fragments (D/4) must fit 255 registers. The session-14 sweep's spills
+/// with 32-key tiles (4-6 of 82 kernels) were before attn-gpu-fit-registers;
+/// with it, the kernels of nvvm-mma-large-heads-ptxas.mlir do not spill
+/// except D = 128 with Dv = 256 (Q in registers), which keeps 16 keys. On
+/// the H200 32-key tiles ran D = Dv = 256 1.18-1.34x faster than 16
+/// (docs/Performance.md).
 int64_t mmaKeyTileFor(int64_t keyTile, int64_t d, int64_t dv) {
   if (keyTile != 0)
     return keyTile;
-  return paddedHead(d) > 128 || paddedHead(dv) > 128 ? 16 : 64;
+  if (paddedHead(d) > 128)
+    return 32;
+  return paddedHead(dv) > 128 ? 16 : 64;
 }
 
 /// Why `op` cannot take the tensor-core path, or "" when it can.
@@ -630,8 +633,9 @@ struct GPUMmaAttentionPass
                       int64_t stages, int64_t minCtas, int64_t maxSmem,
                       bool claim, int64_t wgmmaGroups, int64_t wgmmaKeyTile,
                       bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts,
-                      int64_t keySplits) {
+                      int64_t keySplits, bool splitCopies) {
     this->packGqa = packGqa;
+    this->splitCopies = splitCopies;
     this->keySplits = keySplits;
     this->wgmmaParts = wgmmaParts;
     this->scoreMods = scoreMods;
@@ -668,10 +672,11 @@ struct GPUMmaAttentionPass
                  "[1, 16], got " +
                  std::to_string(warps));
     if (keyTile != 0 && (keyTile < 16 || keyTile % 16 != 0 || keyTile > 256))
-      return bad("key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 "
-                 "(64, or 16 for head sizes over 128) or a multiple of 16 in "
-                 "[16, 256], got " +
-                 std::to_string(keyTile));
+      return bad(
+          "key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 "
+          "(64; 32 or 16 for head sizes over 128) or a multiple of 16 in "
+          "[16, 256], got " +
+          std::to_string(keyTile));
     if (keySplits < 0 || keySplits > kMaxKeySplits)
       return bad("key-splits (mma-key-splits in attn-nvvm-pipeline) must be "
                  "in [0, " +
@@ -698,9 +703,10 @@ struct GPUMmaAttentionPass
       return bad("wgmma-overlap needs both products on wgmma (wgmma-parts=3), "
                  "got wgmma-parts=" +
                  std::to_string(wgmmaParts));
-    if (wgmmaGroups > 0 && (wgmmaKeyTile < 16 || wgmmaKeyTile % 16 != 0 ||
-                            wgmmaKeyTile > 256))
-      return bad("wgmma-key-tile must be a multiple of 16 in [16, 256], got " +
+    if (wgmmaGroups > 0 && wgmmaKeyTile != 0 &&
+        (wgmmaKeyTile < 16 || wgmmaKeyTile % 16 != 0 || wgmmaKeyTile > 256))
+      return bad("wgmma-key-tile must be 0 (128 for D = Dv = 64, else 64) or "
+                 "a multiple of 16 in [16, 256], got " +
                  std::to_string(wgmmaKeyTile));
     // 2048 threads per SM on sm_80 and sm_90 (1536 on sm_86/89); the
     // wgmma kernel has 4 warps per warpgroup.
@@ -790,8 +796,8 @@ struct GPUMmaAttentionPass
                         llvm::cl::init(4)};
   Option<int64_t> keyTile{
       *this, "key-tile",
-      llvm::cl::desc("Keys per shared-memory tile (0: 64, or 16 when D or "
-                     "Dv is over 128)"),
+      llvm::cl::desc("Keys per shared-memory tile (0: 64; 32 when D is "
+                     "over 128, else 16 when Dv is)"),
       llvm::cl::init(0)};
   Option<int64_t> stages{
       *this, "stages",
@@ -821,8 +827,9 @@ struct GPUMmaAttentionPass
       llvm::cl::init(0)};
   Option<int64_t> wgmmaKeyTile{
       *this, "wgmma-key-tile",
-      llvm::cl::desc("Keys per shared-memory tile of the warpgroup-MMA kernel"),
-      llvm::cl::init(64)};
+      llvm::cl::desc("Keys per shared-memory tile of the warpgroup-MMA kernel "
+                     "(0: 128 when D = Dv = 64, else 64)"),
+      llvm::cl::init(0)};
   Option<bool> scoreMods{
       *this, "score-mods",
       llvm::cl::desc("Also take ops with explicit masks, windows or softcap "
@@ -853,6 +860,13 @@ struct GPUMmaAttentionPass
                      "head when their rows fit one 64-row tile (decoding "
                      "with GQA/MQA): each K/V tile is then read once per "
                      "group"),
+      llvm::cl::init(true)};
+  Option<bool> splitCopies{
+      *this, "split-copies",
+      llvm::cl::desc("With one K/V buffer: copy K and V as separate cp.async "
+                     "groups, each refilled as soon as its product is done "
+                     "(K of the next tile loads under this tile's softmax "
+                     "and P V, V under the next S = Q K^T)"),
       llvm::cl::init(true)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
@@ -910,29 +924,34 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   // Warpgroup MMA when enabled, the head sizes fit its 64-column swizzled
   // panels and Q plus the K/V stages fit in shared memory.
   int64_t d = qt.getDimSize(3), dv = vt.getDimSize(3);
+  // wgmma-key-tile = 0: 128 keys at D = Dv = 64, 64 otherwise (the H200
+  // tile sweeps in docs/Performance.md).
+  const int64_t wgKeyTile = wgmmaKeyTile != 0
+                                ? wgmmaKeyTile.getValue()
+                                : (d == 64 && dv == 64 ? 128 : 64);
   // Registers: the S (BN/2) and O (Dv/2) accumulators and P (BN/4) per
   // thread, plus about 48 for addresses and the softmax state; more than
   // the SM's 64K registers for the CTA (or 255 a thread) would spill or
   // serialise the wgmma (ptxas C7512), so such tiles keep mma.sync.
   // wgmma-overlap keeps a second P (BN/4) live and three K/V buffers.
-  int64_t wgRegs = wgmmaKeyTile / 2 + dv / 2 +
-                   (wgmmaOverlap ? 2 : 1) * (wgmmaKeyTile / 4) + 48;
+  int64_t wgRegs =
+      wgKeyTile / 2 + dv / 2 + (wgmmaOverlap ? 2 : 1) * (wgKeyTile / 4) + 48;
   int64_t wgStages = wgmmaOverlap ? 3 : wgmmaStages();
   bool useWgmma =
       wgmmaGroups > 0 && (d == 64 || d == 128) && (dv == 64 || dv == 128) &&
-      (64 * wgmmaGroups * d + wgStages * wgmmaKeyTile * (d + dv)) * 2 + 1024 <=
+      (64 * wgmmaGroups * d + wgStages * wgKeyTile * (d + dv)) * 2 + 1024 <=
           maxSmem &&
       wgRegs <= 255 && wgRegs * 128 * wgmmaGroups <= 65536;
   if (wgmmaGroups > 0 && !useWgmma && report)
     op.emitRemark() << "attn-gpu-mma-attention: no wgmma kernel (D = " << d
                     << ", Dv = " << dv << ", "
                     << static_cast<int64_t>(wgmmaGroups) << " warpgroups, "
-                    << static_cast<int64_t>(wgmmaKeyTile)
+                    << wgKeyTile
                     << "-key tiles: wgmma needs D and Dv in {64, 128} and the "
                        "tiles in shared memory and registers); using mma.sync";
   attrs.set("warps", mb.getI64IntegerAttr(useWgmma ? 4 * wgmmaGroups : warps));
   attrs.set("key_tile",
-            mb.getI64IntegerAttr(useWgmma ? wgmmaKeyTile
+            mb.getI64IntegerAttr(useWgmma ? wgKeyTile
                                           : mmaKeyTileFor(keyTile, d, dv)));
   attrs.set("wgmma", mb.getBoolAttr(useWgmma));
   if (useWgmma) {
@@ -940,8 +959,10 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
     if (wgmmaParts != 3)
       attrs.set("wgmma_parts", mb.getI64IntegerAttr(wgmmaParts));
   }
-  attrs.set("stages",
-            mb.getI64IntegerAttr(useWgmma ? wgStages : mmaStages()));
+  int64_t kernelStages = useWgmma ? wgStages : mmaStages();
+  attrs.set("stages", mb.getI64IntegerAttr(kernelStages));
+  if (kernelStages == 1 && splitCopies)
+    attrs.set("split_copies", mb.getBoolAttr(true));
   // min-ctas caps a thread's registers at 64K / (CTAs x threads). Tuned for
   // the mma.sync kernel; below what the wgmma kernel needs, ptxas would
   // refuse it (C7602) or serialise its wgmma, so it is not applied there.
@@ -1136,6 +1157,10 @@ static std::string kernelDeclError(func::FuncOp fn, int64_t maxSmem,
     auto f = dyn_cast_or_null<BoolAttr>(attrs.get(n));
     return f && f.getValue();
   };
+  if (Attribute sc = attrs.get("split_copies"); sc && !isa<BoolAttr>(sc))
+    return "'split_copies' is not a bool";
+  if (flag("split_copies") && geti("stages") != 1)
+    return "'split_copies' needs 'stages' = 1";
   if (geti("stages") == 3 && !(flag("wgmma") && flag("overlap")))
     return "'stages' = 3 is only for the wgmma kernel with 'overlap'";
   if (flag("overlap") && geti("stages") != 3)
@@ -1225,6 +1250,14 @@ static void buildKernel(func::FuncOp fn) {
   const bool overlap = wgS && wgPV && S == 3 &&
                        isa_and_nonnull<BoolAttr>(attrs.get("overlap")) &&
                        cast<BoolAttr>(attrs.get("overlap")).getValue();
+  // One K/V buffer with K and V copied as separate cp.async groups: K of
+  // tile j+1 is issued once S_j is done and loads under the softmax and
+  // P V of tile j; V of tile j at the start of step j (P V_{j-1} is done),
+  // under S_j and its softmax.
+  const bool splitCopies =
+      S == 1 && !overlap &&
+      isa_and_nonnull<BoolAttr>(attrs.get("split_copies")) &&
+      cast<BoolAttr>(attrs.get("split_copies")).getValue();
   // Split-KV (0: chosen at run time; 1, or absent: none).
   int64_t splitsOpt = 1;
   if (auto sp = dyn_cast_or_null<IntegerAttr>(attrs.get("splits")))
@@ -1438,9 +1471,10 @@ static void buildKernel(func::FuncOp fn) {
     loadEnd = k.minS(kvEnd, k.mul(tEnd, k.idx(BN)));
   }
 
-  // Issues the cp.async copies of key tile `tile` into buffer `stage` and
-  // commits them as one group. Keys at or past kvEnd are zero-filled.
-  auto issue = [&](Value tile, Value stage) {
+  // Issues the cp.async copies of key tile `tile` into buffer `stage` (K,
+  // V or both: `parts` 1, 2 or 3) and commits them as one group. Keys at or
+  // past loadEnd are zero-filled.
+  auto issue = [&](Value tile, Value stage, int parts = 3) {
     Value j0 = k.mul(tile, k.idx(BN));
     SmallVector<Value> tokens;
     auto copyRows = [&](Value src, Value dst, int64_t width, Value region) {
@@ -1482,8 +1516,10 @@ static void buildKernel(func::FuncOp fn) {
       vRegion = k.add(k.idx(qElems + S * kElems),
                       k.mul(stage, k.idx(vElems)));
     }
-    copyRows(kB, kS, D, kRegion);
-    copyRows(vB, vS, Dv, vRegion);
+    if (parts & 1)
+      copyRows(kB, kS, D, kRegion);
+    if (parts & 2)
+      copyRows(vB, vS, Dv, vRegion);
     return nvgpu::DeviceAsyncCreateGroupOp::create(
         b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
   };
@@ -1515,14 +1551,14 @@ static void buildKernel(func::FuncOp fn) {
     nvgpu::DeviceAsyncCreateGroupOp::create(
         b, loc, nvgpu::DeviceAsyncTokenType::get(ctx), tokens);
   }
-  if (S >= 2) {
+  if (S >= 2 || splitCopies) {
     // Prologue: tile 0 into buffer 0 (only when there is a tile: with no keys
-    // every address would be out of bounds).
+    // every address would be out of bounds); split copies: only K.
     auto pro = scf::IfOp::create(
         b, loc, k.cmp(arith::CmpIPredicate::sgt, nTiles, c0), false);
     OpBuilder::InsertionGuard ig(b);
     b.setInsertionPointToStart(pro.thenBlock());
-    issue(tBegin, c0);
+    issue(tBegin, c0, splitCopies ? 1 : 3);
   }
 
   // The key loop: carries O (Dv/8 fragments), the row max m and the
@@ -1605,6 +1641,13 @@ static void buildKernel(func::FuncOp fn) {
       // Prefetch the next tile into the other buffer (zero-filled past the
       // end), then wait for this one: at most one group left in flight.
       Value tok = prefetch();
+      nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(1));
+    } else if (splitCopies) {
+      // V_j into its buffer (free: the last step's closing barrier), then
+      // wait for K_j, leaving V_j in flight. (Each wait follows a real
+      // group: an empty create_group would commit an empty group, which
+      // counts in cp.async.wait_group.)
+      Value tok = issue(it, c0, 2);
       nvgpu::DeviceAsyncWaitOp::create(b, loc, tok, b.getI32IntegerAttr(1));
     } else {
       Value tok = issue(it, c0);
@@ -1725,6 +1768,14 @@ static void buildKernel(func::FuncOp fn) {
         if (pair)
           s[n] = k.mma(qFrag[kk + 1], half(1), s[n]);
       }
+    }
+
+    // Split copies: once every warp is done with K_j, K_{j+1} loads into the
+    // buffer under this tile's softmax and P V (zero-filled past the end).
+    Value kNextTok;
+    if (splitCopies) {
+      gpu::BarrierOp::create(b, loc);
+      kNextTok = issue(k.add(it, k.idx(1)), c0, 1);
     }
 
     // Scores as scalars sc[n][i][e] (row i of the thread, column
@@ -1885,6 +1936,15 @@ static void buildKernel(func::FuncOp fn) {
     }
     for (Value &a : acc)
       a = k.fmul(a, alphaC);
+
+    if (splitCopies) {
+      // In flight: V_j, then K_{j+1}. Wait for V_j.
+      nvgpu::DeviceAsyncWaitOp::create(b, loc, kNextTok,
+                                       b.getI32IntegerAttr(1));
+      if (useWgmma)
+        k.ptx("fence.proxy.async.shared::cta;");
+      gpu::BarrierOp::create(b, loc);
+    }
 
     // O += P V. P's A fragment for keys kt*16.. is the accumulator pair
     // (2kt, 2kt+1) rounded to the element type.
@@ -2236,10 +2296,11 @@ std::unique_ptr<Pass> mlir::attn::createGPUMmaAttentionPass(
     int64_t warps, int64_t keyTile, int64_t stages, int64_t minCtas,
     int64_t maxSmem, bool claim, int64_t wgmmaGroups, int64_t wgmmaKeyTile,
     bool wgmmaOverlap, bool scoreMods, int64_t wgmmaParts, int64_t keySplits,
-    bool packGqa) {
+    bool packGqa, bool splitCopies) {
   return std::make_unique<GPUMmaAttentionPass>(
       packGqa, warps, keyTile, stages, minCtas, maxSmem, claim, wgmmaGroups,
-      wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts, keySplits);
+      wgmmaKeyTile, wgmmaOverlap, scoreMods, wgmmaParts, keySplits,
+      splitCopies);
 }
 
 void mlir::attn::registerGPUMmaAttentionPass() {

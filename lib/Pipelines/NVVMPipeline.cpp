@@ -883,7 +883,7 @@ LogicalResult mlir::attn::buildNVVMPipeline(OpPassManager &pm,
         options.mmaMinCtas, maxSharedMemoryPerBlock(chip), claim,
         wgmma ? options.wgmmaWarpgroups.getValue() : 0, options.wgmmaKeyTile,
         options.wgmmaOverlap, options.mmaScoreMods, options.wgmmaParts,
-        options.mmaKeySplits, options.mmaPackGqa));
+        options.mmaKeySplits, options.mmaPackGqa, options.mmaSplitCopies));
   };
   if (mma)
     addMma(/*claim=*/true);

@@ -122,3 +122,13 @@ func.func private @wg(memref<1x2x64x64xf16>, memref<1x2x64x64xf16>, memref<1x2x6
 // 2 x 128 keys x (136 + 136) x 2 bytes: fits 227 KiB, not the 99 KiB of
 // sm_86/89 (CHIP).
 func.func private @big(memref<1x2x64x128xf16>, memref<1x2x64x128xf16>, memref<1x2x64x128xf16>, memref<1x2x64x128xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 128 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'split_copies' needs 'stages' = 1}}
+func.func private @k(memref<1x2x64x64xf16>, memref<1x2x64x64xf16>, memref<1x2x64x64xf16>, memref<1x2x64x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, split_copies = true, stages = 2 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}
+
+// -----
+
+// expected-error @below {{malformed kernel declaration: 'split_copies' is not a bool}}
+func.func private @k(memref<1x2x64x64xf16>, memref<1x2x64x64xf16>, memref<1x2x64x64xf16>, memref<1x2x64x64xf16>) attributes {attn.mma_kernel = {bshd = false, causal = 0 : i64, key_tile = 64 : i64, min_ctas = 0 : i64, scale = 1.0 : f64, split_copies = 1 : i64, stages = 1 : i64, window_left = -1 : i64, window_right = -1 : i64, warps = 4 : i64}}

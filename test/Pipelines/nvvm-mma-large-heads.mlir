@@ -1,8 +1,9 @@
 // Head sizes over 128 (up to 256, those that are no multiple of 16 padded)
 // on the mma.sync tensor-core kernel. The O accumulators (Dv/2 registers a
 // thread) and the S/P fragments (3 BN/4) are in registers and, for D over
-// 128, Q is in shared memory: the kernel takes 16-key tiles by default there
-// (64 otherwise); mma-key-tile overrides it. wgmma (sm_90a) stays at D, Dv in
+// 128, Q is in shared memory: the kernel takes 32-key tiles by default there,
+// 16-key tiles when only Dv is over 128 (Q's fragments in registers too), 64
+// otherwise; mma-key-tile overrides it. wgmma (sm_90a) stays at D, Dv in
 // {64, 128}: these take mma.sync there too. The PTX and ptxas's figures:
 // nvvm-mma-large-heads-ptxas.mlir.
 // RUN: attn-opt %s --attn-gpu-mma-attention | FileCheck %s --check-prefix=TILE
@@ -14,16 +15,16 @@
 // RUN: attn-opt %s --attn-gpu-mma-attention --attn-gpu-mma-kernels | FileCheck %s --check-prefix=QSMEM
 
 // TILE-LABEL: func.func private @d256_mma(
-// TILE-SAME:    key_tile = 16 : i64
+// TILE-SAME:    key_tile = 32 : i64
 // TILE-LABEL: func.func private @d192_causal_gqa_mma(
-// TILE-SAME:    key_tile = 16 : i64
+// TILE-SAME:    key_tile = 32 : i64
 // TILE-LABEL: func.func private @d200_padded_mma(
 // TILE-SAME:    memref<1x4x300x208xf16>
-// TILE-SAME:    key_tile = 16 : i64
+// TILE-SAME:    key_tile = 32 : i64
 // TILE-LABEL: func.func private @d128_dv256_mask_mma(
 // TILE-SAME:    key_tile = 16 : i64
 // TILE-LABEL: func.func private @decode_d256_mma(
-// TILE-SAME:    key_tile = 16 : i64
+// TILE-SAME:    key_tile = 32 : i64
 // TILE-LABEL: func.func private @d128_mma(
 // TILE-SAME:    key_tile = 64 : i64
 
@@ -33,10 +34,10 @@
 // TILE32-SAME:    key_tile = 32 : i64
 
 // QSMEM-LABEL: func.func private @d256_mma(
-// QSMEM:         gpu.launch {{.*}} threads({{.*}} = %c128{{.*}}) dynamic_shared_memory_size %c67584_i32
-// QSMEM:           %[[K:.*]] = memref.view %{{.*}}[%c0{{.*}}][] : {{.*}} to memref<2x16x264xf16, #gpu.address_space<workgroup>>
-// QSMEM:           %[[V:.*]] = memref.view %{{.*}}[%c16896][] : {{.*}} to memref<2x16x264xf16, #gpu.address_space<workgroup>>
-// QSMEM:           %[[Q:.*]] = memref.view %{{.*}}[%c33792][] : {{.*}} to memref<64x264xf16, #gpu.address_space<workgroup>>
+// QSMEM:         gpu.launch {{.*}} threads({{.*}} = %c128{{.*}}) dynamic_shared_memory_size %c101376_i32
+// QSMEM:           %[[K:.*]] = memref.view %{{.*}}[%c0{{.*}}][] : {{.*}} to memref<2x32x264xf16, #gpu.address_space<workgroup>>
+// QSMEM:           %[[V:.*]] = memref.view %{{.*}}[%c33792][] : {{.*}} to memref<2x32x264xf16, #gpu.address_space<workgroup>>
+// QSMEM:           %[[Q:.*]] = memref.view %{{.*}}[%c67584][] : {{.*}} to memref<64x264xf16, #gpu.address_space<workgroup>>
 // QSMEM-NOT:       vector.load %arg0
 // QSMEM-COUNT-16:  nvgpu.device_async_copy %arg0[{{.*}}], %[[Q]][{{.*}}], 8, %{{.*}} {bypassL1}
 // QSMEM:           nvgpu.device_async_create_group

@@ -20,11 +20,11 @@
 // RUN: not attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=5})' 2>&1 | FileCheck %s --check-prefix=WGPIPE
 
 // WARPS: attn-gpu-mma-attention: warps (mma-warps in attn-nvvm-pipeline) must be in [1, 16], got 0
-// KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 (64, or 16 for head sizes over 128) or a multiple of 16 in [16, 256], got 24
+// KEYTILE: attn-gpu-mma-attention: key-tile (mma-key-tile in attn-nvvm-pipeline) must be 0 (64; 32 or 16 for head sizes over 128) or a multiple of 16 in [16, 256], got 24
 // STAGES: attn-gpu-mma-attention: stages must be 0 (2 for mma.sync, 1 for wgmma), 1 or 2, got 3
 // PIPE: must be in [1, 16], got 17
 // WGROUPS: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
-// WGTILE: attn-gpu-mma-attention: wgmma-key-tile must be a multiple of 16 in [16, 256], got 24
+// WGTILE: attn-gpu-mma-attention: wgmma-key-tile must be 0 (128 for D = Dv = 64, else 64) or a multiple of 16 in [16, 256], got 24
 // WGPIPE: attn-gpu-mma-attention: wgmma-groups (wgmma-warpgroups in attn-nvvm-pipeline) must be in [0, 4], got 5
 // CTAS: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) times 32 x warps threads must fit an SM (2048 threads), got 9 CTAs of 256 threads
 

@@ -73,7 +73,8 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
   PassOptions::Option<int64_t> mmaKeyTile{
       *this, "mma-key-tile",
       llvm::cl::desc("Keys per shared-memory tile of the mma.sync tensor-core "
-                     "kernel (0: 64, or 16 when D or Dv is over 128)"),
+                     "kernel (0: 64; 32 when D is over 128, else 16 when Dv "
+                     "is)"),
       llvm::cl::init(0)};
   PassOptions::Option<int64_t> stages{
       *this, "stages",
@@ -99,8 +100,9 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::init(1)};
   PassOptions::Option<int64_t> wgmmaKeyTile{
       *this, "wgmma-key-tile",
-      llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel"),
-      llvm::cl::init(64)};
+      llvm::cl::desc("Keys per shared-memory tile of the wgmma kernel (0: 128 "
+                     "when D = Dv = 64, else 64)"),
+      llvm::cl::init(0)};
   PassOptions::Option<int64_t> wgmmaParts{
       *this, "wgmma-parts",
       llvm::cl::desc("Diagnostic: which products of the wgmma kernel use "
@@ -131,6 +133,13 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
                      "head (GQA/MQA) become rows of one head when their rows "
                      "fit one 64-row tile (decoding), so that a CTA reads "
                      "each K/V tile once for the whole group"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> mmaSplitCopies{
+      *this, "mma-split-copies",
+      llvm::cl::desc("Tensor-core kernels with one K/V buffer (the wgmma "
+                     "default, or stages=1): copy K and V as separate "
+                     "groups, K of the next tile under this tile's softmax "
+                     "and P V, V under the next S = Q K^T"),
       llvm::cl::init(true)};
   PassOptions::Option<bool> fitRegisters{
       *this, "fit-registers",
@@ -175,8 +184,9 @@ std::unique_ptr<Pass> createGPUDedupKernelsPass();
 /// Rewrites f16/bf16 attn.attention ops (explicit masks, windows and softcap
 /// only with `scoreMods`; D and Dv up to 256, padded to multiples of 16) into
 /// gpu.launch kernels on tensor cores: nvgpu.mma.sync, cp.async K/V tiles of
-/// `keyTile` keys in shared memory (`stages` buffers; `keyTile` = 0: 64, or 16
-/// when D or Dv is over 128), ldmatrix, online softmax on the fragments. Other
+/// `keyTile` keys in shared memory (`stages` buffers; `keyTile` = 0: 64, 32
+/// when D is over 128, else 16 when Dv is), ldmatrix, online softmax on the
+/// fragments. Other
 /// ops are left alone (the SIMT path lowers them).
 /// With `claim`, only marks those ops (attn.deferred, which
 /// attn-tile-attention skips) so that the rewrite can run right before
@@ -186,9 +196,9 @@ std::unique_ptr<Pass> createGPUDedupKernelsPass();
 std::unique_ptr<Pass> createGPUMmaAttentionPass(
     int64_t warps = 4, int64_t keyTile = 0, int64_t stages = 0,
     int64_t minCtas = 0, int64_t maxSmem = 232448, bool claim = false,
-    int64_t wgmmaGroups = 0, int64_t wgmmaKeyTile = 64,
+    int64_t wgmmaGroups = 0, int64_t wgmmaKeyTile = 0,
     bool wgmmaOverlap = false, bool scoreMods = true, int64_t wgmmaParts = 3,
-    int64_t keySplits = 0, bool packGqa = true);
+    int64_t keySplits = 0, bool packGqa = true, bool splitCopies = true);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 /// `maxSmem` and `wgmma` say what the chip provides (shared memory a block
