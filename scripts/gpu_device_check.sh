@@ -162,9 +162,9 @@ SPLITS
   # Sessions 12 and 16 (added without a device, first run on the H200 in
   # session 19): head sizes that are no multiple of 16, padded on the host
   # (pad*), GQA packing for decoding (pk*), and head sizes over 128 on
-  # mma.sync (hd*; hd6 with the former 16-key tiles). Session 19: K and V
-  # copied as one group (ns*: split copies off), and split copies with a
-  # mask and 128-key tiles (sc1) and two warpgroups (sc2).
+  # mma.sync (hd*; hd6 with the former 16-key tiles). Session 19: one K/V
+  # buffer with K and V as one group (ns1, the default) or split copies
+  # (ns2; sc1 with a mask and 128-key tiles, sc2 with two warpgroups).
   while read -r tag opts args; do
     $check single $args \
       --pipeline "attn-nvvm-pipeline{${opts//,/ }}" \
@@ -188,9 +188,9 @@ hd4 chip=sm_90a --b 1 --hq 8 --hkv 2 --sq 1 --skv 300 --d 256 --dtype bf16 --see
 hd5 chip=sm_90,mma-key-tile=32 --b 1 --hq 1 --sq 65 --skv 65 --d 160 --dv 256 --dtype f16 --causal top_left --window=40,0 --seed 645
 hd6 chip=sm_90,mma-key-tile=16 --b 1 --hq 2 --hkv 1 --sq 70 --skv 90 --d 256 --dtype f16 --causal bottom_right --seed 646
 ns1 chip=sm_90a,mma-split-copies=false --b 1 --hq 2 --sq 150 --skv 190 --d 128 --dtype f16 --causal bottom_right --seed 651
-ns2 chip=sm_90,stages=1,mma-split-copies=false --b 1 --hq 2 --sq 150 --skv 150 --d 64 --dtype bf16 --causal top_left --seed 652
-sc1 chip=sm_90a --b 2 --hq 4 --hkv 2 --sq 130 --skv 257 --d 64 --dtype bf16 --mask bool --mask-shape b,1,q,k --seed 653
-sc2 chip=sm_90a,wgmma-warpgroups=2 --b 1 --hq 2 --sq 300 --skv 333 --d 128 --dtype f16 --causal top_left --seed 654
+ns2 chip=sm_90,stages=1,mma-split-copies=true --b 1 --hq 2 --sq 150 --skv 150 --d 64 --dtype bf16 --causal top_left --seed 652
+sc1 chip=sm_90a,mma-split-copies=true --b 2 --hq 4 --hkv 2 --sq 130 --skv 257 --d 64 --dtype bf16 --mask bool --mask-shape b,1,q,k --seed 653
+sc2 chip=sm_90a,wgmma-warpgroups=2,mma-split-copies=true --b 1 --hq 2 --sq 300 --skv 333 --d 128 --dtype f16 --causal top_left --seed 654
 S12
   # Odd tiles for the random sweep too.
   $check random --count 100 --seed 606 --batch 50 \
@@ -204,11 +204,11 @@ S12
   # rows: head sizes over 128 (f16, S = 1k and 4k; at 4k also with 16-key
   # tiles, wk16).
   # The main rows run the defaults for sm_90a (wgmma, 1 warpgroup, 128-key
-  # tiles at D = 64 and 64-key tiles at D = 128, 1 K/V buffer with split
-  # K/V copies); nosplit: K and V as one group; k64: 64-key tiles at D = 64
-  # too; old: both (the defaults before session 19); mma: the mma.sync
-  # kernel (2 buffers); g2: 2 warpgroups.
-  variants=${GPU_BENCH_VARIANTS-"nosplit=mma-split-copies=false k64=wgmma-key-tile=64 old=mma-split-copies=false,wgmma-key-tile=64 mma=wgmma=false g2=wgmma-warpgroups=2"}
+  # tiles at D = 64 and 64-key tiles at D = 128, 1 K/V buffer); split: K
+  # and V as separate cp.async groups; k64: 64-key tiles at D = 64 too (the
+  # default before session 19); mma: the mma.sync kernel (2 buffers); s2:
+  # 2 buffers; g2: 2 warpgroups.
+  variants=${GPU_BENCH_VARIANTS-"split=mma-split-copies=true k64=wgmma-key-tile=64 mma=wgmma=false s2=stages=2 g2=wgmma-warpgroups=2"}
   wvargs=()
   for v in ${GPU_BENCH_WIDE_VARIANT-wk16=mma-key-tile=16}; do
     wvargs+=(--wide-variant "$v")

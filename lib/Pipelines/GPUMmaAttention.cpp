@@ -866,8 +866,9 @@ struct GPUMmaAttentionPass
       llvm::cl::desc("With one K/V buffer: copy K and V as separate cp.async "
                      "groups, each refilled as soon as its product is done "
                      "(K of the next tile loads under this tile's softmax "
-                     "and P V, V under the next S = Q K^T)"),
-      llvm::cl::init(true)};
+                     "and P V, V under the next S = Q K^T); not faster on "
+                     "the H200"),
+      llvm::cl::init(false)};
   Option<bool> report{*this, "report",
                       llvm::cl::desc("Remark on ops left to the SIMT path"),
                       llvm::cl::init(false)};
@@ -963,20 +964,24 @@ void GPUMmaAttentionPass::rewrite(AttentionOp op) {
   attrs.set("stages", mb.getI64IntegerAttr(kernelStages));
   if (kernelStages == 1 && splitCopies)
     attrs.set("split_copies", mb.getBoolAttr(true));
-  // min-ctas caps a thread's registers at 64K / (CTAs x threads). Tuned for
-  // the mma.sync kernel; below what the wgmma kernel needs, ptxas would
-  // refuse it (C7602) or serialise its wgmma, so it is not applied there.
+  // min-ctas caps a thread's registers at 64K / (CTAs x threads). Below
+  // what the wgmma kernel's accumulators and P take (BN/2 + Dv/2 + BN/4 a
+  // thread), ptxas would refuse it (C7602) or serialise its wgmma, so such
+  // a cap is not applied there; above, attn-gpu-fit-registers warns about
+  // any spill under the hint.
   int64_t kernelMinCtas = minCtas;
   if (useWgmma && minCtas > 0) {
     int64_t cap = std::min<int64_t>(
         255, (65536 / (minCtas * 128 * wgmmaGroups)) / 8 * 8);
-    if (cap < wgRegs) {
+    int64_t floor = wgKeyTile / 2 + dv / 2 + wgKeyTile / 4;
+    if (cap < floor) {
       op.emitWarning() << "attn-gpu-mma-attention: min-ctas ("
                        << "mma-min-ctas in attn-nvvm-pipeline) = "
                        << static_cast<int64_t>(minCtas) << " would cap the "
                        << "wgmma kernel at " << cap
-                       << " registers a thread (it needs about " << wgRegs
-                       << "); not applied to it";
+                       << " registers a thread (its accumulators and P "
+                          "alone take "
+                       << floor << "); not applied to it";
       kernelMinCtas = 0;
     }
   }

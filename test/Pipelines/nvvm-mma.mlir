@@ -6,9 +6,10 @@
 // on the fragments. The PTX holds the tensor-core instructions.
 // RUN: attn-opt %s --attn-gpu-mma-attention | FileCheck %s --check-prefix=PHASE1
 // RUN: attn-opt %s --attn-gpu-mma-attention --attn-gpu-mma-kernels | FileCheck %s --check-prefix=PHASE2
-// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 warps=2 key-tile=32' --attn-gpu-mma-kernels | FileCheck %s --check-prefix=OPTS
-// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 warps=2 key-tile=32 split-copies=false' --attn-gpu-mma-kernels | FileCheck %s --check-prefix=NOSPLIT
-// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 split-copies=false' | FileCheck %s --check-prefix=NOSPLIT1
+// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 warps=2 key-tile=32 split-copies=true' --attn-gpu-mma-kernels | FileCheck %s --check-prefix=OPTS
+// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 warps=2 key-tile=32' --attn-gpu-mma-kernels | FileCheck %s --check-prefix=NOSPLIT
+// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1' | FileCheck %s --check-prefix=NOSPLIT1
+// RUN: attn-opt %s --attn-gpu-mma-attention='stages=1 split-copies=true' | FileCheck %s --check-prefix=SPLIT1
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 format=isa})' -o %t.sm90.mlir
 // RUN: %gpu_extract_ptx %t.sm90.mlir | FileCheck %s --check-prefix=PTX
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_80 format=isa})' -o %t.sm80.mlir
@@ -60,8 +61,9 @@
 // PHASE2:           nvvm.mma.sync {{.*}} {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>}
 // PHASE2-NOT:     attn.mma_kernel
 
-// One stage, 2 warps = 32 rows. K and V are separate cp.async groups (split
-// copies, the default with one buffer): the prologue issues K_0; key step j
+// One stage, 2 warps = 32 rows, split-copies: K and V are separate cp.async
+// groups (off by default: no faster on the H200, slower with causal
+// masking, docs/Performance.md): the prologue issues K_0; key step j
 // issues V_j and waits for K_j (V_j left in flight), computes S, and after a
 // barrier issues K_{j+1}; it waits for V_j (K_{j+1} left in flight) before
 // P V. Each wait names the group just committed: no empty group is
@@ -88,8 +90,8 @@
 // OPTS-NEXT:      scf.yield
 // OPTS:         nvgpu.device_async_wait %{{.*}} {numGroups = 0 : i32}
 
-// split-copies=false: K and V of a tile are one group, issued and waited for
-// completely at the start of each key step.
+// One stage by default (split-copies=false): K and V of a tile are one
+// group, issued and waited for completely at the start of each key step.
 // NOSPLIT-LABEL: func.func private @f16_causal_mma(
 // NOSPLIT:         scf.for
 // NOSPLIT:           nvgpu.device_async_create_group
@@ -99,6 +101,8 @@
 // NOSPLIT1:      func.func private @f16_causal_mma(
 // NOSPLIT1-NOT:    split_copies
 // NOSPLIT1-SAME:   splits = 0 : i64, stages = 1 : i64
+// SPLIT1:        func.func private @f16_causal_mma(
+// SPLIT1-SAME:     split_copies = true, splits = 0 : i64, stages = 1 : i64
 
 // PTX-LABEL: .entry f32_stays_kernel(
 // PTX-NOT:     mma.sync

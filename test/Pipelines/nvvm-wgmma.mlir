@@ -33,7 +33,7 @@
 // (ptxas refused it, C7602): the hint is not applied to it, with a warning.
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90a wgmma=true wgmma-warpgroups=2 wgmma-key-tile=128 mma-min-ctas=3 mma-key-splits=1 format=isa})' -o %t.mc.mlir 2>&1 | FileCheck %s --check-prefix=MINCTAS
 // RUN: %gpu_extract_ptx --index 0 %t.mc.mlir > %t.mc.ptx && %ptxas -arch=sm_90a -v %t.mc.ptx -o %t.mc.cubin 2>&1 | FileCheck %s --check-prefix=PTXAS
-// MINCTAS: warning: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) = 3 would cap the wgmma kernel at 80 registers a thread (it needs about {{[0-9]+}}); not applied to it
+// MINCTAS: warning: attn-gpu-mma-attention: min-ctas (mma-min-ctas in attn-nvvm-pipeline) = 3 would cap the wgmma kernel at 80 registers a thread (its accumulators and P alone take {{[0-9]+}}); not applied to it
 // RUN: attn-opt %s --attn-gpu-mma-attention='wgmma-groups=4 wgmma-key-tile=128 report=true' 2>&1 | FileCheck %s --check-prefix=TOOMANY
 // RUN: attn-opt %s --pass-pipeline='builtin.module(attn-nvvm-pipeline{chip=sm_90 mma-key-splits=1 format=isa})' | FileCheck %s --check-prefix=NOWG
 // wgmma=true where it cannot apply is said, not silently ignored.

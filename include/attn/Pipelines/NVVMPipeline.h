@@ -139,8 +139,10 @@ struct NVVMPipelineOptions : public PassPipelineOptions<NVVMPipelineOptions> {
       llvm::cl::desc("Tensor-core kernels with one K/V buffer (the wgmma "
                      "default, or stages=1): copy K and V as separate "
                      "groups, K of the next tile under this tile's softmax "
-                     "and P V, V under the next S = Q K^T"),
-      llvm::cl::init(true)};
+                     "and P V, V under the next S = Q K^T (off: one group "
+                     "a tile; split was no faster on the H200, slower with "
+                     "causal masking)"),
+      llvm::cl::init(false)};
   PassOptions::Option<bool> fitRegisters{
       *this, "fit-registers",
       llvm::cl::desc("Run ptxas -v on the device code (when a ptxas is "
@@ -198,7 +200,7 @@ std::unique_ptr<Pass> createGPUMmaAttentionPass(
     int64_t minCtas = 0, int64_t maxSmem = 232448, bool claim = false,
     int64_t wgmmaGroups = 0, int64_t wgmmaKeyTile = 0,
     bool wgmmaOverlap = false, bool scoreMods = true, int64_t wgmmaParts = 3,
-    int64_t keySplits = 0, bool packGqa = true, bool splitCopies = true);
+    int64_t keySplits = 0, bool packGqa = true, bool splitCopies = false);
 /// Phase 2 of the above, after bufferization: defines the kernel functions
 /// (a gpu.launch each) that attn-gpu-mma-attention declared and called.
 /// `maxSmem` and `wgmma` say what the chip provides (shared memory a block
