@@ -130,9 +130,11 @@ def emit(args):
     attn_check.EXTRA_LIBS.append(os.path.abspath(args.runtime))
     work = os.path.join(args.dir, "work")
     os.makedirs(work, exist_ok=True)
+    causals = {"both": [False, True], "causal": [True],
+               "none": [False]}[args.causal]
     configs = list(shapes([int(x) for x in args.seqs.split(",") if x],
                            [int(x) for x in args.dims.split(",")],
-                           args.dtypes.split(","), [False, True]))
+                           args.dtypes.split(","), causals))
     # Extra rows: "LABEL=OPTIONS" variants of the pipeline on the variant
     # shapes (tile sweeps), and the f32 SIMT path.
     for v in args.variant:
@@ -317,6 +319,9 @@ def main():
                         "variants (comma- or space-separated)")
     e.add_argument("--seqs", default="1024,4096,16384")
     e.add_argument("--dims", default="64,128")
+    e.add_argument("--causal", choices=["both", "causal", "none"],
+                   default="both",
+                   help="the main rows: causal and not (default), or one")
     e.add_argument("--dtypes", default="f16,bf16")
     e.add_argument("--variant", action="append", default=[],
                    metavar="LABEL=OPT[,OPT...]",

@@ -1375,6 +1375,12 @@ static void buildKernel(func::FuncOp fn) {
     split = k.rem(qTile, splits);
     qTile = k.div(qTile, splits);
   }
+  // Causal: the last query tiles see the most keys. CTAs start in order of
+  // their block index, so block x takes tile gridX - 1 - x: the longest
+  // CTAs start first and the short ones fill the SMs at the end (as
+  // FlashAttention-2 orders its causal blocks).
+  if (causal != Causal::none)
+    qTile = k.sub(k.sub(gridX, k.idx(1)), qTile);
   Value head = launch.getBlockIds().y;
   Value bIdx = launch.getBlockIds().z;
   Value warp = k.div(tid, k.idx(32)), lane = k.rem(tid, k.idx(32));

@@ -39,8 +39,15 @@
 
 // PHASE2-LABEL: func.func private @f16_causal_mma(
 // PHASE2:         scf.if
+// PHASE2:         %[[GX:.+]] = arith.divui %{{.*}}, %c64 : index
 // 64 query rows per CTA (4 warps x 16), 2 x 64 x (64 + 8) halves of K and V.
-// PHASE2:         gpu.launch blocks({{.*}}) in ({{.*}} = %{{.*}}, {{.*}} = %{{.*}}, {{.*}} = %{{.*}}) threads({{.*}}) in ({{.*}} = %c128{{.*}}, {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}) dynamic_shared_memory_size %c36864_i32
+// PHASE2:         gpu.launch blocks(%[[BX:[^,]+]], %{{.*}}, %{{.*}}) in ({{.*}} = %{{.*}}, {{.*}} = %{{.*}}, {{.*}} = %{{.*}}) threads({{.*}}) in ({{.*}} = %c128{{.*}}, {{.*}} = %c1{{.*}}, {{.*}} = %c1{{.*}}) dynamic_shared_memory_size %c36864_i32
+// Causal: block x takes query tile gridX - 1 - x (after split-KV's share),
+// so the CTAs with the most key tiles start first.
+// PHASE2:           %[[T:.+]] = arith.divui %[[BX]], %{{.*}} : index
+// PHASE2-NEXT:      %[[C1:.+]] = arith.constant 1 : index
+// PHASE2-NEXT:      %[[L:.+]] = arith.subi %[[GX]], %[[C1]] : index
+// PHASE2-NEXT:      arith.subi %[[L]], %[[T]] : index
 // PHASE2:           vector.load {{.*}} {alignment = 4 : i64} : memref<2x8x100x64xf16>, vector<2xf16>
 // PHASE2:           gpu.dynamic_shared_memory
 // PHASE2:           memref.view {{.*}} to memref<2x64x72xf16, #gpu.address_space<workgroup>>
@@ -58,6 +65,11 @@
 // PHASE2:             scf.yield
 // PHASE2:           vector.store
 // PHASE2-LABEL: func.func private @bf16_bshd_dynamic_mma(
+// Not causal: block x takes tile x.
+// PHASE2:         gpu.launch blocks(%[[BX2:[^,]+]], %{{.*}}, %{{.*}}) in
+// PHASE2-NEXT:      arith.remui %[[BX2]]
+// PHASE2-NEXT:      arith.divui %[[BX2]]
+// PHASE2-NEXT:      arith.constant 32 : index
 // PHASE2:           nvvm.mma.sync {{.*}} {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>, multiplicandAPtxType = #nvvm.mma_type<bf16>, multiplicandBPtxType = #nvvm.mma_type<bf16>, shape = #nvvm.shape<m = 16, n = 8, k = 16>}
 // PHASE2-NOT:     attn.mma_kernel
 
