@@ -3,7 +3,7 @@
 
 Each round draws a random set of attn-nvvm-pipeline options (chip: sm_80's
 mma.sync or sm_90a's wgmma kernels, warps, warpgroups, key tile, stages,
-overlap, split-KV, GQA packing) and a batch of random f16/bf16
+overlap, split-KV, GQA packing, split K/V copies) and a batch of random f16/bf16
 attention problems of GPU-sized shapes (head sizes 1-256, up to a few
 hundred rows and keys, GQA, layouts, causal, windows, softcap, masks,
 dynamic sizes), compiles them with emulate=true, runs them under the
@@ -45,6 +45,12 @@ def options(rng):
         o["mma-key-splits"] = rng.choice([1, 2, 3, 5])
     if rng.random() < 0.2:
         o["mma-pack-gqa"] = "false"
+    # Session 19: split K/V copies (with one buffer) and the wgmma key tile
+    # (new draws: a seed's rounds differ from those of earlier sessions).
+    if rng.random() < 0.25:
+        o["mma-split-copies"] = "true"
+    if o["chip"] == "sm_90a" and rng.random() < 0.2:
+        o["wgmma-key-tile"] = rng.choice([32, 64, 128])
     return "attn-nvvm-pipeline{" + " ".join(f"{k}={v}" for k, v in o.items()) + "}"
 
 
